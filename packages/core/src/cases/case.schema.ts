@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { CASE_TYPES, CHILD_TYPES, REFERRAL_SOURCES, RISK_LEVELS, SEXES } from '../codes/case-codes';
+import { isoDate } from '../text/dates';
+import { isVillageCode } from '../gazetteer/index';
+import { CASE_STATUSES } from './case-projection';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `At most ${max} characters.` })
+    .optional()
+    .transform((value) => (value === '' ? undefined : value));
+
+export const villageCode = z
+  .string()
+  .regex(/^\d{8}$/, { message: 'A village code has 8 digits.' })
+  .refine(isVillageCode, { message: 'No village has this code in the gazetteer.' });
+
+export const referralSchema = z.object({
+  source: z.enum(REFERRAL_SOURCES),
+  /** The referring body by name: "Poipet Transit Centre", "IOM", "Anti-Trafficking Police, Svay Rieng". */
+  sourceName: optionalText(160),
+  referredOn: isoDate,
+  reason: optionalText(4000),
+});
+export type Referral = z.infer<typeof referralSchema>;
+
+export const newCaseSchema = z
+  .object({
+    /** Client-generated, so a case made offline keeps its id when it reaches the server. */
+    id: z.uuid().optional(),
+    familyNameKm: optionalText(80),
+    givenNameKm: optionalText(80),
+    familyNameLatin: optionalText(80),
+    givenNameLatin: optionalText(80),
+    /** The name used in publications and anonymised reports. */
+    alias: optionalText(80),
+    sex: z.enum(SEXES, { message: 'Choose the sex of the child.' }),
+    dateOfBirth: isoDate.optional(),
+    dateOfBirthEstimated: z.boolean().default(false),
+    estimatedAge: z.number().int().min(0).max(30).optional(),
+    caseTypes: z
+      .array(z.enum(CASE_TYPES))
+      .min(1, { message: 'Choose at least one case type.' })
+      .refine((types) => new Set(types).size === types.length, { message: 'A case type is listed twice.' }),
+    childType: z.enum(CHILD_TYPES).optional(),
+    referral: referralSchema,
+    villageCode: villageCode.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.givenNameKm && !input.givenNameLatin) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['givenNameKm'],
+        message: 'Enter the child’s given name in Khmer script or in Latin letters.',
+      });
+    }
+    if (input.dateOfBirth === undefined && input.estimatedAge === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter a date of birth or an estimated age.' });
+    }
+    if (input.dateOfBirth !== undefined && input.estimatedAge !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['estimatedAge'],
+        message: 'Enter a date of birth or an estimated age, not both.',
+      });
+    }
+  });
+export type NewCaseInput = z.input<typeof newCaseSchema>;
+export type NewCase = z.output<typeof newCaseSchema>;
+
+export const caseSummarySchema = z.object({
+  id: z.uuid(),
+  caseNumber: z.string(),
+  organisationId: z.uuid(),
+  familyNameKm: z.string().nullable(),
+  givenNameKm: z.string().nullable(),
+  familyNameLatin: z.string().nullable(),
+  givenNameLatin: z.string().nullable(),
+  alias: z.string().nullable(),
+  sex: z.enum(SEXES),
+  dateOfBirth: isoDate,
+  dateOfBirthEstimated: z.boolean(),
+  caseTypes: z.array(z.enum(CASE_TYPES)),
+  status: z.enum(CASE_STATUSES),
+  riskLevel: z.enum(RISK_LEVELS).nullable(),
+  openedOn: isoDate,
+  villageCode: z.string().nullable(),
+  assignedWorkerId: z.uuid().nullable(),
+  version: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  childType: z.enum(CHILD_TYPES).nullable(),
+  referral: referralSchema,
+  assignedWorkerName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const caseListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+export const caseListSchema = z.object({ items: z.array(caseSummarySchema), total: z.number().int() });
+export type CaseList = z.infer<typeof caseListSchema>;

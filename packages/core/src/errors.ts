@@ -1,0 +1,32 @@
+/**
+ * Typed domain errors. The server maps each kind to one HTTP status in one place; the browser shows the
+ * message (translated by `code` where a translation exists).
+ */
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'locked';
+
+export interface FieldIssue {
+  /** Dotted path of the field at fault, e.g. `referral.referredOn`. */
+  field: string;
+  message: string;
+  code?: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function invalid(field: string, message: string, code?: string): DomainError {
+  return new DomainError('invalid', message, [{ field, message, ...(code ? { code } : {}) }], code);
+}
+
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`Invariant failed: ${message}`);
+}

@@ -1,0 +1,13 @@
+export * from './errors';
+export * from './codes/case-codes';
+export * from './access/roles';
+export * from './auth/auth.schema';
+export * from './text/dates';
+export * from './text/search-text';
+export * from './cases/case.schema';
+export * from './cases/case-events';
+export * from './cases/case-projection';
+export * from './cases/case-rules';
+export * from './cases/case-names';
+export * from './gazetteer/index';
+export { resources as translations, LANGUAGES, type Language } from './locales/index';

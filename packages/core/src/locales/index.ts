@@ -1,0 +1,20 @@
+import enCommon from './en/common.json';
+import kmCommon from './km/common.json';
+import enCodes from './en/codes.json';
+import kmCodes from './km/codes.json';
+import enCases from './en/cases.json';
+import kmCases from './km/cases.json';
+import enLocations from './en/locations.json';
+import kmLocations from './km/locations.json';
+
+export const LANGUAGES = ['en', 'km'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * Every string a user sees, by language and namespace. They live in core so that the browser and the
+ * server's printed forms and exports say the same things; a test fails when a key is missing in one language.
+ */
+export const resources = {
+  en: { common: enCommon, codes: enCodes, cases: enCases, locations: enLocations },
+  km: { common: kmCommon, codes: kmCodes, cases: kmCases, locations: kmLocations },
+} as const;

@@ -1,0 +1,71 @@
+import { currentUserSchema, loginResultSchema, loginSchema } from '@homeward/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../http/context';
+import { problemSchema } from '../http/openapi-shapes';
+import { clearSessionCookie, requireUser, setSessionCookie, tokenOf } from '../http/session';
+import { login, logout } from './auth.service';
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/auth/login',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with email and password',
+          description: 'Returns a bearer token and sets an HttpOnly session cookie. Locks the account after repeated failures.',
+          body: loginSchema,
+          response: { 200: loginResultSchema, 400: problemSchema, 401: problemSchema, 423: problemSchema, 429: problemSchema },
+        },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: loginRateKey } },
+      },
+      async (request, reply) => {
+        const session = await login(ctx.db, ctx.config, request.body, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        });
+        setSessionCookie(reply, ctx.config, session);
+        return session;
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null(), 401: problemSchema } } },
+      async (request, reply) => {
+        const credentials = tokenOf(request);
+        if (credentials) {
+          await requireUser(request, ctx.db, ctx.config);
+          await logout(ctx.db, credentials.token);
+        }
+        clearSessionCookie(reply);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/auth/me',
+      { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: currentUserSchema, 401: problemSchema } } },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return {
+          id: user.userId,
+          email: user.email,
+          displayName: user.displayName,
+          roles: user.roles,
+          organisationId: user.organisationId,
+          organisationName: user.organisationName,
+          locale: user.locale === 'km' ? ('km' as const) : ('en' as const),
+          csrfToken: user.csrfToken,
+        };
+      },
+    );
+  };
+}
+
+/** Throttles per address and account, so one shelter's shared connection does not lock out its colleagues. */
+function loginRateKey(request: { ip: string; body?: unknown }): string {
+  const body = request.body as { email?: unknown } | undefined;
+  return `${request.ip}|${typeof body?.email === 'string' ? body.email.toLowerCase() : ''}`;
+}

@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DomainError, type LoginInput, type Role } from '@homeward/core';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit.repository';
+import type { Config } from '../config';
+import type { Database } from '../db/schema';
+import { spendVerifyTime, verifyPassword } from './passwords';
+import { deleteSession, findLiveSession, insertSession, touchSession, type SessionUser } from './sessions.repository';
+import { findUserByEmail, recordFailedLogin, recordSuccessfulLogin } from './users.repository';
+
+export interface IssuedSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface RequestOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** The database keeps only a hash of the token, so a copy of the database cannot be used to log in. */
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function issueSession(
+  db: Kysely<Database>,
+  config: Config,
+  userId: string,
+  origin: RequestOrigin,
+): Promise<IssuedSession> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + config.session.absoluteHours * 3_600_000);
+  await insertSession(db, { id: sessionIdOf(token), userId, csrfToken, expiresAt, ...origin });
+  return { token, csrfToken, expiresAt: expiresAt.toISOString() };
+}
+
+const INVALID_CREDENTIALS = 'The email or password is not right.';
+
+export async function login(
+  db: Kysely<Database>,
+  config: Config,
+  input: LoginInput,
+  origin: RequestOrigin,
+): Promise<IssuedSession> {
+  const user = await findUserByEmail(db, input.email);
+  if (!user || user.disabled_at) {
+    await spendVerifyTime(input.password);
+    await appendAudit(db, {
+      userId: user?.id ?? null,
+      organisationId: user?.organisation_id ?? null,
+      roles: [],
+      action: 'auth.login_failed',
+      detail: { reason: user ? 'disabled' : 'unknown_email' },
+      ip: origin.ip,
+    });
+    throw new DomainError('unauthenticated', INVALID_CREDENTIALS, [], 'invalid_credentials');
+  }
+  const actor = { userId: user.id, organisationId: user.organisation_id, roles: user.roles, ip: origin.ip };
+  if (user.locked_until && user.locked_until > new Date()) {
+    await appendAudit(db, { ...actor, action: 'auth.login_failed', detail: { reason: 'locked' } });
+    throw lockedError(user.locked_until);
+  }
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    const { lockedUntil } = await recordFailedLogin(db, user.id, config.lockout.maxFailures, config.lockout.minutes);
+    await appendAudit(db, { ...actor, action: 'auth.login_failed', detail: { reason: 'wrong_password' } });
+    if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil);
+    throw new DomainError('unauthenticated', INVALID_CREDENTIALS, [], 'invalid_credentials');
+  }
+  await recordSuccessfulLogin(db, user.id);
+  await appendAudit(db, { ...actor, action: 'auth.login' });
+  return issueSession(db, config, user.id, origin);
+}
+
+function lockedError(until: Date): DomainError {
+  return new DomainError(
+    'locked',
+    `Too many failed attempts: this account is locked until ${until.toISOString()}.`,
+    [],
+    'locked',
+  );
+}
+
+/** Resolves a token to its user, refreshing the idle timer at most once a minute to spare the database. */
+export async function resolveSession(
+  db: Kysely<Database>,
+  config: Config,
+  token: string,
+): Promise<(SessionUser & { roles: Role[] }) | undefined> {
+  const session = await findLiveSession(db, sessionIdOf(token), config.session.idleMinutes);
+  if (!session) return undefined;
+  if (Date.now() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, session.sessionId);
+  return session as SessionUser & { roles: Role[] };
+}
+
+export async function logout(db: Kysely<Database>, token: string): Promise<void> {
+  await deleteSession(db, sessionIdOf(token));
+}

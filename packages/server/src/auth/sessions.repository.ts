@@ -1,0 +1,81 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export interface SessionUser {
+  sessionId: string;
+  csrfToken: string;
+  userId: string;
+  organisationId: string;
+  organisationName: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  locale: string;
+  lastSeenAt: Date;
+}
+
+export async function insertSession(
+  db: Kysely<Database>,
+  session: { id: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+): Promise<void> {
+  await db
+    .insertInto('user_session')
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      expires_at: session.expiresAt,
+      ip: session.ip,
+      user_agent: session.userAgent,
+    })
+    .execute();
+}
+
+/** A live session: within its absolute lifetime, used within the idle timeout, its user enabled. */
+export function findLiveSession(
+  db: Kysely<Database>,
+  sessionId: string,
+  idleMinutes: number,
+): Promise<SessionUser | undefined> {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .innerJoin('organisation as o', 'o.id', 'u.organisation_id')
+    .select([
+      's.id as sessionId',
+      's.csrf_token as csrfToken',
+      's.last_seen_at as lastSeenAt',
+      'u.id as userId',
+      'u.organisation_id as organisationId',
+      'o.name as organisationName',
+      'u.email as email',
+      'u.display_name as displayName',
+      'u.roles as roles',
+      'u.locale as locale',
+    ])
+    .where('s.id', '=', sessionId)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<Database>, idleMinutes: number): Promise<void> {
+  await db
+    .deleteFrom('user_session')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', sql<Date>`now()`),
+        eb('last_seen_at', '<=', sql<Date>`now() - make_interval(mins => ${idleMinutes})`),
+      ]),
+    )
+    .execute();
+}

@@ -1,0 +1,71 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, UserRow } from '../db/schema';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface NewUser {
+  id: string;
+  organisationId: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  roles: string[];
+  locale?: 'en' | 'km';
+}
+
+export async function insertUser(db: Executor, user: NewUser): Promise<void> {
+  await db
+    .insertInto('app_user')
+    .values({
+      id: user.id,
+      organisation_id: user.organisationId,
+      email: user.email,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      roles: user.roles,
+      locale: user.locale ?? 'en',
+      disabled_at: null,
+      locked_until: null,
+      last_login_at: null,
+    })
+    .execute();
+}
+
+export function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function recordFailedLogin(
+  db: Executor,
+  userId: string,
+  maxFailures: number,
+  lockMinutes: number,
+): Promise<{ lockedUntil: Date | null }> {
+  const row = await db
+    .updateTable('app_user')
+    .set((eb) => ({
+      failed_logins: eb('failed_logins', '+', 1),
+      locked_until: sql<Date | null>`case when failed_logins + 1 >= ${maxFailures}
+        then now() + make_interval(mins => ${lockMinutes}) else locked_until end`,
+    }))
+    .where('id', '=', userId)
+    .returning(['locked_until'])
+    .executeTakeFirstOrThrow();
+  return { lockedUntil: row.locked_until };
+}
+
+export async function recordSuccessfulLogin(db: Executor, userId: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ failed_logins: 0, locked_until: null, last_login_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

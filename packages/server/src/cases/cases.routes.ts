@@ -1,0 +1,99 @@
+import {
+  caseDetailSchema,
+  caseEventListSchema,
+  caseEventSchema,
+  caseListQuerySchema,
+  caseListSchema,
+  newCaseEventSchema,
+  newCaseSchema,
+} from '@homeward/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../http/context';
+import { idParams, problemSchema } from '../http/openapi-shapes';
+import { requireUser } from '../http/session';
+import { addEvent, createCase, getCase, listCases, listEvents } from './cases.service';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
+
+export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Open a case: the child, the referral and the intake event',
+          description: 'Idempotent on the client-generated `id`: sending the same case again returns it (200).',
+          body: newCaseSchema,
+          response: { 200: caseDetailSchema, 201: caseDetailSchema, 409: problemSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        const { created, detail } = await createCase(ctx.db, user.actor, request.body, ctx.clock);
+        return reply.code(created ? 201 : 200).send(detail);
+      },
+    );
+
+    app.get(
+      '/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'List and search cases',
+          description: '`q` matches names in Khmer script or Latin letters, the alias and the case number.',
+          querystring: caseListQuerySchema,
+          response: { 200: caseListSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return listCases(ctx.db, user.actor, request.query);
+      },
+    );
+
+    app.get(
+      '/cases/:id',
+      { schema: { tags: ['cases'], summary: 'One case', params: idParams, response: { 200: caseDetailSchema, ...errors } } },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return getCase(ctx.db, user.actor, request.params.id);
+      },
+    );
+
+    app.get(
+      '/cases/:id/events',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'The timeline of a case, oldest first',
+          params: idParams,
+          response: { 200: caseEventListSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return { items: await listEvents(ctx.db, user.actor, request.params.id) };
+      },
+    );
+
+    app.post(
+      '/cases/:id/events',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Record what happened in a case',
+          description: 'Events are never edited; a correction is a new event. Idempotent on the client-generated `id`.',
+          params: idParams,
+          body: newCaseEventSchema,
+          response: { 200: caseEventSchema, 201: caseEventSchema, 409: problemSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        const { created, event } = await addEvent(ctx.db, user.actor, request.params.id, request.body, ctx.clock);
+        return reply.code(created ? 201 : 200).send(event);
+      },
+    );
+  };
+}

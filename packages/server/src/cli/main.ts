@@ -1,0 +1,105 @@
+import { setupSchema } from '@homeward/core';
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../config';
+import { systemClock } from '../cases/cases.service';
+import { migrateToLatest } from '../db/migrate';
+import { openDatabase, targetFromEnv } from '../db/database';
+import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-loader';
+import { VERSION } from '../paths';
+import { createFirstOrganisation, needsSetup } from '../setup/setup.service';
+import { describeTarget, openMigrated } from './open';
+import { serve } from './serve';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError('a port is a number from 1 to 65535');
+  return n;
+}
+
+/** Prints a refusal as a sentence, not a stack trace, and exits non-zero. */
+function refuse(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+export function buildCli(): Command {
+  const program = new Command('homeward')
+    .description('Homeward: case management for child protection and reintegration.')
+    .version(VERSION)
+    .addHelpText(
+      'after',
+      '\nConfiguration: PORT, HOMEWARD_DATA_DIR (embedded database folder, default ./data), DATABASE_URL (a PostgreSQL server).',
+    );
+
+  program
+    .command('serve')
+    .description('Run the web app and API (builds the web app first if needed)')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', port)
+    .action(async (options: { port?: number }) => {
+      await serve(loadConfig(options.port ? { port: options.port } : {}));
+    });
+
+  program
+    .command('migrate')
+    .description('Bring the database schema up to date')
+    .action(async () => {
+      const config = loadConfig();
+      const db = await openDatabase(targetFromEnv(config.databaseUrl, config.dataDir));
+      try {
+        const applied = await migrateToLatest(db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+        console.log(`(${describeTarget(config)})`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  program
+    .command('init')
+    .description('Create the first organisation and its administrator (no prompts)')
+    .requiredOption('--org <name>', 'the organisation’s name')
+    .requiredOption('--email <email>', 'the administrator’s email')
+    .requiredOption('--password <password>', 'the administrator’s password (10 characters or more)')
+    .option('--name <name>', 'the administrator’s name', 'Administrator')
+    .action(async (options: { org: string; email: string; password: string; name: string }) => {
+      const parsed = setupSchema.safeParse({
+        organisationName: options.org,
+        adminName: options.name,
+        email: options.email,
+        password: options.password,
+      });
+      if (!parsed.success) refuse(parsed.error.issues.map((issue) => issue.message).join('\n'));
+      const db = await openMigrated(loadConfig());
+      try {
+        if (!(await needsSetup(db.kysely))) refuse('Homeward is already set up here; nothing was changed.');
+        await createFirstOrganisation(db.kysely, parsed.data);
+        console.log(`Created “${parsed.data.organisationName}” with administrator ${parsed.data.email}.`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  program
+    .command('demo')
+    .description('Load demo organisations, users and children into an empty database')
+    .action(async () => {
+      const db = await openMigrated(loadConfig());
+      try {
+        if (!(await needsSetup(db.kysely))) refuse('This database already has organisations; demo data goes only into an empty one.');
+        const users = await loadDemoData(db.kysely, systemClock);
+        console.log(`Demo data loaded. Every demo user's password is “${DEMO_PASSWORD}”:`);
+        for (const user of users) console.log(`  ${user.email.padEnd(34)} ${user.roles.join(', ')}`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  return program;
+}
+
+await buildCli()
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });

@@ -1,0 +1,25 @@
+import { systemClock } from '../cases/cases.service';
+import type { Config } from '../config';
+import { buildApp } from '../http/app';
+import { redactedRequest } from '../http/log-redaction';
+import { VERSION, WEB_DIST } from '../paths';
+import { describeTarget, openMigrated } from './open';
+import { ensureWebBuild } from './web-build';
+
+export async function serve(config: Config): Promise<void> {
+  ensureWebBuild((line) => console.log(line));
+  const db = await openMigrated(config);
+  const app = await buildApp(
+    { db: db.kysely, engine: db.engine, config, clock: systemClock, version: VERSION },
+    { webRoot: WEB_DIST, logger: { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: redactedRequest } } },
+  );
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Homeward ${VERSION} is running at http://localhost:${config.port} (${describeTarget(config)}).`);
+}

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** A PostgreSQL server; when absent, the embedded database in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  session: { idleMinutes: number; absoluteHours: number };
+  lockout: { maxFailures: number; minutes: number };
+  /** Cookies marked Secure need HTTPS; a shelter laptop serves plain HTTP on localhost or the LAN. */
+  secureCookies: boolean;
+}
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number.`);
+  return value;
+}
+
+export function loadConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: intFromEnv('PORT', 3000),
+    host: process.env.HOST ?? '0.0.0.0',
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: resolve(process.env.HOMEWARD_DATA_DIR ?? 'data'),
+    session: {
+      idleMinutes: intFromEnv('HOMEWARD_SESSION_IDLE_MINUTES', 15),
+      absoluteHours: intFromEnv('HOMEWARD_SESSION_MAX_HOURS', 12),
+    },
+    lockout: { maxFailures: 5, minutes: 15 },
+    secureCookies: process.env.HOMEWARD_SECURE_COOKIES === 'true',
+    ...overrides,
+  };
+}

@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type Engine = 'pglite' | 'postgres';
+
+export type DatabaseTarget =
+  | { engine: 'postgres'; url: string }
+  /** `dataDir` is a folder, or `memory://` for a throwaway database; `snapshot` starts from a dumped data dir. */
+  | { engine: 'pglite'; dataDir: string; snapshot?: Blob };
+
+export interface Db {
+  engine: Engine;
+  kysely: Kysely<Database>;
+  /** The embedded instance, when there is one (tests dump it as a snapshot). */
+  pglite: PGlite | undefined;
+  close(): Promise<void>;
+}
+
+// Both engines go through node-postgres, so one set of parsers gives identical results on both.
+// Calendar dates stay `YYYY-MM-DD` text: a JS Date would shift them by the server's time zone.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+pg.types.setTypeParser(DATE_OID, (value) => value);
+// Counts and sequence numbers stay far below 2^53 in any organisation's lifetime.
+pg.types.setTypeParser(INT8_OID, (value) => Number(value));
+
+export async function openDatabase(target: DatabaseTarget): Promise<Db> {
+  if (target.engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { engine: 'postgres', kysely, pglite: undefined, close: () => kysely.destroy() };
+  }
+  if (!target.dataDir.startsWith('memory://')) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = await PGlite.create(target.dataDir.startsWith('memory://') ? undefined : target.dataDir, {
+    ...(target.snapshot ? { loadDataDir: target.snapshot } : {}),
+  });
+  // PGlite is a single connection: a pool of one serialises queries and transactions correctly.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'pglite',
+    kysely,
+    pglite,
+    close: async () => {
+      await kysely.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+export function targetFromEnv(databaseUrl: string | undefined, dataDir: string): DatabaseTarget {
+  return databaseUrl ? { engine: 'postgres', url: databaseUrl } : { engine: 'pglite', dataDir };
+}

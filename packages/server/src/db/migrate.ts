@@ -1,0 +1,20 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './database';
+import * as foundation from './migrations/2026-11-23T1500-foundation';
+
+/**
+ * Migrations are listed here rather than read from a folder so that they travel with the code in any
+ * packaging. Forward-only: a landed migration is never edited; a change is a new one.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-23T1500-foundation': foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

@@ -1,0 +1,112 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in when it is not given. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+/** Dates are read as `YYYY-MM-DD` strings (see the type parsers in database.ts), never as local-time Dates. */
+type CalendarDate = ColumnType<string, string, string>;
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  kind: 'ngo' | 'government' | 'service_provider';
+  province_code: string | null;
+  case_prefix: string;
+  case_counter: Generated<number>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface AppUserTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  roles: string[];
+  locale: Generated<string>;
+  disabled_at: NullableTimestamp;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  created_at: DefaultedTimestamp;
+}
+
+export interface UserSessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: DefaultedTimestamp;
+  last_seen_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ChildCaseTable {
+  id: string;
+  organisation_id: string;
+  case_number: string;
+  family_name_km: string | null;
+  given_name_km: string | null;
+  family_name_latin: string | null;
+  given_name_latin: string | null;
+  alias: string | null;
+  sex: string;
+  date_of_birth: CalendarDate;
+  date_of_birth_estimated: boolean;
+  village_code: string | null;
+  child_type: string | null;
+  case_types: string[];
+  referral: ColumnType<unknown, string, string>;
+  search_key: string;
+  status: string;
+  risk_level: string | null;
+  opened_on: CalendarDate;
+  last_event_on: CalendarDate;
+  assigned_worker_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface CaseEventTable {
+  seq: Generated<number>;
+  id: string;
+  case_id: string;
+  organisation_id: string;
+  type: string;
+  occurred_on: CalendarDate;
+  recorded_at: DefaultedTimestamp;
+  author_id: string | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: string | null;
+  organisation_id: string | null;
+  roles: string | null;
+  action: string;
+  case_id: string | null;
+  detail: ColumnType<Record<string, unknown>, string, string>;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  child_case: ChildCaseTable;
+  case_event: CaseEventTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<AppUserTable>;
+export type CaseRow = Selectable<ChildCaseTable>;
+export type NewCaseRow = Insertable<ChildCaseTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CHILD_TYPE_FOR_CASE_TYPE,
+  childrenOf,
+  type CaseType,
+  type NewCase,
+  type ReferralSource,
+  type Role,
+  type Sex,
+} from '@homeward/core';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor';
+import { hashPassword } from '../auth/passwords';
+import { insertUser } from '../auth/users.repository';
+import { addEvent, createCase, type Clock } from '../cases/cases.service';
+import type { Database } from '../db/schema';
+import { insertOrganisation, type NewOrganisation } from '../organisations/organisations.repository';
+import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from './demo-people';
+
+export const DEMO_PASSWORD = 'homeward-demo';
+
+interface DemoOrganisation extends Omit<NewOrganisation, 'id'> {
+  domain: string;
+  users: { local: string; name: string; roles: Role[] }[];
+  children: number;
+  /** Where its children mostly come from (province codes). */
+  provinces: string[];
+  caseTypes: CaseType[];
+  sources: [ReferralSource, string][];
+}
+
+const ORGANISATIONS: DemoOrganisation[] = [
+  {
+    name: 'Tonle Children’s Shelter',
+    kind: 'ngo',
+    provinceCode: '01',
+    casePrefix: 'TCS',
+    domain: 'tonle.demo',
+    users: [
+      { local: 'admin', name: 'Sok Chenda', roles: ['org_admin'] },
+      { local: 'supervisor', name: 'Chhey Chan', roles: ['supervisor', 'caseworker'] },
+      { local: 'worker', name: 'Keo Sothea', roles: ['caseworker'] },
+      { local: 'caregiver', name: 'Mao Sreyneang', roles: ['caregiver'] },
+      { local: 'me', name: 'Ly Vuthy', roles: ['me_officer'] },
+    ],
+    children: 40,
+    provinces: ['01', '02', '22', '17'],
+    caseTypes: ['TL', 'RC', 'NC', 'ST', 'BEG', 'LE'],
+    sources: [
+      ['transit_centre', 'Poipet Transit Centre'],
+      ['police', 'Anti-Human Trafficking Police, Banteay Meanchey'],
+      ['ngo', 'IOM Cambodia'],
+      ['outreach', 'Street outreach team'],
+      ['community', 'Village chief'],
+    ],
+  },
+  {
+    name: 'Svay Rieng Family Care',
+    kind: 'ngo',
+    provinceCode: '20',
+    casePrefix: 'SRFC',
+    domain: 'svayrieng.demo',
+    users: [
+      { local: 'admin', name: 'Heng Sophal', roles: ['org_admin', 'supervisor'] },
+      { local: 'worker', name: 'Chea Kunthea', roles: ['caseworker'] },
+    ],
+    children: 20,
+    provinces: ['20', '14', '03'],
+    caseTypes: ['DV', 'SA', 'NC', 'TL', 'ST', 'RC', 'SW'],
+    sources: [
+      ['government', 'DoSVY Svay Rieng'],
+      ['police', 'Commune police post'],
+      ['community', 'CCWC'],
+      ['family', 'Mother'],
+    ],
+  },
+  {
+    name: 'Siem Reap Provincial Department of Social Affairs',
+    kind: 'government',
+    provinceCode: '17',
+    casePrefix: 'DOSVY',
+    domain: 'dosvy-siemreap.demo',
+    users: [{ local: 'officer', name: 'Tep Vannak', roles: ['government_officer'] }],
+    children: 0,
+    provinces: [],
+    caseTypes: [],
+    sources: [],
+  },
+];
+
+export interface DemoUser {
+  email: string;
+  roles: string[];
+  organisation: string;
+}
+
+/** Every village of the given provinces, gathered once. */
+function villagesOf(provinceCodes: readonly string[]): string[] {
+  const villages: string[] = [];
+  const walk = (code: string): void => {
+    const children = childrenOf(code);
+    if (children.length === 0) villages.push(code);
+    else for (const child of children) walk(child.code);
+  };
+  provinceCodes.forEach(walk);
+  return villages.filter((code) => code.length === 8);
+}
+
+function daysBefore(today: string, days: number): string {
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+}
+
+export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<DemoUser[]> {
+  const random = seededRandom(2018);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users: DemoUser[] = [];
+  for (const org of ORGANISATIONS) {
+    const organisationId = randomUUID();
+    await insertOrganisation(db, { ...org, id: organisationId });
+    const actors: Actor[] = [];
+    for (const user of org.users) {
+      const id = randomUUID();
+      const email = `${user.local}@${org.domain}`;
+      await insertUser(db, { id, organisationId, email, displayName: user.name, passwordHash, roles: user.roles });
+      users.push({ email, roles: user.roles, organisation: org.name });
+      if (user.roles.includes('caseworker')) actors.push({ userId: id, organisationId, roles: user.roles, ip: null });
+    }
+    const villages = villagesOf(org.provinces);
+    for (let n = 0; n < org.children; n += 1) {
+      const actor = pick(random, actors);
+      const input = demoChild(random, org, villages, clock.today(), n);
+      const { detail } = await createCase(db, actor, input, clock);
+      if (random() < 0.6) {
+        await addEvent(db, actor, detail.id, {
+          type: 'note',
+          occurredOn: daysBefore(clock.today(), Math.floor(random() * 20)),
+          payload: { text: pick(random, NOTES), confidential: random() < 0.2 },
+        }, clock);
+      }
+    }
+  }
+  return users;
+}
+
+const NOTES = [
+  'Settled in well; shares a room with two girls of her age and joined the morning English class.',
+  'Complained of headaches at night. Taken to the health centre; no illness found. Counselling twice a week.',
+  'Mother called from Poipet. She wants to visit at Khmer New Year. Family assessment to be planned.',
+  'Started grade 6 at the local primary school. Teacher reports good attendance.',
+  'Met the CCWC focal person about safety in the home village before any family visit.',
+];
+
+function demoChild(
+  random: () => number,
+  org: DemoOrganisation,
+  villages: readonly string[],
+  today: string,
+  n: number,
+): NewCase {
+  const sex: Sex = random() < 0.62 ? 'female' : 'male';
+  const [familyKm, familyLatin] = pick(random, FAMILY_NAMES);
+  const [givenKm, givenLatin] = pick(random, GIVEN_NAMES[sex]);
+  const caseTypes = [pick(random, org.caseTypes)];
+  if (random() < 0.25) {
+    const second = pick(random, org.caseTypes);
+    if (!caseTypes.includes(second)) caseTypes.push(second);
+  }
+  const [source, sourceName] = pick(random, org.sources);
+  const referredOn = daysBefore(today, 20 + Math.floor(random() * 900));
+  const age = 6 + Math.floor(random() * 12);
+  const knowsBirthDate = random() < 0.55;
+  return {
+    familyNameKm: familyKm,
+    givenNameKm: givenKm,
+    familyNameLatin: familyLatin,
+    givenNameLatin: givenLatin,
+    alias: `${sex === 'female' ? 'Girl' : 'Boy'} ${org.casePrefix}-${String(n + 1).padStart(2, '0')}`,
+    sex,
+    ...(knowsBirthDate
+      ? { dateOfBirth: daysBefore(referredOn, age * 365 + Math.floor(random() * 300)), dateOfBirthEstimated: false }
+      : { estimatedAge: age, dateOfBirthEstimated: true }),
+    caseTypes,
+    childType: CHILD_TYPE_FOR_CASE_TYPE[caseTypes[0] ?? 'NC'],
+    referral: { source, sourceName, referredOn, reason: undefined },
+    villageCode: villages.length > 0 ? pick(random, villages) : undefined,
+  };
+}

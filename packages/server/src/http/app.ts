@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authRoutes } from '../auth/auth.routes';
+import { casesRoutes } from '../cases/cases.routes';
+import { setupRoutes } from '../setup/setup.routes';
+import type { AppContext } from './context';
+import { errorHandler, problem, sendProblem } from './problem';
+import { contentSecurityPolicy } from './security-headers';
+
+export const API_PREFIX = '/api/v1';
+
+export interface AppOptions {
+  /** The built web app to serve; omitted in API-only tests. */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 512 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyHelmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many attempts: wait ${context.after} and try again.`), { statusCode: 429, code: 'throttled' }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Homeward API',
+        version: ctx.version,
+        description:
+          'Case management for the protection and reintegration of child survivors. Errors are application/problem+json. ' +
+          'Authenticate with `Authorization: Bearer <token>` from POST /auth/login, or the session cookie plus the `X-CSRF-Token` header on writes.',
+      },
+      servers: [{ url: '/' }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'homeward_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        { schema: { tags: ['system'], summary: 'Liveness and which database is in use', security: [], response: { 200: healthSchema } } },
+        async () => {
+          await ctx.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+          return { status: 'ok' as const, database: ctx.engine, version: ctx.version };
+        },
+      );
+      api.get(
+        '/openapi.json',
+        { schema: { hide: true } },
+        async () => app.swagger(),
+      );
+      await api.register(setupRoutes(ctx));
+      await api.register(authRoutes(ctx));
+      await api.register(casesRoutes(ctx));
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    // Any path that is not the API belongs to the single-page app, which routes it in the browser.
+    if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/') && existsSync(webRoot)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, problem(404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`, { code: 'no_route' }));
+  });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,32 @@
+import type { OrganisationKind } from '@homeward/core';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+
+export interface NewOrganisation {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  provinceCode: string | null;
+  casePrefix: string;
+}
+
+export async function insertOrganisation(db: Kysely<Database> | Transaction<Database>, org: NewOrganisation) {
+  await db
+    .insertInto('organisation')
+    .values({
+      id: org.id,
+      name: org.name,
+      kind: org.kind,
+      province_code: org.provinceCode,
+      case_prefix: org.casePrefix,
+    })
+    .execute();
+}
+
+export async function countOrganisations(db: Kysely<Database> | Transaction<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('organisation')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachEngine } from './support/engines';
+import { api, startTestServer, type TestServer } from './support/test-server';
+
+describeOnEachEngine('system endpoints', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+  });
+  afterAll(() => server.close());
+
+  it('reports health and which database answers', async () => {
+    const response = await api(server, 'GET', '/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', database: engine, version: 'test' });
+  });
+
+  it('describes every endpoint in an OpenAPI 3 document', async () => {
+    const response = await api<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      server,
+      'GET',
+      '/openapi.json',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toMatch(/^3\./);
+    const operations = Object.entries(response.body.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/health',
+        'POST /api/v1/auth/login',
+        'POST /api/v1/auth/logout',
+        'GET /api/v1/auth/me',
+        'POST /api/v1/cases',
+        'GET /api/v1/cases',
+        'GET /api/v1/cases/{id}',
+        'GET /api/v1/cases/{id}/events',
+        'POST /api/v1/cases/{id}/events',
+        'GET /api/v1/setup',
+        'POST /api/v1/setup',
+        'POST /api/v1/setup/demo',
+      ]),
+    );
+    const createCase = response.body.paths['/api/v1/cases']?.post as { requestBody?: unknown };
+    expect(JSON.stringify(createCase.requestBody)).toContain('givenNameKm');
+  });
+
+  it('answers an unknown API path with a problem document', async () => {
+    const response = await api<{ status: number; detail: string }>(server, 'GET', '/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body.detail).toContain('/api/v1/nothing-here');
+  });
+
+  it('sends security headers', async () => {
+    const response = await fetch(server.url('/health'));
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+});
