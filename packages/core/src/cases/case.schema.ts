@@ -26,6 +26,14 @@ export const referralSchema = z.object({
 });
 export type Referral = z.infer<typeof referralSchema>;
 
+/** The referral as stored and returned: already trimmed, so without the input's transforms. */
+export const storedReferralSchema = z.object({
+  source: z.enum(REFERRAL_SOURCES),
+  sourceName: z.string().optional(),
+  referredOn: isoDate,
+  reason: z.string().optional(),
+});
+
 export const newCaseSchema = z
   .object({
     /** Client-generated, so a case made offline keeps its id when it reaches the server. */
@@ -94,7 +102,7 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const caseDetailSchema = caseSummarySchema.extend({
   childType: z.enum(CHILD_TYPES).nullable(),
-  referral: referralSchema,
+  referral: storedReferralSchema,
   assignedWorkerName: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -82,9 +82,7 @@ export async function searchCases(
   const q = query.q ? normaliseForSearch(query.q) : '';
   if (q) {
     const pattern = likePattern(q);
-    base = base.where((eb) =>
-      eb.or([eb('search_key', 'like', pattern), eb(sql`lower(case_number)`, 'like', pattern)]),
-    );
+    base = base.where('search_key', 'like', pattern);
   }
   const [rows, count] = await Promise.all([
     base

@@ -77,7 +77,7 @@ export async function createCase(
       child_type: input.childType ?? null,
       case_types: input.caseTypes,
       referral: JSON.stringify(input.referral),
-      search_key: caseSearchKey(input),
+      search_key: caseSearchKey(input, caseNumber),
       status: projection.status,
       risk_level: projection.riskLevel,
       opened_on: projection.openedOn,
@@ -90,10 +90,11 @@ export async function createCase(
   return { created: true, detail: await getCase(db, actor, id) };
 }
 
-function caseSearchKey(input: NewCase): string {
+function caseSearchKey(input: NewCase, caseNumber: string): string {
   const { familyNameKm: fk, givenNameKm: gk, familyNameLatin: fl, givenNameLatin: gl } = input;
   // Whole names in both orders, so "Dara Sok" finds សុខ ដារា / Sok Dara as well as "Sok Dara".
-  return searchKey([fk && gk ? fk + gk : undefined, gk, fk, fl && gl ? fl + gl : undefined, gl && fl ? gl + fl : undefined, gl, fl, input.alias]);
+  const wholeNames = [fk && gk ? fk + gk : undefined, fl && gl ? fl + gl : undefined, gl && fl ? gl + fl : undefined];
+  return searchKey([...wholeNames, gk, fk, gl, fl, input.alias, caseNumber]);
 }
 
 export async function getCase(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseDetail> {

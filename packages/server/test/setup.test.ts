@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachEngine } from './support/engines';
+import { countRows } from './support/test-db';
+import { api, startTestServer, type TestServer } from './support/test-server';
+
+describeOnEachEngine('first run', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+  });
+  afterAll(() => server.close());
+
+  it('refuses a setup with a weak password and writes nothing', async () => {
+    const response = await api<{ errors: { field: string }[] }>(server, 'POST', '/setup', {
+      body: { organisationName: 'Damnok Toek', adminName: 'Chhey Chan', email: 'chan@dt.example', password: 'short' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error) => error.field)).toEqual(['password']);
+    expect(await countRows(server.db, 'organisation')).toBe(0);
+  });
+
+  it('creates the first organisation and its administrator once, signed in', async () => {
+    expect((await api(server, 'GET', '/setup')).body).toEqual({ needsSetup: true });
+    const created = await api<{ token: string }>(server, 'POST', '/setup', {
+      body: { organisationName: 'Damnok Toek', adminName: 'Chhey Chan', email: 'chan@dt.example', password: 'a-long-enough-secret' },
+    });
+    expect(created.status).toBe(201);
+    const me = await api<{ roles: string[]; organisationName: string }>(server, 'GET', '/auth/me', { token: created.body.token });
+    expect(me.body.organisationName).toBe('Damnok Toek');
+    expect(me.body.roles).toContain('org_admin');
+    expect((await api(server, 'GET', '/setup')).body).toEqual({ needsSetup: false });
+
+    const again = await api<{ code: string }>(server, 'POST', '/setup', {
+      body: { organisationName: 'Other', adminName: 'X', email: 'x@x.example', password: 'a-long-enough-secret' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('already_set_up');
+    expect((await api(server, 'POST', '/setup/demo')).status).toBe(409);
+    expect(await countRows(server.db, 'organisation')).toBe(1);
+  });
+});
+
+describeOnEachEngine('demo data', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+  });
+  afterAll(() => server.close());
+
+  it('loads two NGOs and a DoSVY with about 60 children whose users can sign in', async () => {
+    const loaded = await api<{ password: string; users: { email: string }[] }>(server, 'POST', '/setup/demo');
+    expect(loaded.status).toBe(201);
+    expect(await countRows(server.db, 'organisation')).toBe(3);
+    expect(await countRows(server.db, 'child_case')).toBe(60);
+    const worker = await api<{ token: string }>(server, 'POST', '/auth/login', {
+      body: { email: 'worker@tonle.demo', password: loaded.body.password },
+    });
+    expect(worker.status).toBe(200);
+    const list = await api<{ total: number; items: { givenNameKm: string; givenNameLatin: string }[] }>(
+      server,
+      'GET',
+      '/cases',
+      { token: worker.body.token },
+    );
+    // Organisation isolation: the Tonle worker sees Tonle's 40 children, not Svay Rieng's 20.
+    expect(list.body.total).toBe(40);
+    expect(list.body.items.every((item) => item.givenNameKm && item.givenNameLatin)).toBe(true);
+  }, 120_000);
+});
