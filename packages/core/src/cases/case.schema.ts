@@ -14,7 +14,7 @@ const optionalText = (max: number) =>
 
 export const villageCode = z
   .string()
-  .regex(/^\d{8}$/, { message: 'A village code has 8 digits.' })
+  .regex(/^\d{8}$/, { message: 'A village code has 8 digits.', abort: true })
   .refine(isVillageCode, { message: 'No village has this code in the gazetteer.' });
 
 export const referralSchema = z.object({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** A calendar date as `YYYY-MM-DD`; refuses dates that do not exist (2025-02-30). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the form YYYY-MM-DD.' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the form YYYY-MM-DD.', abort: true })
   .refine(isRealDate, { message: 'This date does not exist.' });
 
 export function isRealDate(value: string): boolean {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { CASE_TYPES, CHILD_TYPES, REFERRAL_SOURCES, RISK_LEVELS, SEXES } from '../src/codes/case-codes';
+import { ROLES } from '../src/access/roles';
+import { CASE_EVENT_TYPES } from '../src/cases/case-events';
+import { CASE_STATUSES } from '../src/cases/case-projection';
+import { resources } from '../src/locales/index';
+
+type Tree = { [key: string]: string | Tree };
+
+function keysOf(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
+  );
+}
+
+function valueAt(tree: Tree, path: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+describe('translations', () => {
+  const namespaces = Object.keys(resources.en) as (keyof typeof resources.en)[];
+
+  it('has the same keys in Khmer and English, none empty', () => {
+    for (const namespace of namespaces) {
+      const en = keysOf(resources.en[namespace] as Tree).sort();
+      const km = keysOf(resources.km[namespace] as Tree).sort();
+      expect(km, `namespace ${namespace}`).toEqual(en);
+      for (const key of km) expect(valueAt(resources.km[namespace] as Tree, key)?.trim(), `km ${namespace}:${key}`).toBeTruthy();
+    }
+  });
+
+  it('writes the Khmer translations in Khmer script', () => {
+    for (const namespace of namespaces) {
+      for (const key of keysOf(resources.km[namespace] as Tree)) {
+        const value = valueAt(resources.km[namespace] as Tree, key) ?? '';
+        // Placeholders, codes and product names may stay Latin; any real sentence must not.
+        const words = value.replace(/\{\{[^}]+\}\}/g, '').replace(/\b(Homeward|DoSVY|MoSVY|[A-Z]{2,5}|NGO|IOM|CCWC)\b/g, '');
+        if (/[a-z]{4,}/i.test(words)) expect(value, `km ${namespace}:${key}`).toMatch(/[\u1780-\u17FF]/);
+      }
+    }
+  });
+
+  it('labels every code in both languages', () => {
+    const lists: [string, readonly string[]][] = [
+      ['caseType', CASE_TYPES],
+      ['sex', SEXES],
+      ['referralSource', REFERRAL_SOURCES],
+      ['childType', CHILD_TYPES],
+      ['riskLevel', RISK_LEVELS],
+      ['role', ROLES],
+      ['eventType', CASE_EVENT_TYPES],
+      ['caseStatus', CASE_STATUSES],
+    ];
+    for (const language of ['en', 'km'] as const) {
+      for (const [list, codes] of lists) {
+        for (const code of codes) {
+          expect(valueAt(resources[language].codes as Tree, `${list}.${code}`), `${language} codes:${list}.${code}`).toBeTruthy();
+        }
+      }
+    }
+  });
+});
