@@ -27,11 +27,15 @@ function faultOf(action: () => void): { field: string | undefined; code: string 
 
 describe('rules for a new case', () => {
   it('accepts a referral today', () => {
-    expect(faultOf(() => checkNewCase(newCase({ referral: { source: 'ngo', referredOn: TODAY } }), TODAY))).toBeUndefined();
+    expect(
+      faultOf(() => checkNewCase(newCase({ referral: { source: 'ngo', referredOn: TODAY } }), TODAY)),
+    ).toBeUndefined();
   });
 
   it('refuses dates in the future and a birth after the referral', () => {
-    expect(faultOf(() => checkNewCase(newCase({ referral: { source: 'ngo', referredOn: '2026-11-24' } }), TODAY))).toEqual({
+    expect(
+      faultOf(() => checkNewCase(newCase({ referral: { source: 'ngo', referredOn: '2026-11-24' } }), TODAY)),
+    ).toEqual({
       field: 'referral.referredOn',
       code: 'date_in_future',
     });
@@ -46,7 +50,10 @@ describe('rules for a new case', () => {
       dateOfBirth: '2011-11-01',
       estimated: true,
     });
-    expect(birthDateOf(newCase({ dateOfBirthEstimated: true }))).toEqual({ dateOfBirth: '2010-01-01', estimated: true });
+    expect(birthDateOf(newCase({ dateOfBirthEstimated: true }))).toEqual({
+      dateOfBirth: '2010-01-01',
+      estimated: true,
+    });
   });
 });
 
@@ -59,8 +66,14 @@ describe('rules for a new event', () => {
   });
 
   it('refuses a date before intake or after today', () => {
-    expect(faultOf(() => checkEventDate(events, '2026-10-31', TODAY))).toEqual({ field: 'occurredOn', code: 'before_intake' });
-    expect(faultOf(() => checkEventDate(events, '2026-11-24', TODAY))).toEqual({ field: 'occurredOn', code: 'date_in_future' });
+    expect(faultOf(() => checkEventDate(events, '2026-10-31', TODAY))).toEqual({
+      field: 'occurredOn',
+      code: 'before_intake',
+    });
+    expect(faultOf(() => checkEventDate(events, '2026-11-24', TODAY))).toEqual({
+      field: 'occurredOn',
+      code: 'date_in_future',
+    });
   });
 });
 
@@ -71,7 +84,12 @@ describe('case projection', () => {
       { type: 'intake', occurredOn: '2026-11-01' },
       { type: 'note', occurredOn: '2026-11-05' },
     ]);
-    expect(projection).toEqual({ status: 'active', openedOn: '2026-11-01', riskLevel: null, lastEventOn: '2026-11-20' });
+    expect(projection).toEqual({
+      status: 'active',
+      openedOn: '2026-11-01',
+      riskLevel: null,
+      lastEventOn: '2026-11-20',
+    });
   });
 
   it('refuses a stream without an intake', () => {

@@ -19,7 +19,9 @@ function fieldsAtFault(input: unknown): string[] {
 describe('new case schema', () => {
   it('accepts a child known only by a Khmer name, or only by a Latin one', () => {
     expect(fieldsAtFault(valid)).toEqual([]);
-    expect(fieldsAtFault({ ...valid, givenNameKm: undefined, familyNameKm: undefined, givenNameLatin: 'Dara' })).toEqual([]);
+    expect(
+      fieldsAtFault({ ...valid, givenNameKm: undefined, familyNameKm: undefined, givenNameLatin: 'Dara' }),
+    ).toEqual([]);
   });
 
   it('needs a given name in one script or the other', () => {
@@ -60,7 +62,9 @@ describe('new event schema', () => {
   });
 
   it('refuses an empty note, an unknown type and an intake added by hand', () => {
-    expect(newCaseEventSchema.safeParse({ type: 'note', occurredOn: '2026-10-05', payload: { text: ' ' } }).success).toBe(false);
+    expect(
+      newCaseEventSchema.safeParse({ type: 'note', occurredOn: '2026-10-05', payload: { text: ' ' } }).success,
+    ).toBe(false);
     expect(newCaseEventSchema.safeParse({ type: 'party', occurredOn: '2026-10-05', payload: {} }).success).toBe(false);
     expect(newCaseEventSchema.safeParse({ type: 'intake', occurredOn: '2026-10-05', payload: {} }).success).toBe(false);
   });

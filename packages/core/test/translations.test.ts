@@ -24,19 +24,22 @@ describe('translations', () => {
 
   it('has the same keys in Khmer and English, none empty', () => {
     for (const namespace of namespaces) {
-      const en = keysOf(resources.en[namespace] as Tree).sort();
-      const km = keysOf(resources.km[namespace] as Tree).sort();
+      const en = keysOf(resources.en[namespace]).sort();
+      const km = keysOf(resources.km[namespace]).sort();
       expect(km, `namespace ${namespace}`).toEqual(en);
-      for (const key of km) expect(valueAt(resources.km[namespace] as Tree, key)?.trim(), `km ${namespace}:${key}`).toBeTruthy();
+      for (const key of km)
+        expect(valueAt(resources.km[namespace] as Tree, key)?.trim(), `km ${namespace}:${key}`).toBeTruthy();
     }
   });
 
   it('writes the Khmer translations in Khmer script', () => {
     for (const namespace of namespaces) {
-      for (const key of keysOf(resources.km[namespace] as Tree)) {
-        const value = valueAt(resources.km[namespace] as Tree, key) ?? '';
+      for (const key of keysOf(resources.km[namespace])) {
+        const value = valueAt(resources.km[namespace], key) ?? '';
         // Placeholders, codes and product names may stay Latin; any real sentence must not.
-        const words = value.replace(/\{\{[^}]+\}\}/g, '').replace(/\b(Homeward|DoSVY|MoSVY|[A-Z]{2,5}|NGO|IOM|CCWC)\b/g, '');
+        const words = value
+          .replace(/\{\{[^}]+\}\}/g, '')
+          .replace(/\b(Homeward|DoSVY|MoSVY|[A-Z]{2,5}|NGO|IOM|CCWC)\b/g, '');
         if (/[a-z]{4,}/i.test(words)) expect(value, `km ${namespace}:${key}`).toMatch(/[\u1780-\u17FF]/);
       }
     }
@@ -56,7 +59,10 @@ describe('translations', () => {
     for (const language of ['en', 'km'] as const) {
       for (const [list, codes] of lists) {
         for (const code of codes) {
-          expect(valueAt(resources[language].codes as Tree, `${list}.${code}`), `${language} codes:${list}.${code}`).toBeTruthy();
+          expect(
+            valueAt(resources[language].codes as Tree, `${list}.${code}`),
+            `${language} codes:${list}.${code}`,
+          ).toBeTruthy();
         }
       }
     }

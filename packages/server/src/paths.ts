@@ -7,4 +7,5 @@ export const REPO_ROOT = resolve(here, '../../..');
 export const WEB_DIR = resolve(REPO_ROOT, 'packages/web');
 export const WEB_DIST = resolve(WEB_DIR, 'dist');
 
-export const VERSION = (JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const VERSION = (JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;

@@ -44,7 +44,9 @@ describeOnEachEngine('authentication and sessions', (engine) => {
     const org = await createTestOrganisation(server, { withUser: 'caseworker' });
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const response = await api(server, 'POST', '/auth/login', { body: { email: org.user.email, password: 'guess-' + attempt } });
+      const response = await api(server, 'POST', '/auth/login', {
+        body: { email: org.user.email, password: 'guess-' + attempt },
+      });
       statuses.push(response.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
@@ -91,7 +93,10 @@ describeOnEachEngine('authentication and sessions', (engine) => {
       body: { email: org.user.email, password: org.user.password },
     });
     const cookie = `homeward_session=${login.body.token}`;
-    const withoutToken = await api<{ code: string }>(server, 'POST', '/cases', { body: aNewCase(), headers: { cookie } });
+    const withoutToken = await api<{ code: string }>(server, 'POST', '/cases', {
+      body: aNewCase(),
+      headers: { cookie },
+    });
     expect(withoutToken.status).toBe(403);
     expect(withoutToken.body.code).toBe('csrf');
     const withToken = await api(server, 'POST', '/cases', {

@@ -4,10 +4,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aNewCase } from './support/cases';
 import { describeOnEachEngine } from './support/engines';
 import { countRows } from './support/test-db';
-import { api, createTestOrganisation, startTestServer, TODAY, type TestOrganisation, type TestServer } from './support/test-server';
+import {
+  api,
+  createTestOrganisation,
+  startTestServer,
+  TODAY,
+  type TestOrganisation,
+  type TestServer,
+} from './support/test-server';
 
 interface Problem {
-  status: number;
   detail: string;
   code?: string;
   errors?: { field: string; message: string }[];
@@ -60,11 +66,14 @@ describeOnEachEngine('cases', (engine) => {
   });
 
   it('finds a case by its Khmer name, its Latin name in any case or order, and its number', async () => {
-    const mine = await create(ngoA, aNewCase({ familyNameKm: 'ចាន់', givenNameKm: 'ស្រីពៅ', familyNameLatin: 'Chan', givenNameLatin: 'Sreypov' }));
+    const mine = await create(
+      ngoA,
+      aNewCase({ familyNameKm: 'ចាន់', givenNameKm: 'ស្រីពៅ', familyNameLatin: 'Chan', givenNameLatin: 'Sreypov' }),
+    );
     const search = async (q: string) =>
-      (await api<CaseList>(server, 'GET', `/cases?q=${encodeURIComponent(q)}`, { token: ngoA.user.token })).body.items.map(
-        (item) => item.id,
-      );
+      (
+        await api<CaseList>(server, 'GET', `/cases?q=${encodeURIComponent(q)}`, { token: ngoA.user.token })
+      ).body.items.map((item) => item.id);
     expect(await search('ស្រីពៅ')).toEqual([mine.body.id]);
     expect(await search('ចាន់ ស្រីពៅ')).toEqual([mine.body.id]);
     // A zero-width space typed by some Khmer keyboards must not break the search.
@@ -80,12 +89,18 @@ describeOnEachEngine('cases', (engine) => {
     const opened = await create(ngoA, aNewCase());
     const note = await api<CaseEvent>(server, 'POST', `/cases/${opened.body.id}/events`, {
       token: ngoA.user.token,
-      body: { type: 'note', occurredOn: '2026-10-05', payload: { text: 'Settled in; joined the English class.', confidential: true } },
+      body: {
+        type: 'note',
+        occurredOn: '2026-10-05',
+        payload: { text: 'Settled in; joined the English class.', confidential: true },
+      },
     });
     expect(note.status).toBe(201);
     expect(note.body).toMatchObject({ type: 'note', occurredOn: '2026-10-05', authorId: ngoA.user.id });
     expect(note.body.payload).toEqual({ text: 'Settled in; joined the English class.', confidential: true });
-    const timeline = await api<{ items: CaseEvent[] }>(server, 'GET', `/cases/${opened.body.id}/events`, { token: ngoA.user.token });
+    const timeline = await api<{ items: CaseEvent[] }>(server, 'GET', `/cases/${opened.body.id}/events`, {
+      token: ngoA.user.token,
+    });
     expect(timeline.body.items.map((event) => event.type)).toEqual(['intake', 'note']);
   });
 
@@ -99,7 +114,9 @@ describeOnEachEngine('cases', (engine) => {
     const body = { id: noteId, type: 'note', occurredOn: TODAY, payload: { text: 'Phone call with the mother.' } };
     expect((await api(server, 'POST', `/cases/${id}/events`, { token: ngoA.user.token, body })).status).toBe(201);
     expect((await api(server, 'POST', `/cases/${id}/events`, { token: ngoA.user.token, body })).status).toBe(200);
-    const timeline = await api<{ items: CaseEvent[] }>(server, 'GET', `/cases/${id}/events`, { token: ngoA.user.token });
+    const timeline = await api<{ items: CaseEvent[] }>(server, 'GET', `/cases/${id}/events`, {
+      token: ngoA.user.token,
+    });
     expect(timeline.body.items).toHaveLength(2);
   });
 
@@ -151,7 +168,11 @@ describeOnEachEngine('cases', (engine) => {
     const cases: [string, unknown, string][] = [
       ['a missing name', aNewCase({ givenNameKm: undefined, givenNameLatin: undefined }), 'givenNameKm'],
       ['an impossible date', aNewCase({ dateOfBirth: '2012-02-30' }), 'dateOfBirth'],
-      ['a date in the future', aNewCase({ referral: { source: 'police', referredOn: '2027-01-01' } }), 'referral.referredOn'],
+      [
+        'a date in the future',
+        aNewCase({ referral: { source: 'police', referredOn: '2027-01-01' } }),
+        'referral.referredOn',
+      ],
       ['a birth after the referral', aNewCase({ dateOfBirth: '2026-10-05' }), 'dateOfBirth'],
       ['an unknown village code', aNewCase({ villageCode: '99999999' }), 'villageCode'],
       ['a commune code for a village', aNewCase({ villageCode: '010201' }), 'villageCode'],

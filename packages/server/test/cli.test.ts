@@ -51,7 +51,15 @@ describe('the homeward command', () => {
     expect(migrate.out).toContain('2026-11-23T1500-foundation');
     expect(homeward('migrate').out).toContain('up to date');
 
-    const init = homeward('init', '--org', 'Damnok Toek', '--email', 'admin@dt.example', '--password', 'a-long-enough-secret');
+    const init = homeward(
+      'init',
+      '--org',
+      'Damnok Toek',
+      '--email',
+      'admin@dt.example',
+      '--password',
+      'a-long-enough-secret',
+    );
     expect(init.status).toBe(0);
     expect(init.out).toContain('Created “Damnok Toek” with administrator admin@dt.example.');
 

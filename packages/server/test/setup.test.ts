@@ -22,10 +22,17 @@ describeOnEachEngine('first run', (engine) => {
   it('creates the first organisation and its administrator once, signed in', async () => {
     expect((await api(server, 'GET', '/setup')).body).toEqual({ needsSetup: true });
     const created = await api<{ token: string }>(server, 'POST', '/setup', {
-      body: { organisationName: 'Damnok Toek', adminName: 'Chhey Chan', email: 'chan@dt.example', password: 'a-long-enough-secret' },
+      body: {
+        organisationName: 'Damnok Toek',
+        adminName: 'Chhey Chan',
+        email: 'chan@dt.example',
+        password: 'a-long-enough-secret',
+      },
     });
     expect(created.status).toBe(201);
-    const me = await api<{ roles: string[]; organisationName: string }>(server, 'GET', '/auth/me', { token: created.body.token });
+    const me = await api<{ roles: string[]; organisationName: string }>(server, 'GET', '/auth/me', {
+      token: created.body.token,
+    });
     expect(me.body.organisationName).toBe('Damnok Toek');
     expect(me.body.roles).toContain('org_admin');
     expect((await api(server, 'GET', '/setup')).body).toEqual({ needsSetup: false });

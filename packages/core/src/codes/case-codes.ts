@@ -4,7 +4,21 @@
  */
 
 /** CCPCR case types, then the further types seen in the seeds and DESIGN.md. A case can have several. */
-export const CASE_TYPES = ['DV', 'SA', 'NC', 'TL', 'ST', 'RC', 'SW', 'SECTT', 'OCSE', 'LE', 'CL', 'BEG', 'ABN'] as const;
+export const CASE_TYPES = [
+  'DV',
+  'SA',
+  'NC',
+  'TL',
+  'ST',
+  'RC',
+  'SW',
+  'SECTT',
+  'OCSE',
+  'LE',
+  'CL',
+  'BEG',
+  'ABN',
+] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 export const SEXES = ['female', 'male', 'other'] as const;

@@ -14,9 +14,16 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Sign in with email and password',
-          description: 'Returns a bearer token and sets an HttpOnly session cookie. Locks the account after repeated failures.',
+          description:
+            'Returns a bearer token and sets an HttpOnly session cookie. Locks the account after repeated failures.',
           body: loginSchema,
-          response: { 200: loginResultSchema, 400: problemSchema, 401: problemSchema, 423: problemSchema, 429: problemSchema },
+          response: {
+            200: loginResultSchema,
+            400: problemSchema,
+            401: problemSchema,
+            423: problemSchema,
+            429: problemSchema,
+          },
         },
         config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: loginRateKey } },
       },
@@ -32,7 +39,9 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/logout',
-      { schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null(), 401: problemSchema } } },
+      {
+        schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null(), 401: problemSchema } },
+      },
       async (request, reply) => {
         const credentials = tokenOf(request);
         if (credentials) {
@@ -46,7 +55,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/auth/me',
-      { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: currentUserSchema, 401: problemSchema } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user',
+          response: { 200: currentUserSchema, 401: problemSchema },
+        },
+      },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         return {

@@ -16,7 +16,14 @@ export interface SessionUser {
 
 export async function insertSession(
   db: Kysely<Database>,
-  session: { id: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  session: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('user_session')
@@ -61,7 +68,11 @@ export function findLiveSession(
 }
 
 export async function touchSession(db: Kysely<Database>, sessionId: string): Promise<void> {
-  await db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('user_session')
+    .set({ last_seen_at: sql`now()` })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -54,7 +54,14 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/cases/:id',
-      { schema: { tags: ['cases'], summary: 'One case', params: idParams, response: { 200: caseDetailSchema, ...errors } } },
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'One case',
+          params: idParams,
+          response: { 200: caseDetailSchema, ...errors },
+        },
+      },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         return getCase(ctx.db, user.actor, request.params.id);

@@ -127,7 +127,13 @@ export async function addEvent(
     await lockCaseForWrite(trx, actor, caseId);
     const events = await eventsForRules(trx, caseId);
     checkEventDate(events, input.occurredOn, clock.today());
-    await insertEvent(trx, actor, { id, caseId, type: input.type, occurredOn: input.occurredOn, payload: input.payload });
+    await insertEvent(trx, actor, {
+      id,
+      caseId,
+      type: input.type,
+      occurredOn: input.occurredOn,
+      payload: input.payload,
+    });
     await updateCaseProjection(trx, caseId, projectCase([...events, input]));
   });
   return { created: true, event: mustFind(await listEvents(db, actor, caseId), id) };

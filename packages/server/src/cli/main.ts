@@ -85,7 +85,8 @@ export function buildCli(): Command {
     .action(async () => {
       const db = await openMigrated(loadConfig());
       try {
-        if (!(await needsSetup(db.kysely))) refuse('This database already has organisations; demo data goes only into an empty one.');
+        if (!(await needsSetup(db.kysely)))
+          refuse('This database already has organisations; demo data goes only into an empty one.');
         const users = await loadDemoData(db.kysely, systemClock);
         console.log(`Demo data loaded. Every demo user's password is “${DEMO_PASSWORD}”:`);
         for (const user of users) console.log(`  ${user.email.padEnd(34)} ${user.roles.join(', ')}`);

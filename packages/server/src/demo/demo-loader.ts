@@ -133,11 +133,17 @@ export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<
       const input = demoChild(random, org, villages, clock.today(), n);
       const { detail } = await createCase(db, actor, input, clock);
       if (random() < 0.6) {
-        await addEvent(db, actor, detail.id, {
-          type: 'note',
-          occurredOn: daysBefore(clock.today(), Math.floor(random() * 20)),
-          payload: { text: pick(random, NOTES), confidential: random() < 0.2 },
-        }, clock);
+        await addEvent(
+          db,
+          actor,
+          detail.id,
+          {
+            type: 'note',
+            occurredOn: daysBefore(clock.today(), Math.floor(random() * 20)),
+            payload: { text: pick(random, NOTES), confidential: random() < 0.2 },
+          },
+          clock,
+        );
       }
     }
   }

@@ -28,7 +28,11 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
+const healthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -45,7 +49,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      Object.assign(new Error(`Too many attempts: wait ${context.after} and try again.`), { statusCode: 429, code: 'throttled' }),
+      Object.assign(new Error(`Too many attempts: wait ${context.after} and try again.`), {
+        statusCode: 429,
+        code: 'throttled',
+      }),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -58,7 +65,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
           'Authenticate with `Authorization: Bearer <token>` from POST /auth/login, or the session cookie plus the `X-CSRF-Token` header on writes.',
       },
       servers: [{ url: '/' }],
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'homeward_session' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'homeward_session' },
+        },
+      },
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
@@ -69,17 +81,20 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     async (api) => {
       api.get(
         '/health',
-        { schema: { tags: ['system'], summary: 'Liveness and which database is in use', security: [], response: { 200: healthSchema } } },
+        {
+          schema: {
+            tags: ['system'],
+            summary: 'Liveness and which database is in use',
+            security: [],
+            response: { 200: healthSchema },
+          },
+        },
         async () => {
           await ctx.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
           return { status: 'ok' as const, database: ctx.engine, version: ctx.version };
         },
       );
-      api.get(
-        '/openapi.json',
-        { schema: { hide: true } },
-        async () => app.swagger(),
-      );
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(setupRoutes(ctx));
       await api.register(authRoutes(ctx));
       await api.register(casesRoutes(ctx));
@@ -96,7 +111,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/') && existsSync(webRoot)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return sendProblem(reply, problem(404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`, { code: 'no_route' }));
+    return sendProblem(
+      reply,
+      problem(404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`, { code: 'no_route' }),
+    );
   });
   await app.ready();
   return app;

@@ -75,7 +75,11 @@ export function toProblem(error: unknown): Problem {
       ...(fastifyError.code ? { code: fastifyError.code } : {}),
     });
   }
-  return problem(500, 'Something went wrong on the server. Please try again; if it happens again, tell your administrator.', { code: 'server' });
+  return problem(
+    500,
+    'Something went wrong on the server. Please try again; if it happens again, tell your administrator.',
+    { code: 'server' },
+  );
 }
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {

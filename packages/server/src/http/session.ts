@@ -27,18 +27,24 @@ export function tokenOf(request: FastifyRequest): { token: string; viaCookie: bo
  * The signed-in user, or a 401. A cookie is sent by the browser on its own, so a state-changing request
  * that relies on it must also carry the session's CSRF token; a bearer token cannot be forged that way.
  */
-export async function requireUser(
-  request: FastifyRequest,
-  db: Kysely<Database>,
-  config: Config,
-): Promise<RequestUser> {
+export async function requireUser(request: FastifyRequest, db: Kysely<Database>, config: Config): Promise<RequestUser> {
   const credentials = tokenOf(request);
   const session = credentials ? await resolveSession(db, config, credentials.token) : undefined;
   if (!credentials || !session) {
-    throw new DomainError('unauthenticated', 'Sign in to continue: your session has ended or is missing.', [], 'unauthenticated');
+    throw new DomainError(
+      'unauthenticated',
+      'Sign in to continue: your session has ended or is missing.',
+      [],
+      'unauthenticated',
+    );
   }
   if (credentials.viaCookie && UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
-    throw new DomainError('forbidden', 'This request lacks its security token (CSRF). Reload the page and try again.', [], 'csrf');
+    throw new DomainError(
+      'forbidden',
+      'This request lacks its security token (CSRF). Reload the page and try again.',
+      [],
+      'csrf',
+    );
   }
   const roles = session.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
   return {

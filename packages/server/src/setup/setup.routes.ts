@@ -17,7 +17,13 @@ export function setupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/setup',
-      { schema: { tags: ['setup'], summary: 'Whether this installation still needs its first organisation', response: { 200: setupStatusSchema } } },
+      {
+        schema: {
+          tags: ['setup'],
+          summary: 'Whether this installation still needs its first organisation',
+          response: { 200: setupStatusSchema },
+        },
+      },
       async () => ({ needsSetup: await needsSetup(ctx.db) }),
     );
 

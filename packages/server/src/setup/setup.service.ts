@@ -37,7 +37,14 @@ export async function createFirstOrganisation(
       provinceCode: null,
       casePrefix: casePrefixFor(input.organisationName),
     });
-    await insertUser(trx, { id: userId, organisationId, email: input.email, displayName: input.adminName, passwordHash, roles });
+    await insertUser(trx, {
+      id: userId,
+      organisationId,
+      email: input.email,
+      displayName: input.adminName,
+      passwordHash,
+      roles,
+    });
     await appendAudit(trx, { userId, organisationId, roles, action: 'setup.create_organisation', ip });
   });
   return { organisationId, userId };

@@ -50,7 +50,10 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
   };
 }
 
-export async function countRows(db: Db, table: 'child_case' | 'case_event' | 'organisation' | 'app_user'): Promise<number> {
+export async function countRows(
+  db: Db,
+  table: 'child_case' | 'case_event' | 'organisation' | 'app_user',
+): Promise<number> {
   const result = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db.kysely);
   return result.rows[0]?.n ?? 0;
 }

@@ -67,7 +67,7 @@ let counter = 0;
 /** An organisation with one signed-in user holding exactly the roles asked for. */
 export async function createTestOrganisation(
   server: TestServer,
-  options: { withUser: Role | Role[]; name?: string } ,
+  options: { withUser: Role | Role[]; name?: string },
 ): Promise<TestOrganisation> {
   counter += 1;
   const id = randomUUID();
@@ -87,7 +87,13 @@ export async function createTestOrganisation(
       roles,
     });
     const session = await issueSession(server.db.kysely, server.config, userId, { ip: null, userAgent: null });
-    return { id: userId, email, password, token: session.token, actor: { userId, organisationId: id, roles, ip: null } };
+    return {
+      id: userId,
+      email,
+      password,
+      token: session.token,
+      actor: { userId, organisationId: id, roles, ip: null },
+    };
   };
   const roles = Array.isArray(options.withUser) ? options.withUser : [options.withUser];
   return { id, name, user: await addUser(roles), addUser };
