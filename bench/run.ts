@@ -69,7 +69,7 @@ async function bench(name: string, target: DatabaseTarget, cleanup?: () => Promi
         estimatedAge: 5 + Math.floor(random() * 12),
         dateOfBirthEstimated: true,
         caseTypes: ['TL'],
-        referral: { source: 'police', referredOn: '2026-01-15' },
+        referral: { source: 'police', referredOn: '2026-01-15', sourceName: undefined, reason: undefined },
       },
       systemClock,
     );

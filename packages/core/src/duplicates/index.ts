@@ -1,0 +1,13 @@
+export { jaro, jaroWinkler } from './jaro-winkler';
+export { romaniseKhmer } from './khmer-romanise';
+export { khmerPhoneticKey, latinPhoneticKey, phoneticKey, PHONETIC_RULES } from './phonetic-key';
+export { DUPLICATE_THRESHOLDS, findDuplicates, scoreMatch } from './duplicate-match';
+export type {
+  BirthDetail,
+  ChildIdentity,
+  DuplicateCandidate,
+  DuplicateOptions,
+  MatchReason,
+  NameDetail,
+  PlaceDetail,
+} from './duplicate-match';
