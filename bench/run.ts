@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { newCaseSchema } from '@homeward/core';
 import { createCase, listCases, systemClock } from '../packages/server/src/cases/cases.service';
 import { openDatabase, type Db, type DatabaseTarget } from '../packages/server/src/db/database';
 import { migrateToLatest } from '../packages/server/src/db/migrate';
@@ -60,7 +61,7 @@ async function bench(name: string, target: DatabaseTarget, cleanup?: () => Promi
     await createCase(
       db.kysely,
       actor,
-      {
+      newCaseSchema.parse({
         familyNameKm: fk,
         givenNameKm: gk,
         familyNameLatin: fl,
@@ -69,8 +70,8 @@ async function bench(name: string, target: DatabaseTarget, cleanup?: () => Promi
         estimatedAge: 5 + Math.floor(random() * 12),
         dateOfBirthEstimated: true,
         caseTypes: ['TL'],
-        referral: { source: 'police', referredOn: '2026-01-15', sourceName: undefined, reason: undefined },
-      },
+        referral: { source: 'police', referredOn: '2026-01-15' },
+      }),
       systemClock,
     );
   }
