@@ -11,3 +11,4 @@ export * from './cases/case-rules';
 export * from './cases/case-names';
 export * from './gazetteer/index';
 export { resources as translations, LANGUAGES, type Language } from './locales/index';
+export * from './duplicates/index';

@@ -1,0 +1,49 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { currentUserSchema, loginResultSchema, type CurrentUser, type LoginInput } from '@homeward/core';
+import { isApiError, noContent, request, setCsrfToken } from './http';
+import { currentUserKey, setupStatusKey } from './query-keys';
+
+/** The signed-in user, or null when there is no session (a 401 is an answer here, not an error). */
+export const currentUserQuery = queryOptions({
+  queryKey: currentUserKey,
+  queryFn: async ({ signal }): Promise<CurrentUser | null> => {
+    try {
+      const user = await request('/auth/me', currentUserSchema, { signal });
+      setCsrfToken(user.csrfToken);
+      return user;
+    } catch (error) {
+      if (isApiError(error, 401)) return null;
+      throw error;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
+export function useCurrentUser() {
+  return useQuery(currentUserQuery);
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginInput) => request('/auth/login', loginResultSchema, { method: 'POST', body: input }),
+    onSuccess: async (result) => {
+      setCsrfToken(result.csrfToken);
+      // Fetch the user before the caller navigates, or the route guard would see the old "no user".
+      await queryClient.fetchQuery({ ...currentUserQuery, staleTime: 0 });
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => request('/auth/logout', noContent, { method: 'POST' }),
+    // Forget everything the session saw even when the server cannot be reached: this may be a shared tablet.
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupStatusKey[0] });
+      queryClient.setQueryData(currentUserKey, null);
+    },
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * The one way the web app talks to the server: JSON in and out, the session cookie, the CSRF header on every
+ * write, and `application/problem+json` turned into an `ApiError` the screens can translate.
+ */
+import type { FieldIssue } from '@homeward/core';
+
+export const API_PREFIX = '/api/v1';
+
+/** Any schema with `parse` (the zod schemas in core): responses are checked, so a changed API fails loudly. */
+export interface Parser<T> {
+  parse(data: unknown): T;
+}
+
+export const noContent: Parser<void> = { parse: () => undefined };
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    /** HTTP status, or 0 when the server could not be reached. */
+    readonly status: number,
+    /** A stable code to translate (`invalid_credentials`, `date_in_future`, `network`...), when known. */
+    readonly code: string | undefined,
+    /** The server's explanation, in English. */
+    readonly detail: string | undefined,
+    readonly fieldErrors: readonly FieldIssue[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(detail ?? `HTTP ${status}`);
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Called with the token from login, setup or `/auth/me`; the cookie alone must not be enough to write. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(path: string, schema: Parser<T>, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(`${API_PREFIX}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', error instanceof Error ? error.message : undefined);
+  }
+
+  if (!response.ok) throw await problemFrom(response);
+  if (response.status === 204) return schema.parse(undefined);
+  return schema.parse(await response.json());
+}
+
+async function problemFrom(response: Response): Promise<ApiError> {
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+  let body: unknown = undefined;
+  try {
+    body = await response.json();
+  } catch {
+    // A proxy or a crash can answer with HTML; the status still says enough.
+  }
+  const problem = isRecord(body) ? body : {};
+  const detail = stringOr(problem.detail) ?? stringOr(problem.title);
+  return new ApiError(
+    response.status,
+    stringOr(problem.code) ?? codeFromType(problem.type) ?? codeForStatus(response.status),
+    detail,
+    fieldErrorsOf(problem.errors),
+    retryAfterSeconds,
+  );
+}
+
+function fieldErrorsOf(errors: unknown): FieldIssue[] {
+  if (!Array.isArray(errors)) return [];
+  return errors.filter(isRecord).flatMap((error) => {
+    const field = stringOr(error.field);
+    const message = stringOr(error.message);
+    if (field === undefined || message === undefined) return [];
+    const code = stringOr(error.code);
+    return [{ field, message, ...(code === undefined ? {} : { code }) }];
+  });
+}
+
+/** Problem types may end in a code (`.../problems/locked`); `about:blank` says nothing. */
+function codeFromType(type: unknown): string | undefined {
+  const value = stringOr(type);
+  if (value === undefined || value === 'about:blank') return undefined;
+  const last = value.split(/[/#:]/).pop();
+  return last && /^[a-z][a-z_]*$/.test(last) ? last : undefined;
+}
+
+function codeForStatus(status: number): string | undefined {
+  switch (status) {
+    case 404:
+      return 'not_found';
+    case 423:
+      return 'locked';
+    case 429:
+      return 'throttled';
+    default:
+      return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}

@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useCurrentUser } from '../api/auth.resource';
+import { LoadingState, RequestErrorState } from '../layout/states.component';
+import { UserContext } from './user-context';
+
+/** Screens behind it see a user; without a session the login screen opens and then comes back here. */
+export function RequireUser({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const { data: user, error, isPending, refetch } = useCurrentUser();
+  if (isPending) return <LoadingState />;
+  if (error) return <RequestErrorState error={error} onRetry={() => void refetch()} />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <UserContext value={user}>{children}</UserContext>;
+}

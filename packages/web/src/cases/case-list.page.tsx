@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { can } from '@homeward/core';
+import { CASE_PAGE_SIZE, useCaseList } from '../api/cases.resource';
+import { useUser } from '../auth/user-context';
+import { LoadingState, RequestErrorState } from '../layout/states.component';
+import { useDocumentTitle } from '../text/use-document-title';
+import { CaseTable } from './case-table.component';
+
+const SEARCH_DELAY_MS = 300;
+
+export function CaseListPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  useDocumentTitle(t('cases:list.title'));
+  // The search lives in the URL, so "back" from a case returns to the same results.
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const [draft, setDraft] = useState(q);
+  // When the URL's search changes from outside (the "Cases" link, back and forward), show it in the box;
+  // but not when it is our own debounced copy of the box, or the space just typed would vanish.
+  const [shownQ, setShownQ] = useState(q);
+  if (q !== shownQ) {
+    setShownQ(q);
+    if (draft.trim() !== q) setDraft(q);
+  }
+
+  useEffect(() => {
+    const trimmed = draft.trim();
+    if (trimmed === q) return;
+    const timer = setTimeout(() => {
+      setParams(trimmed ? { q: trimmed } : {}, { replace: true });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [draft, q, setParams]);
+
+  if (!can(user.roles, 'case.read')) {
+    return (
+      <section className="page">
+        <h1>{t('cases:list.title')}</h1>
+        <p>{t('cases:list.noAccess')}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="page">
+      <div className="page__header">
+        <h1>{t('cases:list.title')}</h1>
+        {can(user.roles, 'case.create') ? (
+          <Link to="/cases/new" className="button button--primary">
+            {t('nav.newCase')}
+          </Link>
+        ) : null}
+      </div>
+      <form className="search" role="search" onSubmit={(event) => event.preventDefault()}>
+        <label htmlFor="case-search" className="field__label">
+          {t('cases:list.searchLabel')}
+        </label>
+        <p id="case-search-hint" className="field__hint">
+          {t('cases:list.searchHint')}
+        </p>
+        <input
+          id="case-search"
+          type="search"
+          className="search__input"
+          aria-describedby="case-search-hint"
+          autoComplete="off"
+          spellCheck={false}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+      </form>
+      <CaseResults
+        q={q}
+        offset={offset}
+        canCreate={can(user.roles, 'case.create')}
+        onPage={(next) => setParams(pageParams(q, next))}
+      />
+    </section>
+  );
+}
+
+function pageParams(q: string, offset: number): Record<string, string> {
+  return { ...(q ? { q } : {}), ...(offset > 0 ? { offset: String(offset) } : {}) };
+}
+
+interface CaseResultsProps {
+  q: string;
+  offset: number;
+  canCreate: boolean;
+  onPage: (offset: number) => void;
+}
+
+function CaseResults({ q, offset, canCreate, onPage }: CaseResultsProps) {
+  const { t } = useTranslation();
+  const { data, error, isPending, refetch, isPlaceholderData } = useCaseList(q, offset);
+
+  // The live region is always on the page, so the count is announced each time the results change.
+  const count = data
+    ? q
+      ? t('cases:list.matchCount', { count: data.total, query: q })
+      : t('cases:list.count', { count: data.total })
+    : '';
+
+  return (
+    <div className="results" aria-busy={isPlaceholderData || undefined}>
+      <p className="results__count" role="status" aria-live="polite" data-testid="case-count">
+        {count}
+      </p>
+      {isPending ? <LoadingState /> : null}
+      {error ? <RequestErrorState error={error} onRetry={() => void refetch()} /> : null}
+      {data && data.items.length === 0 ? (
+        <div className="empty-state" data-testid="case-list-empty">
+          <p>{q ? t('cases:list.noMatch', { query: q }) : t('cases:list.empty')}</p>
+          {!q && canCreate ? (
+            <Link to="/cases/new" className="button button--primary">
+              {t('cases:list.createFirst')}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+      {data && data.items.length > 0 ? <CaseTable cases={data.items} /> : null}
+      {data && data.total > CASE_PAGE_SIZE ? (
+        <nav className="pager" aria-label={t('cases:list.pages')}>
+          <button
+            type="button"
+            className="button"
+            disabled={offset === 0}
+            onClick={() => onPage(Math.max(0, offset - CASE_PAGE_SIZE))}
+          >
+            {t('cases:list.previous')}
+          </button>
+          <span>
+            {t('cases:list.range', {
+              from: offset + 1,
+              to: Math.min(offset + CASE_PAGE_SIZE, data.total),
+              total: data.total,
+            })}
+          </span>
+          <button
+            type="button"
+            className="button"
+            disabled={offset + CASE_PAGE_SIZE >= data.total}
+            onClick={() => onPage(offset + CASE_PAGE_SIZE)}
+          >
+            {t('cases:list.next')}
+          </button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkEventDate, DomainError, newCaseEventSchema, type CaseEvent, type NewCaseEvent } from '@homeward/core';
+import { useAddCaseEvent } from '../api/cases.resource';
+import { Field } from '../forms/field.component';
+import { FormAlert } from '../forms/form-alert.component';
+import { withoutError } from '../forms/without-error';
+import { useFocusFirstError } from '../forms/focus-first-error';
+import { serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
+import { commonIssueMessage, issuePath, type SchemaIssue } from '../forms/schema-issues';
+import { localToday } from '../text/dates';
+
+const FIELDS = ['occurredOn', 'payload.text'] as const;
+
+function noteIssueMessage(issue: SchemaIssue, occurredOn: string): Message {
+  switch (issuePath(issue)) {
+    case 'occurredOn':
+      return occurredOn === '' ? { key: 'errors.dateRequired' } : { key: 'errors.invalidDate' };
+    case 'payload.text':
+      return issue.code === 'too_small' ? { key: 'cases:errors.noteRequired' } : commonIssueMessage(issue);
+    default:
+      return commonIssueMessage(issue);
+  }
+}
+
+type Validation = { ok: true; value: NewCaseEvent } | { ok: false; errors: FieldErrors };
+
+function validateNote(
+  values: { occurredOn: string; text: string; confidential: boolean },
+  events: readonly CaseEvent[],
+  today: string,
+): Validation {
+  const parsed = newCaseEventSchema.safeParse({
+    type: 'note',
+    occurredOn: values.occurredOn,
+    payload: { text: values.text, confidential: values.confidential },
+  });
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[issuePath(issue)] ??= noteIssueMessage(issue, values.occurredOn);
+    return { ok: false, errors };
+  }
+  try {
+    checkEventDate(events, parsed.data.occurredOn, today);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const errors: FieldErrors = {};
+    for (const issue of error.issues) {
+      errors[issue.field] ??= { server: issue.message, ...(issue.code ? { code: issue.code } : {}) };
+    }
+    return { ok: false, errors };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+interface CaseNoteFormProps {
+  caseId: string;
+  openedOn: string;
+  events: readonly CaseEvent[];
+}
+
+export function CaseNoteForm({ caseId, openedOn, events }: CaseNoteFormProps) {
+  const { t } = useTranslation();
+  const addEvent = useAddCaseEvent(caseId);
+  const today = localToday();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [occurredOn, setOccurredOn] = useState(today);
+  const [text, setText] = useState('');
+  const [confidential, setConfidential] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<Message | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstError(formRef, attempt);
+
+  const fail = (fields: FieldErrors, message: Message | null) => {
+    setErrors(fields);
+    setGeneral(message);
+    setAttempt((n) => n + 1);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const result = validateNote({ occurredOn, text, confidential }, events, today);
+    if (!result.ok) {
+      fail(result.errors, null);
+      return;
+    }
+    setErrors({});
+    setGeneral(null);
+    addEvent.mutate(result.value, {
+      onSuccess: () => {
+        setText('');
+        setConfidential(false);
+        setOccurredOn(today);
+        setSaved(true);
+      },
+      onError: (error) => {
+        const { fields, general: other } = serverFieldErrors(error, FIELDS);
+        fail(fields, other);
+      },
+    });
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="form card note-form"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="note-form-title"
+      data-testid="note-form"
+    >
+      <h3 id="note-form-title">{t('cases:note.title')}</h3>
+      <FormAlert message={general} />
+      <Field
+        id="note-date"
+        name="occurredOn"
+        label={t('cases:note.date')}
+        required
+        error={errors.occurredOn}
+        className="field--short"
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            min={openedOn}
+            max={today}
+            value={occurredOn}
+            onChange={(event) => {
+              setOccurredOn(event.target.value);
+              setErrors((current) => withoutError(current, 'occurredOn'));
+            }}
+          />
+        )}
+      </Field>
+      <Field id="note-text" name="payload.text" label={t('cases:note.text')} required error={errors['payload.text']}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={4}
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setErrors((current) => withoutError(current, 'payload.text'));
+            }}
+          />
+        )}
+      </Field>
+      <div className="choice choice--standalone">
+        <input
+          id="note-confidential"
+          type="checkbox"
+          checked={confidential}
+          aria-describedby="note-confidential-hint"
+          onChange={(event) => setConfidential(event.target.checked)}
+        />
+        <label htmlFor="note-confidential">{t('cases:note.confidential')}</label>
+      </div>
+      <p id="note-confidential-hint" className="field__hint">
+        {t('cases:note.confidentialHint')}
+      </p>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={addEvent.isPending}>
+          {addEvent.isPending ? t('saving') : t('cases:note.submit')}
+        </button>
+        <p role="status" className="form__status">
+          {saved ? t('cases:note.saved') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}

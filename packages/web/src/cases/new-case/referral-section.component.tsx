@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { REFERRAL_SOURCES } from '@homeward/core';
+import { Field } from '../../forms/field.component';
+import { oneOf } from '../../forms/one-of';
+import { fieldId, type SectionProps } from './section-props';
+
+export function ReferralSection({ state, update, errors, today }: SectionProps & { today: string }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="form-section">
+      <legend className="form-section__title">{t('cases:new.sections.referral')}</legend>
+      <div className="form-grid">
+        <Field
+          id={fieldId('referral.source')}
+          name="referral.source"
+          label={t('cases:fields.referralSource')}
+          required
+          error={errors['referral.source']}
+        >
+          {(control) => (
+            <select
+              {...control}
+              value={state.referralSource}
+              onChange={(event) => update({ referralSource: oneOf(REFERRAL_SOURCES, event.target.value) })}
+            >
+              <option value="">{t('cases:new.choose')}</option>
+              {REFERRAL_SOURCES.map((source) => (
+                <option key={source} value={source}>
+                  {t(`codes:referralSource.${source}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id={fieldId('referral.referredOn')}
+          name="referral.referredOn"
+          label={t('cases:fields.referredOn')}
+          required
+          error={errors['referral.referredOn']}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              max={today}
+              value={state.referredOn}
+              onChange={(event) => update({ referredOn: event.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+      <Field
+        id={fieldId('referral.sourceName')}
+        name="referral.sourceName"
+        label={t('cases:fields.referralSourceName')}
+        hint={t('cases:new.referralSourceNameHint')}
+        error={errors['referral.sourceName']}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            value={state.referralSourceName}
+            onChange={(event) => update({ referralSourceName: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        id={fieldId('referral.reason')}
+        name="referral.reason"
+        label={t('cases:fields.referralReason')}
+        error={errors['referral.reason']}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={4}
+            value={state.referralReason}
+            onChange={(event) => update({ referralReason: event.target.value })}
+          />
+        )}
+      </Field>
+    </fieldset>
+  );
+}
