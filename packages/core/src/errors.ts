@@ -17,6 +17,8 @@ export class DomainError extends Error {
     message: string,
     readonly issues: FieldIssue[] = [],
     readonly code?: string,
+    /** For a refusal that lifts by itself (a locked account): when to try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';

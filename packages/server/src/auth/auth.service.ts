@@ -80,6 +80,7 @@ function lockedError(until: Date): DomainError {
     `Too many failed attempts: this account is locked until ${until.toISOString()}.`,
     [],
     'locked',
+    Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)),
   );
 }
 

@@ -6,7 +6,6 @@ import {
   DomainError,
   projectCase,
   searchKey,
-  toIsoDate,
   type CaseDetail,
   type CaseEvent,
   type CaseList,
@@ -37,7 +36,15 @@ import {
 export interface Clock {
   today(): string;
 }
-export const systemClock: Clock = { today: () => toIsoDate(new Date()) };
+/**
+ * Today in the organisation's time zone, not the server's: a case entered in Phnom Penh at 6 a.m. is dated
+ * that day even though it is still yesterday in UTC.
+ */
+export function clockInZone(timeZone: string): Clock {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return { today: () => format.format(new Date()) };
+}
+export const systemClock: Clock = clockInZone(process.env.HOMEWARD_TIMEZONE ?? 'Asia/Phnom_Penh');
 
 export async function createCase(
   db: Kysely<Database>,

@@ -107,8 +107,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    // Any path that is not the API belongs to the single-page app, which routes it in the browser.
-    if (webRoot && request.method === 'GET' && !request.url.startsWith('/api/') && existsSync(webRoot)) {
+    // Any page path that is not the API belongs to the single-page app, which routes it in the browser; a
+    // missing file (an old script after an upgrade) is a 404, not the page, so the browser reports it.
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (webRoot && request.method === 'GET' && isPage && existsSync(webRoot)) {
       return reply.type('text/html').sendFile('index.html');
     }
     return sendProblem(

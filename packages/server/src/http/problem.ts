@@ -84,6 +84,9 @@ export function toProblem(error: unknown): Problem {
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const body = toProblem(error);
+  if (error instanceof DomainError && error.retryAfterSeconds !== undefined) {
+    reply.header('retry-after', String(error.retryAfterSeconds));
+  }
   if (body.status >= 500) {
     // The message and stack stay in the server log; the client never sees them. No request body is logged.
     request.log.error({ err: error }, 'request failed');
