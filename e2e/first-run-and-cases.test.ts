@@ -63,7 +63,10 @@ describe('first run and the first case, in a real browser', () => {
     });
     expect(fontLoaded).toBe(true);
     const fontFiles = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => /\.woff2?$/.test(name)),
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => /\.woff2?$/.test(name)),
     );
     expect(fontFiles.length).toBeGreaterThan(0);
     for (const url of fontFiles) expect(url.startsWith(baseUrl)).toBe(true);

@@ -6,7 +6,6 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { launchChromium } from '../e2e/support/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -16,10 +15,14 @@ const BASE = `http://127.0.0.1:${PORT}`;
 
 mkdirSync(OUT, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'homeward-shots-'));
-const server = spawn(process.execPath, [resolve(ROOT, 'packages/server/bin/homeward.js'), 'serve', '--port', String(PORT)], {
-  env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  [resolve(ROOT, 'packages/server/bin/homeward.js'), 'serve', '--port', String(PORT)],
+  {
+    env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
+    stdio: 'inherit',
+  },
+);
 try {
   for (let tries = 0; ; tries += 1) {
     try {

@@ -11,7 +11,11 @@ export const followUpRuleSchema = z
     phases.forEach((phase, index) => {
       const previous = phases[index - 1]?.untilMonth ?? 0;
       if (phase.untilMonth <= previous) {
-        ctx.addIssue({ code: 'custom', path: [index, 'untilMonth'], message: 'Each phase must end after the one before.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'untilMonth'],
+          message: 'Each phase must end after the one before.',
+        });
       }
     });
   });

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CARE_TYPES, GRADES, LIFE_SKILLS_TOPICS, SERVICE_KINDS, SERVICE_PROVIDERS, SKILLS, TRAINING_OUTCOMES } from '../../codes/care-codes';
+import {
+  CARE_TYPES,
+  GRADES,
+  LIFE_SKILLS_TOPICS,
+  SERVICE_KINDS,
+  SERVICE_PROVIDERS,
+  SKILLS,
+  TRAINING_OUTCOMES,
+} from '../../codes/care-codes';
 import { isoDate } from '../../text/dates';
 import { optionalText, requiredText } from './fields';
 

@@ -9,7 +9,10 @@ export const familyMember = z.object({
   relationship: z.enum(RELATIONSHIPS),
   phone: optionalText(40),
   whereaboutsKnown: z.boolean(),
-  villageCode: z.string().regex(/^\d{8}$/).optional(),
+  villageCode: z
+    .string()
+    .regex(/^\d{8}$/)
+    .optional(),
   note: optionalText(),
 });
 

@@ -13,7 +13,10 @@ import { optionalText, requiredText, score } from './fields';
 export const reintegration = z.object({
   destination: z.enum(REINTEGRATION_DESTINATIONS),
   carerName: optionalText(160),
-  villageCode: z.string().regex(/^\d{8}$/).optional(),
+  villageCode: z
+    .string()
+    .regex(/^\d{8}$/)
+    .optional(),
   childConsents: z.literal(true, { message: 'The child’s consent to the reintegration is required.' }),
   note: optionalText(),
 });
