@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { REPO_ROOT, WEB_DIR, WEB_DIST } from '../paths';
 
 /** The newest modification time of any file below a folder. */
@@ -22,6 +22,8 @@ export function ensureWebBuild(log: (line: string) => void): void {
   const sources = [resolve(WEB_DIR, 'src'), resolve(WEB_DIR, 'public'), resolve(REPO_ROOT, 'packages/core/src')];
   if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestChange))) return;
   log('Building the web app…');
-  const vite = createRequire(resolve(WEB_DIR, 'package.json')).resolve('vite/bin/vite.js');
+  // vite's exports map hides its bin, but not its package.json, which lies beside it.
+  const vitePackage = createRequire(resolve(WEB_DIR, 'package.json')).resolve('vite/package.json');
+  const vite = resolve(dirname(vitePackage), 'bin/vite.js');
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
 }
