@@ -1,5 +1,8 @@
 export * from './errors';
 export * from './codes/case-codes';
+export * from './codes/care-codes';
+export * from './cases/case-settings';
+export * from './cases/follow-up-schedule';
 export * from './access/roles';
 export * from './auth/auth.schema';
 export * from './text/dates';
@@ -12,3 +15,5 @@ export * from './cases/case-names';
 export * from './gazetteer/index';
 export { resources as translations, LANGUAGES, type Language } from './locales/index';
 export * from './duplicates/index';
+export * from './facilities/facility.schema';
+export * from './cases/case-state.schema';

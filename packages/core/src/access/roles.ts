@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'case.create',
   'case.write',
   'case.read_identity',
+  'case.approve',
+  'facility.manage',
   'user.manage',
   'report.read',
 ] as const;
@@ -27,9 +29,18 @@ export type Permission = (typeof PERMISSIONS)[number];
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   caseworker: ['case.read', 'case.create', 'case.write', 'case.read_identity'],
   caregiver: ['case.read'],
-  supervisor: ['case.read', 'case.create', 'case.write', 'case.read_identity', 'report.read'],
+  supervisor: ['case.read', 'case.create', 'case.write', 'case.read_identity', 'case.approve', 'report.read'],
   me_officer: ['case.read', 'report.read'],
-  org_admin: ['case.read', 'case.create', 'case.write', 'case.read_identity', 'user.manage', 'report.read'],
+  org_admin: [
+    'case.read',
+    'case.create',
+    'case.write',
+    'case.read_identity',
+    'case.approve',
+    'facility.manage',
+    'user.manage',
+    'report.read',
+  ],
   government_officer: ['report.read'],
   system_admin: ['user.manage'],
 };

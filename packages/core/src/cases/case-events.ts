@@ -1,37 +1,91 @@
 import { z } from 'zod';
-import { CASE_TYPES, CHILD_TYPES } from '../codes/case-codes';
+import { CASE_TYPES, CHILD_TYPES, RISK_LEVELS } from '../codes/case-codes';
+import { INTERVIEWEES } from '../codes/care-codes';
 import { isoDate } from '../text/dates';
 import { referralSchema } from './case.schema';
+import { csiAssessment, familyAssessment, readinessAssessment, riskAssessment } from './events/assessment.events';
+import { education, groupSession, placement, service, vocationalTraining } from './events/care.events';
+import { consent } from './events/consent.events';
+import { familyMember, familyVisit, tracingAttempt } from './events/family.events';
+import { approvalDecision, approvalRequest, carePlan } from './events/plan.events';
+import {
+  closure,
+  contactRestored,
+  followUpVisit,
+  lostContact,
+  reintegration,
+  reopening,
+} from './events/reintegration.events';
 
 /**
- * The event catalogue. A case is the stream of these; each payload is checked by its schema here, on the
- * server before it is stored and in the browser before it is sent.
+ * The event catalogue: everything that happens in the life of a case. A case is the stream of these; each
+ * payload is checked by its schema here, on the server before it is stored and in the browser before it is sent.
  */
 export const eventPayloadSchemas = {
   intake: z.object({
     referral: referralSchema,
     caseTypes: z.array(z.enum(CASE_TYPES)).min(1),
     childType: z.enum(CHILD_TYPES).nullable(),
+    riskLevel: z.enum(RISK_LEVELS).nullable().optional(),
+    interviewed: z.array(z.enum(INTERVIEWEES)).optional(),
   }),
   note: z.object({
     text: z.string().trim().min(1, { message: 'Write the note.' }).max(20000),
     confidential: z.boolean().default(false),
   }),
+  consent,
+  assessment_csi: csiAssessment,
+  assessment_family: familyAssessment,
+  assessment_risk: riskAssessment,
+  assessment_readiness: readinessAssessment,
+  care_plan: carePlan,
+  approval_request: approvalRequest,
+  approval_decision: approvalDecision,
+  placement,
+  service,
+  education,
+  vocational_training: vocationalTraining,
+  group_session: groupSession,
+  family_member: familyMember,
+  tracing_attempt: tracingAttempt,
+  family_visit: familyVisit,
+  reintegration,
+  follow_up_visit: followUpVisit,
+  lost_contact: lostContact,
+  contact_restored: contactRestored,
+  closure,
+  reopening,
 } as const;
 
 export type CaseEventType = keyof typeof eventPayloadSchemas;
 export const CASE_EVENT_TYPES = Object.keys(eventPayloadSchemas) as CaseEventType[];
 export type EventPayload<T extends CaseEventType> = z.output<(typeof eventPayloadSchemas)[T]>;
 
-/** Events a user may add through `POST /cases/{id}/events`; intake is written only when the case is created. */
-export const newCaseEventSchema = z.discriminatedUnion('type', [
-  z.object({
+/** Intake is written when the case is opened, group sessions through their activity: not by hand. */
+export const RECORDABLE_EVENT_TYPES = CASE_EVENT_TYPES.filter(
+  (type): type is Exclude<CaseEventType, 'intake' | 'group_session'> => type !== 'intake' && type !== 'group_session',
+);
+type Recordable = (typeof RECORDABLE_EVENT_TYPES)[number];
+
+function envelope<T extends Recordable>(type: T) {
+  return z.object({
+    /** Client-generated, so an event recorded offline keeps its id and a retry is not a second event. */
     id: z.uuid().optional(),
-    type: z.literal('note'),
+    type: z.literal(type),
     occurredOn: isoDate,
-    payload: eventPayloadSchemas.note,
-  }),
-]);
+    /** A correction names the event it replaces; both stay in the history. */
+    supersedes: z.uuid().optional(),
+    payload: eventPayloadSchemas[type],
+  });
+}
+
+export const newCaseEventSchema = z.discriminatedUnion(
+  'type',
+  RECORDABLE_EVENT_TYPES.map(envelope) as unknown as [
+    ReturnType<typeof envelope<'note'>>,
+    ...ReturnType<typeof envelope<Recordable>>[],
+  ],
+);
 export type NewCaseEventInput = z.input<typeof newCaseEventSchema>;
 export type NewCaseEvent = z.output<typeof newCaseEventSchema>;
 
@@ -43,6 +97,9 @@ export const caseEventSchema = z.object({
   recordedAt: z.string(),
   authorId: z.uuid().nullable(),
   authorName: z.string().nullable(),
+  supersedes: z.uuid().nullable(),
+  /** Set when a later event corrects this one. */
+  supersededBy: z.uuid().nullable(),
   payload: z.record(z.string(), z.unknown()),
 });
 export type CaseEvent = z.infer<typeof caseEventSchema>;

@@ -1,18 +1,50 @@
 import type { RiskLevel } from '../codes/case-codes';
+import type { ApprovalSubject, CareType, ConsentScope } from '../codes/care-codes';
+import { DEFAULT_CASE_SETTINGS, type CaseSettings } from './case-settings';
+import { followUpSchedule, followUpStatus } from './follow-up-schedule';
 
-export const CASE_STATUSES = ['active', 'closed'] as const;
+export const CASE_STATUSES = ['active', 'follow_up', 'lost_contact', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export interface ProjectedEvent {
+  id?: string;
   type: string;
   occurredOn: string;
+  payload?: unknown;
+  supersedes?: string | null;
+}
+
+export interface CurrentPlacement {
+  careType: CareType;
+  facilityId: string | null;
+  since: string;
+}
+
+export interface ApprovalState {
+  requestId: string;
+  subject: ApprovalSubject;
+  eventId: string | null;
+  requestedOn: string;
+  decision: 'pending' | 'approved' | 'rejected';
+  /** An approved request is spent by the step it allowed. */
+  used: boolean;
 }
 
 export interface CaseProjection {
   status: CaseStatus;
   openedOn: string;
-  riskLevel: RiskLevel | null;
   lastEventOn: string;
+  riskLevel: RiskLevel | null;
+  placement: CurrentPlacement | null;
+  reintegratedOn: string | null;
+  closedOn: string | null;
+  consents: Record<ConsentScope, boolean>;
+  hasAssessment: boolean;
+  carePlan: { eventId: string | null; reviewOn: string; approved: boolean } | null;
+  approvals: ApprovalState[];
+  followUpDue: string[];
+  followUpVisits: string[];
+  nextFollowUpOn: string | null;
 }
 
 /** Events in the order they happened; the recording order breaks ties so a projection is deterministic. */
@@ -23,14 +55,142 @@ export function inCaseOrder<T extends ProjectedEvent>(events: readonly T[]): T[]
     .map(({ event }) => event);
 }
 
+/** The events that still count: a corrected event gives way to its correction, though both stay in the history. */
+export function effectiveEvents<T extends ProjectedEvent>(events: readonly T[]): T[] {
+  const superseded = new Set(events.map((event) => event.supersedes).filter(Boolean));
+  return events.filter((event) => !event.id || !superseded.has(event.id));
+}
+
+type Payload = Record<string, unknown>;
+const payloadOf = (event: ProjectedEvent): Payload => (event.payload ?? {}) as Payload;
+
 /**
- * The case's current state, derived from its events and never edited by hand. The life-of-a-case issue
- * adds the steps after intake (assessment, placement, reintegration, follow-up, closure).
+ * The case's current state, derived from its events and never edited by hand: status, placement, risk,
+ * consents, approvals and the follow-up schedule with the next visit due.
  */
-export function projectCase(events: readonly ProjectedEvent[]): CaseProjection {
-  const ordered = inCaseOrder(events);
+export function projectCase(events: readonly ProjectedEvent[], settings: CaseSettings = DEFAULT_CASE_SETTINGS): CaseProjection {
+  const ordered = effectiveEvents(inCaseOrder(events));
   const intake = ordered.find((event) => event.type === 'intake');
   if (!intake) throw new Error('A case has no intake event.');
-  const last = ordered[ordered.length - 1] ?? intake;
-  return { status: 'active', openedOn: intake.occurredOn, riskLevel: null, lastEventOn: last.occurredOn };
+  const state: CaseProjection = {
+    status: 'active',
+    openedOn: intake.occurredOn,
+    lastEventOn: intake.occurredOn,
+    riskLevel: null,
+    placement: null,
+    reintegratedOn: null,
+    closedOn: null,
+    consents: { services: false, sharing: false, photos: false, statistics: false },
+    hasAssessment: false,
+    carePlan: null,
+    approvals: [],
+    followUpDue: [],
+    followUpVisits: [],
+    nextFollowUpOn: null,
+  };
+  for (const event of ordered) {
+    apply(state, event, settings);
+    state.lastEventOn = event.occurredOn;
+  }
+  state.nextFollowUpOn =
+    state.status === 'follow_up' ? followUpStatus(state.followUpDue, state.followUpVisits, '9999-12-31').next : null;
+  return state;
+}
+
+function spendApproval(state: CaseProjection, subject: ApprovalSubject): void {
+  const approval = state.approvals.find((a) => a.subject === subject && a.decision === 'approved' && !a.used);
+  if (approval) approval.used = true;
+}
+
+function apply(state: CaseProjection, event: ProjectedEvent, settings: CaseSettings): void {
+  const p = payloadOf(event);
+  switch (event.type) {
+    case 'intake':
+      state.riskLevel = (p.riskLevel as RiskLevel | null | undefined) ?? null;
+      return;
+    case 'consent':
+      state.consents[p.scope as ConsentScope] = p.action === 'given';
+      return;
+    case 'assessment_csi':
+    case 'assessment_family':
+    case 'assessment_readiness':
+      state.hasAssessment = true;
+      return;
+    case 'assessment_risk':
+      state.hasAssessment = true;
+      state.riskLevel = p.riskLevel as RiskLevel;
+      return;
+    case 'care_plan':
+      state.carePlan = {
+        eventId: event.id ?? null,
+        reviewOn: p.reviewOn as string,
+        approved: !settings.approvalGates.includes('care_plan'),
+      };
+      return;
+    case 'approval_request':
+      state.approvals.push({
+        requestId: event.id ?? '',
+        subject: p.subject as ApprovalSubject,
+        eventId: (p.eventId as string | undefined) ?? null,
+        requestedOn: event.occurredOn,
+        decision: 'pending',
+        used: false,
+      });
+      return;
+    case 'approval_decision': {
+      const request = state.approvals.find((a) => a.requestId === p.requestId);
+      if (!request) return;
+      request.decision = p.decision as 'approved' | 'rejected';
+      if (request.subject === 'care_plan' && state.carePlan && request.decision === 'approved') {
+        state.carePlan.approved = !request.eventId || request.eventId === state.carePlan.eventId;
+        request.used = true;
+      }
+      return;
+    }
+    case 'placement':
+      spendApproval(state, 'placement');
+      state.placement = {
+        careType: p.careType as CareType,
+        facilityId: (p.facilityId as string | undefined) ?? null,
+        since: event.occurredOn,
+      };
+      if (state.status === 'follow_up' || state.status === 'lost_contact') state.status = 'active';
+      return;
+    case 'reintegration':
+      spendApproval(state, 'reintegration');
+      state.status = 'follow_up';
+      state.reintegratedOn = event.occurredOn;
+      state.placement = null;
+      state.followUpDue = followUpSchedule(event.occurredOn, settings.followUpRule);
+      state.followUpVisits = [];
+      return;
+    case 'follow_up_visit':
+      state.followUpVisits.push(event.occurredOn);
+      return;
+    case 'lost_contact':
+      state.status = 'lost_contact';
+      return;
+    case 'contact_restored':
+      state.status = state.reintegratedOn ? 'follow_up' : 'active';
+      return;
+    case 'closure':
+      spendApproval(state, 'closure');
+      state.status = 'closed';
+      state.closedOn = event.occurredOn;
+      state.placement = null;
+      return;
+    case 'reopening':
+      state.status = 'active';
+      state.closedOn = null;
+      return;
+    default:
+      // Notes, services, education, training, family work and group sessions are history, not state.
+      return;
+  }
+}
+
+/** Whether a step behind an approval gate may go ahead now. */
+export function hasApproval(projection: CaseProjection, subject: ApprovalSubject, settings: CaseSettings): boolean {
+  if (!settings.approvalGates.includes(subject)) return true;
+  return projection.approvals.some((a) => a.subject === subject && a.decision === 'approved' && !a.used);
 }

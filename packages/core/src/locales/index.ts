@@ -5,6 +5,10 @@ import kmCodes from './km/codes.json';
 import enCases from './en/cases.json';
 import kmCases from './km/cases.json';
 import enLocations from './en/locations.json';
+import enSteps from './en/steps.json';
+import kmSteps from './km/steps.json';
+import enOversight from './en/oversight.json';
+import kmOversight from './km/oversight.json';
 import kmLocations from './km/locations.json';
 
 export const LANGUAGES = ['en', 'km'] as const;
@@ -15,6 +19,6 @@ export type Language = (typeof LANGUAGES)[number];
  * server's printed forms and exports say the same things; a test fails when a key is missing in one language.
  */
 export const resources = {
-  en: { common: enCommon, codes: enCodes, cases: enCases, locations: enLocations },
-  km: { common: kmCommon, codes: kmCodes, cases: kmCases, locations: kmLocations },
+  en: { common: enCommon, codes: enCodes, cases: enCases, locations: enLocations, steps: enSteps, oversight: enOversight },
+  km: { common: kmCommon, codes: kmCodes, cases: kmCases, locations: kmLocations, steps: kmSteps, oversight: kmOversight },
 } as const;
