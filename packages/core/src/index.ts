@@ -17,3 +17,6 @@ export { resources as translations, LANGUAGES, type Language } from './locales/i
 export * from './duplicates/index';
 export * from './facilities/facility.schema';
 export * from './cases/case-state.schema';
+export * from './cases/group-intake.schema';
+export * from './oversight/oversight.schema';
+export * from './cases/group-activity.schema';

@@ -58,7 +58,8 @@ describe('new case schema', () => {
 describe('new event schema', () => {
   it('accepts a dated note and defaults it to not confidential', () => {
     const parsed = newCaseEventSchema.parse({ type: 'note', occurredOn: '2026-10-05', payload: { text: 'Visit' } });
-    expect(parsed.payload.confidential).toBe(false);
+    expect(parsed.type === 'note' && parsed.payload.confidential).toBe(false);
+    expect(parsed.type).toBe('note');
   });
 
   it('refuses an empty note, an unknown type and an intake added by hand', () => {

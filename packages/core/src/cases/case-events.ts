@@ -79,13 +79,31 @@ function envelope<T extends Recordable>(type: T) {
   });
 }
 
-export const newCaseEventSchema = z.discriminatedUnion(
-  'type',
-  RECORDABLE_EVENT_TYPES.map(envelope) as unknown as [
-    ReturnType<typeof envelope<'note'>>,
-    ...ReturnType<typeof envelope<Recordable>>[],
-  ],
-);
+// Listed one by one so TypeScript narrows the payload by `type`.
+export const newCaseEventSchema = z.discriminatedUnion('type', [
+  envelope('note'),
+  envelope('consent'),
+  envelope('assessment_csi'),
+  envelope('assessment_family'),
+  envelope('assessment_risk'),
+  envelope('assessment_readiness'),
+  envelope('care_plan'),
+  envelope('approval_request'),
+  envelope('approval_decision'),
+  envelope('placement'),
+  envelope('service'),
+  envelope('education'),
+  envelope('vocational_training'),
+  envelope('family_member'),
+  envelope('tracing_attempt'),
+  envelope('family_visit'),
+  envelope('reintegration'),
+  envelope('follow_up_visit'),
+  envelope('lost_contact'),
+  envelope('contact_restored'),
+  envelope('closure'),
+  envelope('reopening'),
+]);
 export type NewCaseEventInput = z.input<typeof newCaseEventSchema>;
 export type NewCaseEvent = z.output<typeof newCaseEventSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_TYPES, CHILD_TYPES, REFERRAL_SOURCES, RISK_LEVELS, SEXES } from '../codes/case-codes';
+import { INTERVIEWEES } from '../codes/care-codes';
 import { isoDate } from '../text/dates';
 import { isVillageCode } from '../gazetteer/index';
 import { CASE_STATUSES } from './case-projection';
@@ -34,47 +35,64 @@ export const storedReferralSchema = z.object({
   reason: z.string().optional(),
 });
 
+/** Who the child is: the part of a new case that each child of a group intake has on its own. */
+export const childIdentityShape = {
+  /** Client-generated, so a case made offline keeps its id when it reaches the server. */
+  id: z.uuid().optional(),
+  familyNameKm: optionalText(80),
+  givenNameKm: optionalText(80),
+  familyNameLatin: optionalText(80),
+  givenNameLatin: optionalText(80),
+  /** The name used in publications and anonymised reports. */
+  alias: optionalText(80),
+  sex: z.enum(SEXES, { message: 'Choose the sex of the child.' }),
+  dateOfBirth: isoDate.optional(),
+  dateOfBirthEstimated: z.boolean().default(false),
+  estimatedAge: z.number().int().min(0).max(30).optional(),
+  villageCode: villageCode.optional(),
+};
+
+interface IdentityCheck {
+  givenNameKm?: string | undefined;
+  givenNameLatin?: string | undefined;
+  dateOfBirth?: string | undefined;
+  estimatedAge?: number | undefined;
+}
+
+/** The checks across fields that every child's identity must pass. */
+export function checkIdentity(input: IdentityCheck, ctx: z.RefinementCtx): void {
+  if (!input.givenNameKm && !input.givenNameLatin) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['givenNameKm'],
+      message: 'Enter the child’s given name in Khmer script or in Latin letters.',
+    });
+  }
+  if (input.dateOfBirth === undefined && input.estimatedAge === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter a date of birth or an estimated age.' });
+  }
+  if (input.dateOfBirth !== undefined && input.estimatedAge !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['estimatedAge'],
+      message: 'Enter a date of birth or an estimated age, not both.',
+    });
+  }
+}
+
 export const newCaseSchema = z
   .object({
-    /** Client-generated, so a case made offline keeps its id when it reaches the server. */
-    id: z.uuid().optional(),
-    familyNameKm: optionalText(80),
-    givenNameKm: optionalText(80),
-    familyNameLatin: optionalText(80),
-    givenNameLatin: optionalText(80),
-    /** The name used in publications and anonymised reports. */
-    alias: optionalText(80),
-    sex: z.enum(SEXES, { message: 'Choose the sex of the child.' }),
-    dateOfBirth: isoDate.optional(),
-    dateOfBirthEstimated: z.boolean().default(false),
-    estimatedAge: z.number().int().min(0).max(30).optional(),
+    ...childIdentityShape,
     caseTypes: z
       .array(z.enum(CASE_TYPES))
       .min(1, { message: 'Choose at least one case type.' })
       .refine((types) => new Set(types).size === types.length, { message: 'A case type is listed twice.' }),
     childType: z.enum(CHILD_TYPES).optional(),
+    riskLevel: z.enum(RISK_LEVELS).optional(),
+    interviewed: z.array(z.enum(INTERVIEWEES)).optional(),
     referral: referralSchema,
-    villageCode: villageCode.optional(),
   })
-  .superRefine((input, ctx) => {
-    if (!input.givenNameKm && !input.givenNameLatin) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['givenNameKm'],
-        message: 'Enter the child’s given name in Khmer script or in Latin letters.',
-      });
-    }
-    if (input.dateOfBirth === undefined && input.estimatedAge === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter a date of birth or an estimated age.' });
-    }
-    if (input.dateOfBirth !== undefined && input.estimatedAge !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['estimatedAge'],
-        message: 'Enter a date of birth or an estimated age, not both.',
-      });
-    }
-  });
+  .superRefine(checkIdentity);
 export type NewCaseInput = z.input<typeof newCaseSchema>;
 export type NewCase = z.output<typeof newCaseSchema>;
 

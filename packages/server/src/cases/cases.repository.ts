@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
 import type { CaseEventRow, CaseRow, Database, NewCaseRow } from '../db/schema';
+import type { CaseProjection } from '@homeward/core';
 
 /**
  * The one way to cases. Every function takes the acting user, refuses what their roles do not allow, sees
@@ -121,6 +122,7 @@ export interface NewEventRow {
   caseId: string;
   type: string;
   occurredOn: string;
+  supersedes?: string | undefined;
   payload: Record<string, unknown>;
 }
 
@@ -135,16 +137,18 @@ export async function insertEvent(trx: Transaction<Database>, actor: Actor, even
       type: event.type,
       occurred_on: event.occurredOn,
       author_id: actor.userId,
+      supersedes: event.supersedes ?? null,
       payload: JSON.stringify(event.payload),
     })
     .execute();
   await audit(trx, actor, 'case.event_add', event.caseId, { eventType: event.type, eventId: event.id });
 }
 
+/** Writes the projection onto the case row, in the transaction that recorded the event it follows from. */
 export async function updateCaseProjection(
   trx: Transaction<Database>,
   caseId: string,
-  projection: { status: string; riskLevel: string | null; openedOn: string; lastEventOn: string },
+  projection: CaseProjection,
 ): Promise<void> {
   await trx
     .updateTable('child_case')
@@ -153,6 +157,16 @@ export async function updateCaseProjection(
       risk_level: projection.riskLevel,
       opened_on: projection.openedOn,
       last_event_on: projection.lastEventOn,
+      current_care_type: projection.placement?.careType ?? null,
+      current_facility_id: projection.placement?.facilityId ?? null,
+      placed_since: projection.placement?.since ?? null,
+      reintegrated_on: projection.reintegratedOn,
+      closed_on: projection.closedOn,
+      next_follow_up_on: projection.nextFollowUpOn,
+      has_assessment: projection.hasAssessment,
+      care_plan_review_on: projection.carePlan?.reviewOn ?? null,
+      care_plan_approved: projection.carePlan?.approved ?? null,
+      pending_approvals: projection.approvals.filter((approval) => approval.decision === 'pending').length,
       updated_at: sql`now()`,
     })
     .where('id', '=', caseId)
@@ -179,10 +193,10 @@ export async function readEvents(db: Executor, actor: Actor, caseId: string): Pr
 }
 
 /** Events of a case for a rule check inside a write; the caller already holds the case's lock. */
-export function eventsForRules(trx: Transaction<Database>, caseId: string) {
+export function eventsForRules(trx: Executor, caseId: string) {
   return trx
     .selectFrom('case_event')
-    .select(['type', 'occurred_on as occurredOn'])
+    .select(['id', 'type', 'occurred_on as occurredOn', 'payload', 'supersedes'])
     .where('case_id', '=', caseId)
     .orderBy('seq')
     .execute();
@@ -195,4 +209,23 @@ export function findEvent(db: Executor, actor: Actor, eventId: string) {
     .where('id', '=', eventId)
     .where('organisation_id', '=', actor.organisationId)
     .executeTakeFirst();
+}
+
+export async function insertGroupActivity(
+  trx: Transaction<Database>,
+  actor: Actor,
+  activity: { id: string; topic: string; title?: string | undefined; occurredOn: string },
+): Promise<void> {
+  requirePermission(actor, 'case.write');
+  await trx
+    .insertInto('group_activity')
+    .values({
+      id: activity.id,
+      organisation_id: actor.organisationId,
+      topic: activity.topic,
+      title: activity.title ?? null,
+      occurred_on: activity.occurredOn,
+      facilitator_id: actor.userId,
+    })
+    .execute();
 }

@@ -4,6 +4,7 @@ import {
   caseEventSchema,
   caseListQuerySchema,
   caseListSchema,
+  caseStateSchema,
   newCaseEventSchema,
   newCaseSchema,
 } from '@homeward/core';
@@ -11,7 +12,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { idParams, problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
-import { addEvent, createCase, getCase, listCases, listEvents } from './cases.service';
+import { addEvent, getCaseState, listEvents } from './case-events.service';
+import { createCase, getCase, listCases } from './cases.service';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
 
@@ -65,6 +67,23 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         return getCase(ctx.db, user.actor, request.params.id);
+      },
+    );
+
+    app.get(
+      '/cases/:id/state',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'The case as it stands today, derived from its events',
+          description: 'Status, risk, placement, consents, care plan and approvals, and the follow-up schedule with what is done, next and overdue.',
+          params: idParams,
+          response: { 200: caseStateSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return getCaseState(ctx.db, user.actor, request.params.id, ctx.clock);
       },
     );
 

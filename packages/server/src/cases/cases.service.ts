@@ -1,36 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import {
   birthDateOf,
-  checkEventDate,
   checkNewCase,
   DomainError,
   projectCase,
   searchKey,
   type CaseDetail,
-  type CaseEvent,
   type CaseList,
   type CaseListQuery,
   type CaseSummary,
+  type GroupIntake,
   type NewCase,
-  type NewCaseEvent,
 } from '@homeward/core';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { CaseRow, Database } from '../db/schema';
 import {
   caseIdOwner,
-  eventsForRules,
-  findEvent,
   insertCase,
   insertEvent,
-  lockCaseForWrite,
   nextCaseNumber,
   readCase,
-  readEvents,
   searchCases,
-  updateCaseProjection,
   type CaseWithWorker,
-  type EventWithAuthor,
 } from './cases.repository';
 
 export interface Clock {
@@ -59,14 +51,25 @@ export async function createCase(
   if (owner === actor.organisationId) return { created: false, detail: await getCase(db, actor, id) };
   if (owner) throw new DomainError('conflict', 'This case id is already used.', [], 'id_taken');
 
+  await db.transaction().execute((trx) => openCase(trx, actor, id, input));
+  return { created: true, detail: await getCase(db, actor, id) };
+}
+
+/** Inserts one case and its intake event inside the caller's transaction. */
+async function openCase(trx: Transaction<Database>, actor: Actor, id: string, input: NewCase): Promise<void> {
   const birth = birthDateOf(input);
   const intake = {
     type: 'intake',
     occurredOn: input.referral.referredOn,
-    payload: { referral: input.referral, caseTypes: input.caseTypes, childType: input.childType ?? null },
+    payload: {
+      referral: input.referral,
+      caseTypes: input.caseTypes,
+      childType: input.childType ?? null,
+      riskLevel: input.riskLevel ?? null,
+      interviewed: input.interviewed ?? [],
+    },
   };
   const projection = projectCase([intake]);
-  await db.transaction().execute(async (trx) => {
     const caseNumber = await nextCaseNumber(trx, actor.organisationId, Number(input.referral.referredOn.slice(0, 4)));
     await insertCase(trx, actor, {
       id,
@@ -93,8 +96,39 @@ export async function createCase(
       created_by: actor.userId,
     });
     await insertEvent(trx, actor, { id: randomUUID(), caseId: id, ...intake });
+}
+
+/**
+ * A group referral: every child gets a case of their own, in one transaction, so a mistake in the twelfth
+ * child leaves none of the fifteen half-entered.
+ */
+export async function createGroup(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: GroupIntake,
+  clock: Clock = systemClock,
+): Promise<CaseDetail[]> {
+  const children = input.children.map((child, index) => {
+    const newCase: NewCase = { ...child, referral: input.referral, caseTypes: input.caseTypes, childType: input.childType };
+    try {
+      checkNewCase(newCase, clock.today());
+    } catch (error) {
+      if (error instanceof DomainError) {
+        throw new DomainError(
+          error.kind,
+          `Child ${index + 1}: ${error.message}`,
+          error.issues.map((issue) => ({ ...issue, field: issue.field.startsWith('referral') ? issue.field : `children.${index}.${issue.field}` })),
+          error.code,
+        );
+      }
+      throw error;
+    }
+    return { id: child.id ?? randomUUID(), newCase };
   });
-  return { created: true, detail: await getCase(db, actor, id) };
+  await db.transaction().execute(async (trx) => {
+    for (const child of children) await openCase(trx, actor, child.id, child.newCase);
+  });
+  return Promise.all(children.map((child) => getCase(db, actor, child.id)));
 }
 
 function caseSearchKey(input: NewCase, caseNumber: string): string {
@@ -113,46 +147,7 @@ export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseL
   return { items: rows.map(toSummary), total };
 }
 
-export async function listEvents(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseEvent[]> {
-  return (await readEvents(db, actor, caseId)).map(toEvent);
-}
-
-export async function addEvent(
-  db: Kysely<Database>,
-  actor: Actor,
-  caseId: string,
-  input: NewCaseEvent,
-  clock: Clock = systemClock,
-): Promise<{ created: boolean; event: CaseEvent }> {
-  const id = input.id ?? randomUUID();
-  const existing = await findEvent(db, actor, id);
-  if (existing && existing.case_id === caseId) {
-    return { created: false, event: mustFind(await listEvents(db, actor, caseId), id) };
-  }
-  if (existing) throw new DomainError('conflict', 'This event id is already used.', [], 'id_taken');
-  await db.transaction().execute(async (trx) => {
-    await lockCaseForWrite(trx, actor, caseId);
-    const events = await eventsForRules(trx, caseId);
-    checkEventDate(events, input.occurredOn, clock.today());
-    await insertEvent(trx, actor, {
-      id,
-      caseId,
-      type: input.type,
-      occurredOn: input.occurredOn,
-      payload: input.payload,
-    });
-    await updateCaseProjection(trx, caseId, projectCase([...events, input]));
-  });
-  return { created: true, event: mustFind(await listEvents(db, actor, caseId), id) };
-}
-
-function mustFind(events: CaseEvent[], id: string): CaseEvent {
-  const event = events.find((candidate) => candidate.id === id);
-  if (!event) throw new Error('A stored event was not read back.');
-  return event;
-}
-
-function toSummary(row: CaseRow): CaseSummary {
+export function toSummary(row: CaseRow): CaseSummary {
   return {
     id: row.id,
     caseNumber: row.case_number,
@@ -182,18 +177,5 @@ function toDetail(row: CaseWithWorker): CaseDetail {
     referral: row.referral as CaseDetail['referral'],
     assignedWorkerName: row.assigned_worker_name,
     createdAt: row.created_at.toISOString(),
-  };
-}
-
-function toEvent(row: EventWithAuthor): CaseEvent {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    type: row.type as CaseEvent['type'],
-    occurredOn: row.occurred_on,
-    recordedAt: row.recorded_at.toISOString(),
-    authorId: row.author_id,
-    authorName: row.author_name,
-    payload: row.payload,
   };
 }

@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import * as foundation from './migrations/2026-11-23T1500-foundation';
+import * as lifeOfACase from './migrations/2026-11-23T1700-life-of-a-case';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -8,6 +9,7 @@ import * as foundation from './migrations/2026-11-23T1500-foundation';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T1500-foundation': foundation,
+  '2026-11-23T1700-life-of-a-case': lifeOfACase,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

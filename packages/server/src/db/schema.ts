@@ -14,6 +14,7 @@ export interface OrganisationTable {
   province_code: string | null;
   case_prefix: string;
   case_counter: Generated<number>;
+  case_settings: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: DefaultedTimestamp;
 }
 
@@ -65,6 +66,16 @@ export interface ChildCaseTable {
   opened_on: CalendarDate;
   last_event_on: CalendarDate;
   assigned_worker_id: string | null;
+  current_care_type: ColumnType<string | null, string | null | undefined, string | null>;
+  current_facility_id: ColumnType<string | null, string | null | undefined, string | null>;
+  placed_since: ColumnType<string | null, string | null | undefined, string | null>;
+  reintegrated_on: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  next_follow_up_on: ColumnType<string | null, string | null | undefined, string | null>;
+  has_assessment: Generated<boolean>;
+  care_plan_review_on: ColumnType<string | null, string | null | undefined, string | null>;
+  care_plan_approved: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  pending_approvals: Generated<number>;
   version: Generated<number>;
   created_by: string | null;
   created_at: DefaultedTimestamp;
@@ -80,7 +91,29 @@ export interface CaseEventTable {
   occurred_on: CalendarDate;
   recorded_at: DefaultedTimestamp;
   author_id: string | null;
+  supersedes: ColumnType<string | null, string | null | undefined, string | null>;
   payload: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface FacilityTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  care_type: string;
+  village_code: string | null;
+  capacity: number;
+  status: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface GroupActivityTable {
+  id: string;
+  organisation_id: string;
+  topic: string;
+  title: string | null;
+  occurred_on: CalendarDate;
+  facilitator_id: string | null;
+  created_at: DefaultedTimestamp;
 }
 
 export interface AuditLogTable {
@@ -104,6 +137,8 @@ export interface Database {
   child_case: ChildCaseTable;
   case_event: CaseEventTable;
   audit_log: AuditLogTable;
+  facility: FacilityTable;
+  group_activity: GroupActivityTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

@@ -15,6 +15,9 @@ import {
 import { z } from 'zod';
 import { authRoutes } from '../auth/auth.routes';
 import { casesRoutes } from '../cases/cases.routes';
+import { facilitiesRoutes } from '../facilities/facilities.routes';
+import { oversightRoutes } from '../oversight/oversight.routes';
+import { settingsRoutes } from '../organisations/settings.routes';
 import { setupRoutes } from '../setup/setup.routes';
 import type { AppContext } from './context';
 import { errorHandler, problem, sendProblem } from './problem';
@@ -98,6 +101,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(setupRoutes(ctx));
       await api.register(authRoutes(ctx));
       await api.register(casesRoutes(ctx));
+      await api.register(facilitiesRoutes(ctx));
+      await api.register(settingsRoutes(ctx));
+      await api.register(oversightRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { LIFE_SKILLS_TOPICS } from '../codes/care-codes';
+import { isoDate } from '../text/dates';
+
+/** A life-skills session or class, and the children who attended: each attendance shows on the child's timeline. */
+export const groupActivitySchema = z.object({
+  id: z.uuid().optional(),
+  topic: z.enum(LIFE_SKILLS_TOPICS),
+  title: z.string().trim().max(200).optional(),
+  occurredOn: isoDate,
+  caseIds: z
+    .array(z.uuid())
+    .min(1, { message: 'Mark at least one child as present.' })
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'A child is listed twice.' }),
+});
+export type GroupActivityInput = z.input<typeof groupActivitySchema>;
+export type GroupActivity = z.output<typeof groupActivitySchema>;

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import {
+  checkNewEvent,
+  DomainError,
+  followUpStatus,
+  projectCase,
+  type CaseEvent,
+  type CaseState,
+  type EventContext,
+  type GroupActivity,
+  type NewCaseEvent,
+} from '@homeward/core';
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../auth/actor';
+import type { Database } from '../db/schema';
+import { findFacility } from '../facilities/facilities.repository';
+import { readCaseSettings } from '../organisations/case-settings.repository';
+import {
+  eventsForRules,
+  findEvent,
+  insertGroupActivity,
+  insertEvent,
+  lockCaseForWrite,
+  readCase,
+  readEvents,
+  updateCaseProjection,
+  type EventWithAuthor,
+} from './cases.repository';
+import { systemClock, type Clock } from './cases.service';
+
+export async function listEvents(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseEvent[]> {
+  const rows = await readEvents(db, actor, caseId);
+  const correctedBy = new Map(rows.filter((row) => row.supersedes).map((row) => [row.supersedes, row.id]));
+  return rows.map((row) => toEvent(row, correctedBy.get(row.id) ?? null));
+}
+
+/** Approving is a supervisor's act: the permission is checked here, the sequence in core. */
+function checkDecisionRights(actor: Actor, input: NewCaseEvent): void {
+  if (input.type === 'approval_decision' && !actor.roles.some((role) => role === 'supervisor' || role === 'org_admin')) {
+    throw new DomainError('forbidden', 'Only a supervisor can approve or reject.', [], 'forbidden');
+  }
+}
+
+async function contextFor(
+  trx: Transaction<Database>,
+  actor: Actor,
+  caseId: string,
+  input: NewCaseEvent,
+  clock: Clock,
+): Promise<EventContext> {
+  const settings = await readCaseSettings(trx, actor.organisationId);
+  if (input.type !== 'placement' || !input.payload.facilityId) return { today: clock.today(), settings };
+  const facility = await findFacility(trx, actor, input.payload.facilityId).catch(() => {
+    throw new DomainError('invalid', 'No such facility in your organisation.', [
+      { field: 'payload.facilityId', message: 'No such facility in your organisation.' },
+    ]);
+  });
+  const current = await trx
+    .selectFrom('child_case')
+    .select('current_facility_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const here = current.current_facility_id === facility.id ? 1 : 0;
+  return { today: clock.today(), settings, facility: { capacity: facility.capacity, occupancy: facility.occupancy - here } };
+}
+
+export async function addEvent(
+  db: Kysely<Database>,
+  actor: Actor,
+  caseId: string,
+  input: NewCaseEvent,
+  clock: Clock = systemClock,
+): Promise<{ created: boolean; event: CaseEvent }> {
+  const id = input.id ?? randomUUID();
+  const existing = await findEvent(db, actor, id);
+  if (existing && existing.case_id === caseId) {
+    return { created: false, event: mustFind(await listEvents(db, actor, caseId), id) };
+  }
+  if (existing) throw new DomainError('conflict', 'This event id is already used.', [], 'id_taken');
+  checkDecisionRights(actor, input);
+  await db.transaction().execute(async (trx) => {
+    await lockCaseForWrite(trx, actor, caseId);
+    const events = await eventsForRules(trx, caseId);
+    const event = { id, type: input.type, occurredOn: input.occurredOn, supersedes: input.supersedes, payload: input.payload };
+    const projection = checkNewEvent(events, event, await contextFor(trx, actor, caseId, input, clock));
+    await insertEvent(trx, actor, { ...event, caseId });
+    await updateCaseProjection(trx, caseId, projection);
+  });
+  return { created: true, event: mustFind(await listEvents(db, actor, caseId), id) };
+}
+
+/** The case as it stands today, derived from its events; the read is audited like any read of the case. */
+export async function getCaseState(
+  db: Kysely<Database>,
+  actor: Actor,
+  caseId: string,
+  clock: Clock = systemClock,
+): Promise<CaseState> {
+  await readCase(db, actor, caseId);
+  const settings = await readCaseSettings(db, actor.organisationId);
+  const projection = projectCase(await eventsForRules(db, caseId), settings);
+  const facilityName = projection.placement?.facilityId
+    ? (await findFacility(db, actor, projection.placement.facilityId)).name
+    : null;
+  return {
+    status: projection.status,
+    riskLevel: projection.riskLevel,
+    placement: projection.placement ? { ...projection.placement, facilityName } : null,
+    reintegratedOn: projection.reintegratedOn,
+    closedOn: projection.closedOn,
+    consents: projection.consents,
+    hasAssessment: projection.hasAssessment,
+    carePlan: projection.carePlan,
+    approvals: projection.approvals,
+    followUp:
+      projection.status === 'closed'
+        ? { due: projection.followUpDue, done: [], next: null, overdue: [] }
+        : followUpStatus(projection.followUpDue, projection.followUpVisits, clock.today()),
+    approvalGates: settings.approvalGates,
+  };
+}
+
+function mustFind(events: CaseEvent[], id: string): CaseEvent {
+  const event = events.find((candidate) => candidate.id === id);
+  if (!event) throw new Error('A stored event was not read back.');
+  return event;
+}
+
+function toEvent(row: EventWithAuthor, supersededBy: string | null): CaseEvent {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    type: row.type as CaseEvent['type'],
+    occurredOn: row.occurred_on,
+    recordedAt: row.recorded_at.toISOString(),
+    authorId: row.author_id,
+    authorName: row.author_name,
+    supersedes: row.supersedes,
+    supersededBy,
+    payload: row.payload,
+  };
+}
+
+/** A group session and its attendance: one `group_session` event per child present, all written together. */
+export async function recordGroupActivity(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: GroupActivity,
+  clock: Clock = systemClock,
+): Promise<{ id: string; attended: number }> {
+  const id = input.id ?? randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await insertGroupActivity(trx, actor, { id, ...input });
+    const settings = await readCaseSettings(trx, actor.organisationId);
+    for (const caseId of input.caseIds) {
+      await lockCaseForWrite(trx, actor, caseId);
+      const events = await eventsForRules(trx, caseId);
+      const event = {
+        id: randomUUID(),
+        type: 'group_session',
+        occurredOn: input.occurredOn,
+        payload: { activityId: id, topic: input.topic, ...(input.title ? { title: input.title } : {}) },
+      };
+      const projection = checkNewEvent(events, event, { today: clock.today(), settings });
+      await insertEvent(trx, actor, { ...event, caseId });
+      await updateCaseProjection(trx, caseId, projection);
+    }
+  });
+  return { id, attended: input.caseIds.length };
+}

@@ -1,0 +1,151 @@
+import {
+  addDays,
+  caseDetailSchema,
+  caseSummarySchema,
+  facilitySchema,
+  findDuplicates,
+  groupActivitySchema,
+  groupIntakeSchema,
+  SEXES,
+  villageCode,
+} from '@homeward/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { appendAudit } from '../audit/audit.repository';
+import { recordGroupActivity } from '../cases/case-events.service';
+import { createGroup, toSummary } from '../cases/cases.service';
+import { listFacilities } from '../facilities/facilities.repository';
+import type { AppContext } from '../http/context';
+import { problemSchema } from '../http/openapi-shapes';
+import { requireUser } from '../http/session';
+import { identitiesForMatching, supervisionSummary, tasksFor } from './oversight.repository';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
+const name = z.string().trim().max(80).optional();
+
+const duplicateQuerySchema = z.object({
+  familyNameKm: name,
+  givenNameKm: name,
+  familyNameLatin: name,
+  givenNameLatin: name,
+  sex: z.enum(SEXES).optional(),
+  dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  dateOfBirthEstimated: z.boolean().optional(),
+  villageCode: villageCode.optional(),
+  /** The case being checked, when checking an existing case on demand. */
+  excludeId: z.uuid().optional(),
+});
+
+const namesShape = {
+  caseId: z.uuid(),
+  caseNumber: z.string(),
+  familyNameKm: z.string().nullable(),
+  givenNameKm: z.string().nullable(),
+  familyNameLatin: z.string().nullable(),
+  givenNameLatin: z.string().nullable(),
+};
+
+const supervisionSchema = z.object({
+  caseloadByWorker: z.array(
+    z.object({ workerId: z.uuid().nullable(), workerName: z.string().nullable(), open: z.number(), followUp: z.number(), overdue: z.number() }),
+  ),
+  overdueFollowUps: z.array(z.object({ ...namesShape, dueOn: z.string(), workerName: z.string().nullable() })),
+  pendingApprovals: z.array(
+    z.object({ ...namesShape, requestId: z.uuid(), subject: z.string(), requestedOn: z.string(), requestedBy: z.string().nullable() }),
+  ),
+  withoutAssessment: z.array(z.object({ ...namesShape, openedOn: z.string() })),
+  withoutCarePlan: z.array(z.object({ ...namesShape, openedOn: z.string() })),
+  facilities: z.array(facilitySchema),
+});
+
+const taskSchema = z.object({
+  ...namesShape,
+  kind: z.enum(['follow_up', 'care_plan_review', 'approval']),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  subject: z.string().optional(),
+});
+
+export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/cases/duplicates',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Children already known who may be this one, across Khmer and Latin spellings',
+          body: duplicateQuerySchema,
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({ case: caseSummarySchema, score: z.number(), level: z.enum(['likely', 'possible']), reasons: z.array(z.record(z.string(), z.unknown())) }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        const rows = await identitiesForMatching(ctx.db, user.actor);
+        const candidates = rows.map(toSummary);
+        const subject = { ...request.body, id: request.body.excludeId };
+        const matches = findDuplicates(subject, candidates, { limit: 10 });
+        await appendAudit(ctx.db, { ...user.actor, action: 'case.duplicate_check', detail: { compared: rows.length, matches: matches.length } });
+        return { items: matches.map((match) => ({ case: match.record, score: match.score, level: match.level, reasons: match.reasons as unknown as Record<string, unknown>[] })) };
+      },
+    );
+
+    app.post(
+      '/cases/group',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Group intake: one referral bringing many children, one case each, all or none',
+          body: groupIntakeSchema,
+          response: { 201: z.object({ items: z.array(caseDetailSchema) }), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return reply.code(201).send({ items: await createGroup(ctx.db, user.actor, request.body, ctx.clock) });
+      },
+    );
+
+    app.post(
+      '/group-activities',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'A life-skills session or class with its attendance list',
+          body: groupActivitySchema,
+          response: { 201: z.object({ id: z.uuid(), attended: z.number() }), 404: problemSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return reply.code(201).send(await recordGroupActivity(ctx.db, user.actor, request.body, ctx.clock));
+      },
+    );
+
+    app.get(
+      '/supervision',
+      { schema: { tags: ['oversight'], summary: 'Caseloads, overdue follow-ups, approvals waiting, gaps in casework', response: { 200: supervisionSchema, ...errors } } },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        const summary = await supervisionSummary(ctx.db, user.actor, ctx.clock.today());
+        return { ...summary, facilities: await listFacilities(ctx.db, user.actor) };
+      },
+    );
+
+    app.get(
+      '/tasks',
+      { schema: { tags: ['oversight'], summary: 'The signed-in worker’s due and overdue work', response: { 200: z.object({ items: z.array(taskSchema) }), ...errors } } },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        const today = ctx.clock.today();
+        return { items: await tasksFor(ctx.db, user.actor, today, addDays(today, 30)) };
+      },
+    );
+  };
+}
