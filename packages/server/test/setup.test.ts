@@ -72,5 +72,20 @@ describeOnEachEngine('demo data', (engine) => {
     // Organisation isolation: the Tonle worker sees Tonle's 40 children, not Svay Rieng's 20.
     expect(list.body.total).toBe(40);
     expect(list.body.items.every((item) => item.givenNameKm && item.givenNameLatin)).toBe(true);
+    // Children at every step of a case, so a person trying Homeward sees all of it.
+    const statuses = await server.db.kysely.selectFrom('child_case').select('status').distinct().execute();
+    expect(statuses.map((row) => row.status).sort()).toEqual(['active', 'closed', 'follow_up', 'lost_contact']);
+    const steps = await server.db.kysely.selectFrom('case_event').select('type').distinct().execute();
+    expect(steps.map((row) => row.type)).toEqual(
+      expect.arrayContaining([
+        'placement',
+        'assessment_csi',
+        'care_plan',
+        'approval_decision',
+        'reintegration',
+        'follow_up_visit',
+        'closure',
+      ]),
+    );
   }, 120_000);
 });

@@ -16,6 +16,7 @@ import { addEvent } from '../cases/case-events.service';
 import { createCase, type Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
 import { insertOrganisation, type NewOrganisation } from '../organisations/organisations.repository';
+import { demoFacilities, walkDemoChildren } from './demo-journeys';
 import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from './demo-people';
 
 export const DEMO_PASSWORD = 'homeward-demo';
@@ -121,30 +122,35 @@ export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<
     const organisationId = randomUUID();
     await insertOrganisation(db, { ...org, id: organisationId });
     const actors: Actor[] = [];
+    const everyone: Actor[] = [];
+    const actorsByRole = (_org: DemoOrganisation, role: Role): Actor => {
+      const found = everyone.find((actor) => actor.roles.includes(role));
+      if (!found) throw new Error(`The demo organisation has no ${role}.`);
+      return found;
+    };
     for (const user of org.users) {
       const id = randomUUID();
       const email = `${user.local}@${org.domain}`;
       await insertUser(db, { id, organisationId, email, displayName: user.name, passwordHash, roles: user.roles });
       users.push({ email, roles: user.roles, organisation: org.name });
-      if (user.roles.includes('caseworker')) actors.push({ userId: id, organisationId, roles: user.roles, ip: null });
+      const actor: Actor = { userId: id, organisationId, roles: user.roles, ip: null };
+      everyone.push(actor);
+      if (user.roles.includes('caseworker')) actors.push(actor);
     }
+    if (org.children === 0) continue;
     const villages = villagesOf(org.provinces);
+    const admin = actorsByRole(org, 'org_admin');
+    const supervisor = actorsByRole(org, 'supervisor');
+    const facilities = await demoFacilities(db, admin);
     for (let n = 0; n < org.children; n += 1) {
-      const actor = pick(random, actors);
+      const worker = pick(random, actors);
       const input = demoChild(random, org, villages, clock.today(), n);
-      const { detail } = await createCase(db, actor, input, clock);
+      const { detail } = await createCase(db, worker, input, clock);
+      await walkDemoChildren(db, { worker, supervisor, admin }, [detail], n, facilities, clock);
       if (random() < 0.6) {
-        await addEvent(
-          db,
-          actor,
-          detail.id,
-          {
-            type: 'note',
-            occurredOn: daysBefore(clock.today(), Math.floor(random() * 20)),
-            payload: { text: pick(random, NOTES), confidential: random() < 0.2 },
-          },
-          clock,
-        );
+        const occurredOn = daysBefore(clock.today(), Math.floor(random() * 20));
+        const payload = { text: pick(random, NOTES), confidential: random() < 0.2 };
+        await addEvent(db, worker, detail.id, { type: 'note', occurredOn, payload }, clock);
       }
     }
   }
