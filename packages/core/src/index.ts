@@ -20,3 +20,5 @@ export * from './cases/case-state.schema';
 export * from './cases/group-intake.schema';
 export * from './oversight/oversight.schema';
 export * from './cases/group-activity.schema';
+export * from './documents/attachment.schema';
+export * from './tasks/task.schema';

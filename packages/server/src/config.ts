@@ -8,6 +8,9 @@ export interface Config {
   dataDir: string;
   session: { idleMinutes: number; absoluteHours: number };
   lockout: { maxFailures: number; minutes: number };
+  /** The key that encrypts stored files, and retired keys still needed to read older ones (base64). */
+  attachmentKey: string | undefined;
+  retiredAttachmentKeys: string[];
   /** Cookies marked Secure need HTTPS; a shelter laptop serves plain HTTP on localhost or the LAN. */
   secureCookies: boolean;
 }
@@ -32,6 +35,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     },
     lockout: { maxFailures: 5, minutes: 15 },
     secureCookies: process.env.HOMEWARD_SECURE_COOKIES === 'true',
+    attachmentKey: process.env.HOMEWARD_ATTACHMENT_KEY || undefined,
+    retiredAttachmentKeys: (process.env.HOMEWARD_RETIRED_ATTACHMENT_KEYS ?? '').split(',').filter(Boolean),
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'case.write',
   'case.read_identity',
   'case.approve',
+  'attachment.read',
   'facility.manage',
   'user.manage',
   'report.read',
@@ -27,9 +28,17 @@ export type Permission = (typeof PERMISSIONS)[number];
  * turns this into per-organisation data; until then this table is the whole policy.
  */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  caseworker: ['case.read', 'case.create', 'case.write', 'case.read_identity'],
+  caseworker: ['case.read', 'case.create', 'case.write', 'case.read_identity', 'attachment.read'],
   caregiver: ['case.read'],
-  supervisor: ['case.read', 'case.create', 'case.write', 'case.read_identity', 'case.approve', 'report.read'],
+  supervisor: [
+    'case.read',
+    'case.create',
+    'case.write',
+    'case.read_identity',
+    'case.approve',
+    'attachment.read',
+    'report.read',
+  ],
   me_officer: ['case.read', 'report.read'],
   org_admin: [
     'case.read',
@@ -37,6 +46,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.write',
     'case.read_identity',
     'case.approve',
+    'attachment.read',
     'facility.manage',
     'user.manage',
     'report.read',

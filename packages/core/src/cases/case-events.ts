@@ -55,15 +55,19 @@ export const eventPayloadSchemas = {
   contact_restored: contactRestored,
   closure,
   reopening,
+  /** A photo or document added to the case; the file itself is stored encrypted, apart from the history. */
+  document: z.object({ attachmentId: z.uuid(), kind: z.enum(['photo', 'document']), title: z.string() }),
 } as const;
 
 export type CaseEventType = keyof typeof eventPayloadSchemas;
 export const CASE_EVENT_TYPES = Object.keys(eventPayloadSchemas) as CaseEventType[];
 export type EventPayload<T extends CaseEventType> = z.output<(typeof eventPayloadSchemas)[T]>;
 
-/** Intake is written when the case is opened, group sessions through their activity: not by hand. */
+/** Intake is written when the case is opened, group sessions through their activity, documents by upload. */
+const WRITTEN_BY_THE_SYSTEM = ['intake', 'group_session', 'document'] as const;
 export const RECORDABLE_EVENT_TYPES = CASE_EVENT_TYPES.filter(
-  (type): type is Exclude<CaseEventType, 'intake' | 'group_session'> => type !== 'intake' && type !== 'group_session',
+  (type): type is Exclude<CaseEventType, (typeof WRITTEN_BY_THE_SYSTEM)[number]> =>
+    !(WRITTEN_BY_THE_SYSTEM as readonly string[]).includes(type),
 );
 type Recordable = (typeof RECORDABLE_EVENT_TYPES)[number];
 

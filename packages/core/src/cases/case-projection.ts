@@ -68,7 +68,10 @@ const payloadOf = (event: ProjectedEvent): Payload => (event.payload ?? {}) as P
  * The case's current state, derived from its events and never edited by hand: status, placement, risk,
  * consents, approvals and the follow-up schedule with the next visit due.
  */
-export function projectCase(events: readonly ProjectedEvent[], settings: CaseSettings = DEFAULT_CASE_SETTINGS): CaseProjection {
+export function projectCase(
+  events: readonly ProjectedEvent[],
+  settings: CaseSettings = DEFAULT_CASE_SETTINGS,
+): CaseProjection {
   const ordered = effectiveEvents(inCaseOrder(events));
   const intake = ordered.find((event) => event.type === 'intake');
   if (!intake) throw new Error('A case has no intake event.');

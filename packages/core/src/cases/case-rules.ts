@@ -62,7 +62,14 @@ function refuse(message: string, code: string, field = 'type'): never {
   throw new DomainError('invalid', message, [{ field, message, code }], code);
 }
 
-const STATE_CHANGES = new Set(['placement', 'reintegration', 'lost_contact', 'contact_restored', 'closure', 'reopening']);
+const STATE_CHANGES = new Set([
+  'placement',
+  'reintegration',
+  'lost_contact',
+  'contact_restored',
+  'closure',
+  'reopening',
+]);
 
 /** What a closed case still accepts: its history can be annotated and it can be reopened. */
 const ALLOWED_WHEN_CLOSED = new Set(['note', 'reopening', 'consent']);
@@ -81,7 +88,11 @@ function requireApproval(projection: CaseProjection, subject: ApprovalSubject, s
  * dated before intake, a follow-up on a closed case, a reintegration without its approval, a placement in a
  * full facility without an explicit reason.
  */
-export function checkNewEvent(existing: readonly ProjectedEvent[], event: NewEvent, context: EventContext): CaseProjection {
+export function checkNewEvent(
+  existing: readonly ProjectedEvent[],
+  event: NewEvent,
+  context: EventContext,
+): CaseProjection {
   const settings = context.settings ?? DEFAULT_CASE_SETTINGS;
   checkEventDate(existing, event.occurredOn, context.today);
   if (event.supersedes !== undefined) {
@@ -102,7 +113,11 @@ export function checkNewEvent(existing: readonly ProjectedEvent[], event: NewEve
   const latest = existing.reduce((date, candidate) => (candidate.occurredOn > date ? candidate.occurredOn : date), '');
   if (STATE_CHANGES.has(event.type) && event.occurredOn < latest) {
     // A back-dated change of state would pull the ground from under what was recorded after it.
-    refuse(`This step must be dated on or after the latest entry in the case (${latest}).`, 'before_latest', 'occurredOn');
+    refuse(
+      `This step must be dated on or after the latest entry in the case (${latest}).`,
+      'before_latest',
+      'occurredOn',
+    );
   }
   if (before.status === 'closed' && !ALLOWED_WHEN_CLOSED.has(event.type)) {
     refuse('This case is closed. Reopen it before recording anything else.', 'case_closed');
@@ -122,7 +137,8 @@ export function checkNewEvent(existing: readonly ProjectedEvent[], event: NewEve
       }
       break;
     case 'lost_contact':
-      if (before.status !== 'follow_up' && before.status !== 'active') refuse('Contact is already lost.', 'already_lost');
+      if (before.status !== 'follow_up' && before.status !== 'active')
+        refuse('Contact is already lost.', 'already_lost');
       break;
     case 'contact_restored':
       if (before.status !== 'lost_contact') refuse('Contact was not lost.', 'not_lost');
@@ -146,16 +162,20 @@ export function checkNewEvent(existing: readonly ProjectedEvent[], event: NewEve
       break;
     case 'approval_request':
       if (
-        before.approvals.some((a) => a.subject === p.subject && (a.decision === 'pending' || (a.decision === 'approved' && !a.used)))
+        before.approvals.some(
+          (a) => a.subject === p.subject && (a.decision === 'pending' || (a.decision === 'approved' && !a.used)),
+        )
       ) {
         refuse('An approval for this step is already requested or granted.', 'approval_pending');
       }
-      if (p.subject === 'care_plan' && !before.carePlan) refuse('Record the care plan before asking to approve it.', 'no_care_plan');
+      if (p.subject === 'care_plan' && !before.carePlan)
+        refuse('Record the care plan before asking to approve it.', 'no_care_plan');
       break;
     case 'approval_decision': {
       const request = before.approvals.find((a) => a.requestId === p.requestId);
       if (!request) refuse('There is no such approval request in this case.', 'no_request', 'payload.requestId');
-      if (request.decision !== 'pending') refuse('This request has already been decided.', 'already_decided', 'payload.requestId');
+      if (request.decision !== 'pending')
+        refuse('This request has already been decided.', 'already_decided', 'payload.requestId');
       break;
     }
     default:

@@ -9,7 +9,12 @@ export const caseStateSchema = z.object({
   status: z.enum(CASE_STATUSES),
   riskLevel: z.enum(RISK_LEVELS).nullable(),
   placement: z
-    .object({ careType: z.enum(CARE_TYPES), facilityId: z.uuid().nullable(), facilityName: z.string().nullable(), since: isoDate })
+    .object({
+      careType: z.enum(CARE_TYPES),
+      facilityId: z.uuid().nullable(),
+      facilityName: z.string().nullable(),
+      since: isoDate,
+    })
     .nullable(),
   reintegratedOn: isoDate.nullable(),
   closedOn: isoDate.nullable(),

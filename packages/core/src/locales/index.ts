@@ -8,6 +8,8 @@ import enLocations from './en/locations.json';
 import enSteps from './en/steps.json';
 import kmSteps from './km/steps.json';
 import enOversight from './en/oversight.json';
+import enMosvy from './en/mosvy.json';
+import kmMosvy from './km/mosvy.json';
 import kmOversight from './km/oversight.json';
 import kmLocations from './km/locations.json';
 
@@ -19,6 +21,22 @@ export type Language = (typeof LANGUAGES)[number];
  * server's printed forms and exports say the same things; a test fails when a key is missing in one language.
  */
 export const resources = {
-  en: { common: enCommon, codes: enCodes, cases: enCases, locations: enLocations, steps: enSteps, oversight: enOversight },
-  km: { common: kmCommon, codes: kmCodes, cases: kmCases, locations: kmLocations, steps: kmSteps, oversight: kmOversight },
+  en: {
+    common: enCommon,
+    codes: enCodes,
+    cases: enCases,
+    locations: enLocations,
+    steps: enSteps,
+    oversight: enOversight,
+    mosvy: enMosvy,
+  },
+  km: {
+    common: kmCommon,
+    codes: kmCodes,
+    cases: kmCases,
+    locations: kmLocations,
+    steps: kmSteps,
+    oversight: kmOversight,
+    mosvy: kmMosvy,
+  },
 } as const;

@@ -62,7 +62,8 @@ export const supervisionSchema = z.object({
 });
 export type Supervision = z.infer<typeof supervisionSchema>;
 
-export const TASK_KINDS = ['follow_up', 'care_plan_review', 'approval'] as const;
+/** `task`: given by a person; the others fall due from the worker's cases. */
+export const TASK_KINDS = ['task', 'follow_up', 'care_plan_review', 'approval'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const taskListSchema = z.object({
@@ -74,6 +75,10 @@ export const taskListSchema = z.object({
       overdue: z.boolean(),
       /** For an approval: what is to be approved. */
       subject: z.enum(APPROVAL_SUBJECTS).nullish(),
+      /** For a task given by a person: its id, what to do, and who gave it. */
+      taskId: z.uuid().optional(),
+      title: z.string().optional(),
+      assignedBy: z.string().nullable().optional(),
     }),
   ),
 });

@@ -36,7 +36,10 @@ export async function listEvents(db: Kysely<Database>, actor: Actor, caseId: str
 
 /** Approving is a supervisor's act: the permission is checked here, the sequence in core. */
 function checkDecisionRights(actor: Actor, input: NewCaseEvent): void {
-  if (input.type === 'approval_decision' && !actor.roles.some((role) => role === 'supervisor' || role === 'org_admin')) {
+  if (
+    input.type === 'approval_decision' &&
+    !actor.roles.some((role) => role === 'supervisor' || role === 'org_admin')
+  ) {
     throw new DomainError('forbidden', 'Only a supervisor can approve or reject.', [], 'forbidden');
   }
 }
@@ -61,7 +64,11 @@ async function contextFor(
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
   const here = current.current_facility_id === facility.id ? 1 : 0;
-  return { today: clock.today(), settings, facility: { capacity: facility.capacity, occupancy: facility.occupancy - here } };
+  return {
+    today: clock.today(),
+    settings,
+    facility: { capacity: facility.capacity, occupancy: facility.occupancy - here },
+  };
 }
 
 export async function addEvent(
@@ -81,7 +88,13 @@ export async function addEvent(
   await db.transaction().execute(async (trx) => {
     await lockCaseForWrite(trx, actor, caseId);
     const events = await eventsForRules(trx, caseId);
-    const event = { id, type: input.type, occurredOn: input.occurredOn, supersedes: input.supersedes, payload: input.payload };
+    const event = {
+      id,
+      type: input.type,
+      occurredOn: input.occurredOn,
+      supersedes: input.supersedes,
+      payload: input.payload,
+    };
     const projection = checkNewEvent(events, event, await contextFor(trx, actor, caseId, input, clock));
     await insertEvent(trx, actor, { ...event, caseId });
     await updateCaseProjection(trx, caseId, projection);

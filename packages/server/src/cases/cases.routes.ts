@@ -76,7 +76,8 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: 'The case as it stands today, derived from its events',
-          description: 'Status, risk, placement, consents, care plan and approvals, and the follow-up schedule with what is done, next and overdue.',
+          description:
+            'Status, risk, placement, consents, care plan and approvals, and the follow-up schedule with what is done, next and overdue.',
           params: idParams,
           response: { 200: caseStateSchema, ...errors },
         },

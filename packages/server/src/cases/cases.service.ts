@@ -70,32 +70,32 @@ async function openCase(trx: Transaction<Database>, actor: Actor, id: string, in
     },
   };
   const projection = projectCase([intake]);
-    const caseNumber = await nextCaseNumber(trx, actor.organisationId, Number(input.referral.referredOn.slice(0, 4)));
-    await insertCase(trx, actor, {
-      id,
-      organisation_id: actor.organisationId,
-      case_number: caseNumber,
-      family_name_km: input.familyNameKm ?? null,
-      given_name_km: input.givenNameKm ?? null,
-      family_name_latin: input.familyNameLatin ?? null,
-      given_name_latin: input.givenNameLatin ?? null,
-      alias: input.alias ?? null,
-      sex: input.sex,
-      date_of_birth: birth.dateOfBirth,
-      date_of_birth_estimated: birth.estimated,
-      village_code: input.villageCode ?? null,
-      child_type: input.childType ?? null,
-      case_types: input.caseTypes,
-      referral: JSON.stringify(input.referral),
-      search_key: caseSearchKey(input, caseNumber),
-      status: projection.status,
-      risk_level: projection.riskLevel,
-      opened_on: projection.openedOn,
-      last_event_on: projection.lastEventOn,
-      assigned_worker_id: actor.userId,
-      created_by: actor.userId,
-    });
-    await insertEvent(trx, actor, { id: randomUUID(), caseId: id, ...intake });
+  const caseNumber = await nextCaseNumber(trx, actor.organisationId, Number(input.referral.referredOn.slice(0, 4)));
+  await insertCase(trx, actor, {
+    id,
+    organisation_id: actor.organisationId,
+    case_number: caseNumber,
+    family_name_km: input.familyNameKm ?? null,
+    given_name_km: input.givenNameKm ?? null,
+    family_name_latin: input.familyNameLatin ?? null,
+    given_name_latin: input.givenNameLatin ?? null,
+    alias: input.alias ?? null,
+    sex: input.sex,
+    date_of_birth: birth.dateOfBirth,
+    date_of_birth_estimated: birth.estimated,
+    village_code: input.villageCode ?? null,
+    child_type: input.childType ?? null,
+    case_types: input.caseTypes,
+    referral: JSON.stringify(input.referral),
+    search_key: caseSearchKey(input, caseNumber),
+    status: projection.status,
+    risk_level: projection.riskLevel,
+    opened_on: projection.openedOn,
+    last_event_on: projection.lastEventOn,
+    assigned_worker_id: actor.userId,
+    created_by: actor.userId,
+  });
+  await insertEvent(trx, actor, { id: randomUUID(), caseId: id, ...intake });
 }
 
 /**
@@ -109,7 +109,12 @@ export async function createGroup(
   clock: Clock = systemClock,
 ): Promise<CaseDetail[]> {
   const children = input.children.map((child, index) => {
-    const newCase: NewCase = { ...child, referral: input.referral, caseTypes: input.caseTypes, childType: input.childType };
+    const newCase: NewCase = {
+      ...child,
+      referral: input.referral,
+      caseTypes: input.caseTypes,
+      childType: input.childType,
+    };
     try {
       checkNewCase(newCase, clock.today());
     } catch (error) {
@@ -117,7 +122,10 @@ export async function createGroup(
         throw new DomainError(
           error.kind,
           `Child ${index + 1}: ${error.message}`,
-          error.issues.map((issue) => ({ ...issue, field: issue.field.startsWith('referral') ? issue.field : `children.${index}.${issue.field}` })),
+          error.issues.map((issue) => ({
+            ...issue,
+            field: issue.field.startsWith('referral') ? issue.field : `children.${index}.${issue.field}`,
+          })),
           error.code,
         );
       }

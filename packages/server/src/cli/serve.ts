@@ -1,5 +1,6 @@
 import { systemClock } from '../cases/cases.service';
 import type { Config } from '../config';
+import { fileKeysFrom } from '../documents/file-crypto';
 import { buildApp } from '../http/app';
 import { redactedRequest } from '../http/log-redaction';
 import { VERSION, WEB_DIST } from '../paths';
@@ -10,7 +11,7 @@ export async function serve(config: Config): Promise<void> {
   ensureWebBuild((line) => console.log(line));
   const db = await openMigrated(config);
   const app = await buildApp(
-    { db: db.kysely, engine: db.engine, config, clock: systemClock, version: VERSION },
+    { db: db.kysely, engine: db.engine, config, clock: systemClock, version: VERSION, fileKeys: fileKeysFrom(config) },
     { webRoot: WEB_DIST, logger: { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: redactedRequest } } },
   );
   const stop = async (): Promise<void> => {

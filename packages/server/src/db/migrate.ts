@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import * as foundation from './migrations/2026-11-23T1500-foundation';
 import * as lifeOfACase from './migrations/2026-11-23T1700-life-of-a-case';
+import * as documentsAndTasks from './migrations/2026-11-23T1800-documents-and-tasks';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -10,6 +11,7 @@ import * as lifeOfACase from './migrations/2026-11-23T1700-life-of-a-case';
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T1500-foundation': foundation,
   '2026-11-23T1700-life-of-a-case': lifeOfACase,
+  '2026-11-23T1800-documents-and-tasks': documentsAndTasks,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

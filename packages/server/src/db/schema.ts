@@ -130,6 +130,35 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AttachmentTable {
+  id: string;
+  organisation_id: string;
+  case_id: string;
+  kind: string;
+  title: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  key_id: string;
+  iv: Buffer;
+  auth_tag: Buffer;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface TaskTable {
+  id: string;
+  organisation_id: string;
+  case_id: string;
+  assigned_to: string;
+  assigned_by: string | null;
+  title: string;
+  due_on: CalendarDate;
+  done_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: DefaultedTimestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   app_user: AppUserTable;
@@ -139,6 +168,8 @@ export interface Database {
   audit_log: AuditLogTable;
   facility: FacilityTable;
   group_activity: GroupActivityTable;
+  attachment: AttachmentTable;
+  task: TaskTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

@@ -49,7 +49,8 @@ export async function findFacility(db: Executor, actor: Actor, id: string): Prom
 }
 
 function requireManage(actor: Actor): void {
-  if (!can(actor.roles, 'facility.manage')) throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
+  if (!can(actor.roles, 'facility.manage'))
+    throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
 }
 
 export async function insertFacility(db: Executor, actor: Actor, id: string, input: NewFacility): Promise<void> {
@@ -89,7 +90,8 @@ export async function updateFacility(db: Executor, actor: Actor, id: string, inp
 
 export async function childrenInFacility(db: Executor, actor: Actor, facilityId: string) {
   await findFacility(db, actor, facilityId);
-  if (!can(actor.roles, 'case.read')) throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
+  if (!can(actor.roles, 'case.read'))
+    throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
   const rows = await db
     .selectFrom('child_case')
     .select([
@@ -106,7 +108,11 @@ export async function childrenInFacility(db: Executor, actor: Actor, facilityId:
     .where('status', '<>', 'closed')
     .orderBy('placed_since')
     .execute();
-  await appendAudit(db, { ...auditActor(actor), action: 'facility.read_children', detail: { facilityId, results: rows.length } });
+  await appendAudit(db, {
+    ...auditActor(actor),
+    action: 'facility.read_children',
+    detail: { facilityId, results: rows.length },
+  });
   return rows;
 }
 

@@ -1,28 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { facilityListSchema, facilitySchema, newFacilitySchema } from '@homeward/core';
+import { facilityChildListSchema, facilityListSchema, facilitySchema, newFacilitySchema } from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../http/context';
 import { idParams, problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
-import { childrenInFacility, findFacility, insertFacility, listFacilities, updateFacility } from './facilities.repository';
+import {
+  childrenInFacility,
+  findFacility,
+  insertFacility,
+  listFacilities,
+  updateFacility,
+} from './facilities.repository';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
-const placedChildSchema = z.object({
-  caseId: z.uuid(),
-  caseNumber: z.string(),
-  familyNameKm: z.string().nullable(),
-  givenNameKm: z.string().nullable(),
-  familyNameLatin: z.string().nullable(),
-  givenNameLatin: z.string().nullable(),
-  since: z.string().nullable(),
-});
-
 export function facilitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/facilities',
-      { schema: { tags: ['facilities'], summary: 'The organisation’s facilities with their occupancy', response: { 200: facilityListSchema, ...errors } } },
+      {
+        schema: {
+          tags: ['facilities'],
+          summary: 'The organisation’s facilities with their occupancy',
+          response: { 200: facilityListSchema, ...errors },
+        },
+      },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         return { items: await listFacilities(ctx.db, user.actor) };
@@ -30,7 +31,14 @@ export function facilitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/facilities',
-      { schema: { tags: ['facilities'], summary: 'Register a facility', body: newFacilitySchema, response: { 201: facilitySchema, ...errors } } },
+      {
+        schema: {
+          tags: ['facilities'],
+          summary: 'Register a facility',
+          body: newFacilitySchema,
+          response: { 201: facilitySchema, ...errors },
+        },
+      },
       async (request, reply) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         const id = request.body.id ?? randomUUID();
@@ -41,7 +49,13 @@ export function facilitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/facilities/:id',
       {
-        schema: { tags: ['facilities'], summary: 'Change a facility', params: idParams, body: newFacilitySchema, response: { 200: facilitySchema, ...errors } },
+        schema: {
+          tags: ['facilities'],
+          summary: 'Change a facility',
+          params: idParams,
+          body: newFacilitySchema,
+          response: { 200: facilitySchema, ...errors },
+        },
       },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
@@ -56,7 +70,7 @@ export function facilitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['facilities'],
           summary: 'The children placed in a facility now',
           params: idParams,
-          response: { 200: z.object({ items: z.array(placedChildSchema) }), ...errors },
+          response: { 200: facilityChildListSchema, ...errors },
         },
       },
       async (request) => {

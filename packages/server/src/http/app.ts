@@ -15,6 +15,8 @@ import {
 import { z } from 'zod';
 import { authRoutes } from '../auth/auth.routes';
 import { casesRoutes } from '../cases/cases.routes';
+import { attachmentsRoutes } from '../documents/attachments.routes';
+import { tasksRoutes } from '../tasks/tasks.routes';
 import { facilitiesRoutes } from '../facilities/facilities.routes';
 import { oversightRoutes } from '../oversight/oversight.routes';
 import { settingsRoutes } from '../organisations/settings.routes';
@@ -104,6 +106,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(facilitiesRoutes(ctx));
       await api.register(settingsRoutes(ctx));
       await api.register(oversightRoutes(ctx));
+      await api.register(attachmentsRoutes(ctx));
+      await api.register(tasksRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

@@ -3,6 +3,7 @@ import type { Clock } from '../cases/cases.service';
 import type { Config } from '../config';
 import type { Engine } from '../db/database';
 import type { Database } from '../db/schema';
+import type { FileKeys } from '../documents/attachments.service';
 
 /** What every route needs, handed down explicitly rather than hung on globals. */
 export interface AppContext {
@@ -11,4 +12,5 @@ export interface AppContext {
   config: Config;
   clock: Clock;
   version: string;
+  fileKeys: FileKeys;
 }

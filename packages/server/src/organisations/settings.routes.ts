@@ -34,10 +34,15 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
-        if (!can(user.roles, 'user.manage')) throw new DomainError('forbidden', 'Only an organisation administrator can change this.', [], 'forbidden');
+        if (!can(user.roles, 'user.manage'))
+          throw new DomainError('forbidden', 'Only an organisation administrator can change this.', [], 'forbidden');
         await ctx.db.transaction().execute(async (trx) => {
           await writeCaseSettings(trx, user.organisationId, request.body);
-          await appendAudit(trx, { ...user.actor, action: 'settings.cases_update', detail: { approvalGates: request.body.approvalGates } });
+          await appendAudit(trx, {
+            ...user.actor,
+            action: 'settings.cases_update',
+            detail: { approvalGates: request.body.approvalGates },
+          });
         });
         return readCaseSettings(ctx.db, user.organisationId);
       },

@@ -1,8 +1,9 @@
-import { can, DomainError } from '@homeward/core';
+import { can, DomainError, type ApprovalSubject } from '@homeward/core';
 import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
+import { openTasksOf } from '../tasks/tasks.repository';
 
 /**
  * Queries across an organisation's caseload for supervisors and for each worker's tasks. Like every case
@@ -18,11 +19,15 @@ const NAMES = [
 ] as const;
 
 function requireApprove(actor: Actor): void {
-  if (!can(actor.roles, 'case.approve')) throw new DomainError('forbidden', 'This view is for supervisors.', [], 'forbidden');
+  if (!can(actor.roles, 'case.approve'))
+    throw new DomainError('forbidden', 'This view is for supervisors.', [], 'forbidden');
 }
 
 function openCases(db: Kysely<Database>, actor: Actor) {
-  return db.selectFrom('child_case as c').where('c.organisation_id', '=', actor.organisationId).where('c.status', '<>', 'closed');
+  return db
+    .selectFrom('child_case as c')
+    .where('c.organisation_id', '=', actor.organisationId)
+    .where('c.status', '<>', 'closed');
 }
 
 /** Approval requests of the organisation that nobody has decided yet. */
@@ -34,7 +39,7 @@ function pendingApprovals(db: Kysely<Database>, actor: Actor) {
     .select([
       ...NAMES,
       'r.id as requestId',
-      sql<string>`r.payload->>'subject'`.as('subject'),
+      sql<ApprovalSubject>`r.payload->>'subject'`.as('subject'),
       'r.occurred_on as requestedOn',
       'u.display_name as requestedBy',
     ])
@@ -77,7 +82,11 @@ export async function supervisionSummary(db: Kysely<Database>, actor: Actor, tod
       .orderBy('c.next_follow_up_on')
       .execute(),
     pendingApprovals(db, actor).execute(),
-    openCases(db, actor).select([...NAMES, 'c.opened_on as openedOn']).where('c.has_assessment', '=', false).orderBy('c.opened_on').execute(),
+    openCases(db, actor)
+      .select([...NAMES, 'c.opened_on as openedOn'])
+      .where('c.has_assessment', '=', false)
+      .orderBy('c.opened_on')
+      .execute(),
     openCases(db, actor)
       .select([...NAMES, 'c.opened_on as openedOn'])
       .where('c.care_plan_review_on', 'is', null)
@@ -104,7 +113,8 @@ export async function supervisionSummary(db: Kysely<Database>, actor: Actor, tod
 export async function tasksFor(db: Kysely<Database>, actor: Actor, today: string, horizon: string) {
   if (!can(actor.roles, 'case.read')) return [];
   const mine = () => openCases(db, actor).where('c.assigned_worker_id', '=', actor.userId);
-  const [followUps, reviews, approvals] = await Promise.all([
+  const [given, followUps, reviews, approvals] = await Promise.all([
+    openTasksOf(db, actor),
     mine()
       .select([...NAMES, 'c.next_follow_up_on as dueOn'])
       .where('c.status', '=', 'follow_up')
@@ -117,6 +127,7 @@ export async function tasksFor(db: Kysely<Database>, actor: Actor, today: string
     can(actor.roles, 'case.approve') ? pendingApprovals(db, actor).execute() : Promise.resolve([]),
   ]);
   const tasks = [
+    ...given.map((row) => ({ ...row, kind: 'task' as const })),
     ...followUps.map((row) => ({ ...row, kind: 'follow_up' as const, dueOn: row.dueOn ?? today })),
     ...reviews.map((row) => ({ ...row, kind: 'care_plan_review' as const, dueOn: row.dueOn ?? today })),
     ...approvals.map(({ requestId: _request, requestedBy: _by, requestedOn, subject, ...row }) => ({
@@ -133,10 +144,7 @@ export async function tasksFor(db: Kysely<Database>, actor: Actor, today: string
 
 /** The identities of the organisation's cases, for the duplicate check; the matching itself is in core. */
 export async function identitiesForMatching(db: Kysely<Database>, actor: Actor) {
-  if (!can(actor.roles, 'case.read')) throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
-  return db
-    .selectFrom('child_case')
-    .selectAll()
-    .where('organisation_id', '=', actor.organisationId)
-    .execute();
+  if (!can(actor.roles, 'case.read'))
+    throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
+  return db.selectFrom('child_case').selectAll().where('organisation_id', '=', actor.organisationId).execute();
 }

@@ -2,7 +2,8 @@ import {
   addDays,
   caseDetailSchema,
   caseSummarySchema,
-  facilitySchema,
+  supervisionSchema,
+  taskListSchema,
   findDuplicates,
   groupActivitySchema,
   groupIntakeSchema,
@@ -29,41 +30,14 @@ const duplicateQuerySchema = z.object({
   familyNameLatin: name,
   givenNameLatin: name,
   sex: z.enum(SEXES).optional(),
-  dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  dateOfBirth: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   dateOfBirthEstimated: z.boolean().optional(),
   villageCode: villageCode.optional(),
   /** The case being checked, when checking an existing case on demand. */
   excludeId: z.uuid().optional(),
-});
-
-const namesShape = {
-  caseId: z.uuid(),
-  caseNumber: z.string(),
-  familyNameKm: z.string().nullable(),
-  givenNameKm: z.string().nullable(),
-  familyNameLatin: z.string().nullable(),
-  givenNameLatin: z.string().nullable(),
-};
-
-const supervisionSchema = z.object({
-  caseloadByWorker: z.array(
-    z.object({ workerId: z.uuid().nullable(), workerName: z.string().nullable(), open: z.number(), followUp: z.number(), overdue: z.number() }),
-  ),
-  overdueFollowUps: z.array(z.object({ ...namesShape, dueOn: z.string(), workerName: z.string().nullable() })),
-  pendingApprovals: z.array(
-    z.object({ ...namesShape, requestId: z.uuid(), subject: z.string(), requestedOn: z.string(), requestedBy: z.string().nullable() }),
-  ),
-  withoutAssessment: z.array(z.object({ ...namesShape, openedOn: z.string() })),
-  withoutCarePlan: z.array(z.object({ ...namesShape, openedOn: z.string() })),
-  facilities: z.array(facilitySchema),
-});
-
-const taskSchema = z.object({
-  ...namesShape,
-  kind: z.enum(['follow_up', 'care_plan_review', 'approval']),
-  dueOn: z.string(),
-  overdue: z.boolean(),
-  subject: z.string().optional(),
 });
 
 export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -78,7 +52,12 @@ export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               items: z.array(
-                z.object({ case: caseSummarySchema, score: z.number(), level: z.enum(['likely', 'possible']), reasons: z.array(z.record(z.string(), z.unknown())) }),
+                z.object({
+                  case: caseSummarySchema,
+                  score: z.number(),
+                  level: z.enum(['likely', 'possible']),
+                  reasons: z.array(z.record(z.string(), z.unknown())),
+                }),
               ),
             }),
             ...errors,
@@ -91,8 +70,19 @@ export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const candidates = rows.map(toSummary);
         const subject = { ...request.body, id: request.body.excludeId };
         const matches = findDuplicates(subject, candidates, { limit: 10 });
-        await appendAudit(ctx.db, { ...user.actor, action: 'case.duplicate_check', detail: { compared: rows.length, matches: matches.length } });
-        return { items: matches.map((match) => ({ case: match.record, score: match.score, level: match.level, reasons: match.reasons as unknown as Record<string, unknown>[] })) };
+        await appendAudit(ctx.db, {
+          ...user.actor,
+          action: 'case.duplicate_check',
+          detail: { compared: rows.length, matches: matches.length },
+        });
+        return {
+          items: matches.map((match) => ({
+            case: match.record,
+            score: match.score,
+            level: match.level,
+            reasons: match.reasons as unknown as Record<string, unknown>[],
+          })),
+        };
       },
     );
 
@@ -130,7 +120,13 @@ export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/supervision',
-      { schema: { tags: ['oversight'], summary: 'Caseloads, overdue follow-ups, approvals waiting, gaps in casework', response: { 200: supervisionSchema, ...errors } } },
+      {
+        schema: {
+          tags: ['oversight'],
+          summary: 'Caseloads, overdue follow-ups, approvals waiting, gaps in casework',
+          response: { 200: supervisionSchema, ...errors },
+        },
+      },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         const summary = await supervisionSummary(ctx.db, user.actor, ctx.clock.today());
@@ -140,7 +136,13 @@ export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/tasks',
-      { schema: { tags: ['oversight'], summary: 'The signed-in worker’s due and overdue work', response: { 200: z.object({ items: z.array(taskSchema) }), ...errors } } },
+      {
+        schema: {
+          tags: ['oversight'],
+          summary: 'The signed-in worker’s due and overdue work',
+          response: { 200: taskListSchema, ...errors },
+        },
+      },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         const today = ctx.clock.today();

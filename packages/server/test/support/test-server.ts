@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { keyFromBase64 } from '../../src/documents/file-crypto';
 import type { Role } from '@homeward/core';
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../src/auth/actor';
@@ -13,6 +14,8 @@ import { insertOrganisation } from '../../src/organisations/organisations.reposi
 import { openTestDb, type TestDb } from './test-db';
 
 export const TODAY = '2026-11-23';
+const testKey = keyFromBase64(randomBytes(32).toString('base64'));
+export const testFileKeys = { current: testKey, all: [testKey] };
 export const fixedClock: Clock = { today: () => TODAY };
 
 export interface TestServer {
@@ -28,7 +31,7 @@ export async function startTestServer(engine: Engine, options: { logger?: object
   const db = await openTestDb(engine);
   const config = loadConfig({ databaseUrl: undefined, dataDir: 'memory://' });
   const app = await buildApp(
-    { db: db.kysely, engine: db.engine, config, clock: fixedClock, version: 'test' },
+    { db: db.kysely, engine: db.engine, config, clock: fixedClock, version: 'test', fileKeys: testFileKeys },
     { ...(options.logger ? { logger: options.logger } : {}) },
   );
   await app.listen({ port: 0, host: '127.0.0.1' });

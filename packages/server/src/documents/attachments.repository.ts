@@ -1,0 +1,91 @@
+import { can, DomainError } from '@homeward/core';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAudit } from '../audit/audit.repository';
+import type { Actor } from '../auth/actor';
+import type { Database } from '../db/schema';
+import type { Sealed } from './file-crypto';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+function requireRead(actor: Actor): void {
+  if (!can(actor.roles, 'attachment.read')) {
+    throw new DomainError('forbidden', 'Your role does not allow you to see this case’s files.', [], 'forbidden');
+  }
+}
+
+export interface NewAttachment {
+  id: string;
+  caseId: string;
+  kind: string;
+  title: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sealed: Sealed;
+}
+
+export async function insertAttachment(trx: Transaction<Database>, actor: Actor, file: NewAttachment): Promise<void> {
+  await trx
+    .insertInto('attachment')
+    .values({
+      id: file.id,
+      organisation_id: actor.organisationId,
+      case_id: file.caseId,
+      kind: file.kind,
+      title: file.title,
+      file_name: file.fileName,
+      media_type: file.mediaType,
+      size: file.size,
+      key_id: file.sealed.keyId,
+      iv: file.sealed.iv,
+      auth_tag: file.sealed.authTag,
+      content: file.sealed.content,
+      uploaded_by: actor.userId,
+    })
+    .execute();
+}
+
+/** The case's files without their content; the caller has already read (and audited) the case. */
+export async function listAttachments(db: Executor, actor: Actor, caseId: string) {
+  requireRead(actor);
+  return db
+    .selectFrom('attachment as a')
+    .leftJoin('app_user as u', 'u.id', 'a.uploaded_by')
+    .select([
+      'a.id',
+      'a.case_id',
+      'a.kind',
+      'a.title',
+      'a.file_name',
+      'a.media_type',
+      'a.size',
+      'a.created_at',
+      'u.display_name as uploaded_by',
+    ])
+    .where('a.case_id', '=', caseId)
+    .where('a.organisation_id', '=', actor.organisationId)
+    .orderBy('a.created_at')
+    .execute();
+}
+
+export async function readAttachment(db: Executor, actor: Actor, caseId: string, attachmentId: string) {
+  requireRead(actor);
+  const row = await db
+    .selectFrom('attachment')
+    .selectAll()
+    .where('id', '=', attachmentId)
+    .where('case_id', '=', caseId)
+    .where('organisation_id', '=', actor.organisationId)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('not_found', 'No file with this id.', [], 'not_found');
+  await appendAudit(db, {
+    userId: actor.userId,
+    organisationId: actor.organisationId,
+    roles: actor.roles,
+    action: 'attachment.read',
+    caseId,
+    detail: { attachmentId },
+    ip: actor.ip,
+  });
+  return row;
+}

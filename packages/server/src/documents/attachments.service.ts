@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { attachmentFieldsSchema, checkNewEvent, checkPhotoConsent, projectCase, type Attachment } from '@homeward/core';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/actor';
+import {
+  eventsForRules,
+  insertEvent,
+  lockCaseForWrite,
+  readCase,
+  updateCaseProjection,
+} from '../cases/cases.repository';
+import type { Clock } from '../cases/cases.service';
+import type { Database } from '../db/schema';
+import { readCaseSettings } from '../organisations/case-settings.repository';
+import { insertAttachment, listAttachments, readAttachment } from './attachments.repository';
+import { checkedFile } from './file-check';
+import { open, seal, type FileKey } from './file-crypto';
+
+export interface FileKeys {
+  current: FileKey;
+  /** The current key and retired ones still needed to read older files. */
+  all: FileKey[];
+}
+
+export interface Upload {
+  fields: Record<string, unknown>;
+  fileName: string;
+  data: Buffer;
+}
+
+/** Stores a photo or document encrypted, with an entry on the case's timeline, or nothing at all. */
+export async function uploadAttachment(
+  db: Kysely<Database>,
+  actor: Actor,
+  caseId: string,
+  upload: Upload,
+  keys: FileKeys,
+  clock: Clock,
+): Promise<Attachment> {
+  const fields = attachmentFieldsSchema.parse(upload.fields);
+  const file = await checkedFile(fields.kind, upload.data);
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await lockCaseForWrite(trx, actor, caseId);
+    const events = await eventsForRules(trx, caseId);
+    const settings = await readCaseSettings(trx, actor.organisationId);
+    if (fields.kind === 'photo') checkPhotoConsent(projectCase(events, settings));
+    const event = {
+      id: randomUUID(),
+      type: 'document',
+      occurredOn: clock.today(),
+      payload: { attachmentId: id, ...fields },
+    };
+    const projection = checkNewEvent(events, event, { today: clock.today(), settings });
+    await insertAttachment(trx, actor, {
+      id,
+      caseId,
+      kind: fields.kind,
+      title: fields.title,
+      fileName: upload.fileName.slice(0, 200),
+      mediaType: file.mediaType,
+      size: file.data.length,
+      sealed: seal(keys.current, file.data),
+    });
+    await insertEvent(trx, actor, { ...event, caseId });
+    await updateCaseProjection(trx, caseId, projection);
+  });
+  const stored = (await listAttachments(db, actor, caseId)).find((row) => row.id === id);
+  if (!stored) throw new Error('A stored file was not read back.');
+  return toAttachment(stored);
+}
+
+export async function caseAttachments(db: Kysely<Database>, actor: Actor, caseId: string): Promise<Attachment[]> {
+  await readCase(db, actor, caseId);
+  return (await listAttachments(db, actor, caseId)).map(toAttachment);
+}
+
+export async function downloadAttachment(
+  db: Kysely<Database>,
+  actor: Actor,
+  caseId: string,
+  attachmentId: string,
+  keys: FileKeys,
+): Promise<{ fileName: string; mediaType: string; data: Buffer }> {
+  await readCase(db, actor, caseId);
+  const row = await readAttachment(db, actor, caseId, attachmentId);
+  const data = open(keys.all, { keyId: row.key_id, iv: row.iv, authTag: row.auth_tag, content: row.content });
+  return { fileName: row.file_name, mediaType: row.media_type, data };
+}
+
+function toAttachment(row: Awaited<ReturnType<typeof listAttachments>>[number]): Attachment {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    kind: row.kind as Attachment['kind'],
+    title: row.title,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    size: row.size,
+    uploadedBy: row.uploaded_by,
+    uploadedAt: row.created_at.toISOString(),
+  };
+}
