@@ -334,6 +334,51 @@ describeOnEachEngine('the life of a case over HTTP', (engine) => {
     expect(unrelated.body.items.map((item) => item.case.id)).not.toContain(known.id);
   });
 
+  it('lets a supervisor merge a duplicate into the original, keeping both histories', async () => {
+    const original = (await api<CaseDetail>(server, 'POST', '/cases', { token: ngo.user.token, body: aNewCase() }))
+      .body;
+    const duplicate = (
+      await api<CaseDetail>(server, 'POST', '/cases', {
+        token: ngo.user.token,
+        body: aNewCase({ givenNameLatin: 'Dhara' }),
+      })
+    ).body;
+    const body = {
+      otherCaseId: original.id,
+      resolution: 'merged_into_other',
+      note: 'Same girl, entered twice at the transit centre.',
+    };
+    expect(
+      (await api(server, 'POST', `/cases/${duplicate.id}/duplicates/resolve`, { token: ngo.user.token, body })).status,
+    ).toBe(403);
+    expect(
+      (await api(server, 'POST', `/cases/${duplicate.id}/duplicates/resolve`, { token: supervisor.token, body }))
+        .status,
+    ).toBe(204);
+    expect((await state(duplicate.id)).status).toBe('closed');
+    expect((await state(original.id)).status).toBe('active');
+    const timeline = await api<{ items: CaseEvent[] }>(server, 'GET', `/cases/${original.id}/events`, {
+      token: ngo.user.token,
+    });
+    expect(timeline.body.items.at(-1)?.payload).toMatchObject({
+      otherCaseId: duplicate.id,
+      resolution: 'other_merged_here',
+    });
+    const reopen = await record(ngo.user, duplicate.id, {
+      type: 'reopening',
+      occurredOn: '2026-11-23',
+      payload: { reason: 'x' },
+    });
+    expect(reopen.body.code).toBe('merged');
+    const audited = await server.db.kysely
+      .selectFrom('audit_log')
+      .select('case_id')
+      .where('action', '=', 'case.event_add')
+      .where('user_id', '=', supervisor.id)
+      .execute();
+    expect(audited.map((row) => row.case_id)).toEqual(expect.arrayContaining([original.id, duplicate.id]));
+  });
+
   it('shows supervisors what is waiting, and each worker their tasks', async () => {
     const child = (await api<CaseDetail>(server, 'POST', '/cases', { token: ngo.user.token, body: aNewCase() })).body;
     await record(ngo.user, child.id, {

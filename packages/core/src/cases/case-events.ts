@@ -55,6 +55,15 @@ export const eventPayloadSchemas = {
   contact_restored: contactRestored,
   closure,
   reopening,
+  /**
+   * A supervisor's decision on a suspected duplicate, written on both cases: the same child (linked), this case
+   * folded into the other (merged: this one closes, its history stays), or not the same child.
+   */
+  duplicate_resolution: z.object({
+    otherCaseId: z.uuid(),
+    resolution: z.enum(['linked', 'merged_into_other', 'other_merged_here', 'not_duplicate']),
+    note: z.string().trim().max(2000).optional(),
+  }),
   /** A photo or document added to the case; the file itself is stored encrypted, apart from the history. */
   document: z.object({ attachmentId: z.uuid(), kind: z.enum(['photo', 'document']), title: z.string() }),
 } as const;
@@ -63,8 +72,8 @@ export type CaseEventType = keyof typeof eventPayloadSchemas;
 export const CASE_EVENT_TYPES = Object.keys(eventPayloadSchemas) as CaseEventType[];
 export type EventPayload<T extends CaseEventType> = z.output<(typeof eventPayloadSchemas)[T]>;
 
-/** Intake is written when the case is opened, group sessions through their activity, documents by upload. */
-const WRITTEN_BY_THE_SYSTEM = ['intake', 'group_session', 'document'] as const;
+/** Written by their own endpoints: intake, group sessions, documents by upload, duplicate decisions on both cases. */
+const WRITTEN_BY_THE_SYSTEM = ['intake', 'group_session', 'document', 'duplicate_resolution'] as const;
 export const RECORDABLE_EVENT_TYPES = CASE_EVENT_TYPES.filter(
   (type): type is Exclude<CaseEventType, (typeof WRITTEN_BY_THE_SYSTEM)[number]> =>
     !(WRITTEN_BY_THE_SYSTEM as readonly string[]).includes(type),

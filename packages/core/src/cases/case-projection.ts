@@ -45,6 +45,8 @@ export interface CaseProjection {
   followUpDue: string[];
   followUpVisits: string[];
   nextFollowUpOn: string | null;
+  /** The case this one was merged into, as a duplicate of the same child. */
+  mergedInto: string | null;
 }
 
 /** Events in the order they happened; the recording order breaks ties so a projection is deterministic. */
@@ -90,6 +92,7 @@ export function projectCase(
     followUpDue: [],
     followUpVisits: [],
     nextFollowUpOn: null,
+    mergedInto: null,
   };
   for (const event of ordered) {
     apply(state, event, settings);
@@ -181,6 +184,14 @@ function apply(state: CaseProjection, event: ProjectedEvent, settings: CaseSetti
       state.status = 'closed';
       state.closedOn = event.occurredOn;
       state.placement = null;
+      return;
+    case 'duplicate_resolution':
+      if (p.resolution === 'merged_into_other') {
+        state.status = 'closed';
+        state.closedOn = event.occurredOn;
+        state.placement = null;
+        state.mergedInto = p.otherCaseId as string;
+      }
       return;
     case 'reopening':
       state.status = 'active';

@@ -125,6 +125,7 @@ export function checkNewEvent(
   switch (event.type) {
     case 'reopening':
       if (before.status !== 'closed') refuse('Only a closed case can be reopened.', 'not_closed');
+      if (before.mergedInto) refuse('This case was merged into another: work on that one.', 'merged');
       break;
     case 'follow_up_visit':
       if (before.status !== 'follow_up') {

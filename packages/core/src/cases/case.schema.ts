@@ -135,3 +135,10 @@ export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
 export const caseListSchema = z.object({ items: z.array(caseSummarySchema), total: z.number().int() });
 export type CaseList = z.infer<typeof caseListSchema>;
+
+export const duplicateResolutionSchema = z.object({
+  otherCaseId: z.uuid(),
+  resolution: z.enum(['linked', 'merged_into_other', 'not_duplicate']),
+  note: z.string().trim().max(2000).optional(),
+});
+export type DuplicateResolution = z.infer<typeof duplicateResolutionSchema>;

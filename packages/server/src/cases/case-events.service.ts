@@ -6,6 +6,7 @@ import {
   projectCase,
   type CaseEvent,
   type CaseState,
+  type DuplicateResolution,
   type EventContext,
   type GroupActivity,
   type NewCaseEvent,
@@ -180,4 +181,52 @@ export async function recordGroupActivity(
     }
   });
   return { id, attended: input.caseIds.length };
+}
+
+const MIRROR = { linked: 'linked', merged_into_other: 'other_merged_here', not_duplicate: 'not_duplicate' } as const;
+
+/**
+ * A supervisor's decision on two cases suspected to be one child, written on both in one transaction. A merged
+ * case closes and points to the other; nothing of its history is lost.
+ */
+export async function resolveDuplicate(
+  db: Kysely<Database>,
+  actor: Actor,
+  caseId: string,
+  input: DuplicateResolution,
+  clock: Clock = systemClock,
+): Promise<void> {
+  if (!actor.roles.some((role) => role === 'supervisor' || role === 'org_admin')) {
+    throw new DomainError('forbidden', 'Only a supervisor can link or merge cases.', [], 'forbidden');
+  }
+  if (input.otherCaseId === caseId) {
+    throw new DomainError('invalid', 'A case cannot be its own duplicate.', [
+      { field: 'otherCaseId', message: 'Choose another case.' },
+    ]);
+  }
+  const sides = [
+    { caseId, payload: { otherCaseId: input.otherCaseId, resolution: input.resolution, note: input.note } },
+    {
+      caseId: input.otherCaseId,
+      payload: { otherCaseId: caseId, resolution: MIRROR[input.resolution], note: input.note },
+    },
+  ];
+  await db.transaction().execute(async (trx) => {
+    // Locks are taken in id order, so two supervisors resolving the same pair cannot deadlock.
+    for (const side of [...sides].sort((a, b) => a.caseId.localeCompare(b.caseId)))
+      await lockCaseForWrite(trx, actor, side.caseId);
+    const settings = await readCaseSettings(trx, actor.organisationId);
+    for (const side of sides) {
+      const events = await eventsForRules(trx, side.caseId);
+      const event = {
+        id: randomUUID(),
+        type: 'duplicate_resolution',
+        occurredOn: clock.today(),
+        payload: side.payload,
+      };
+      const projection = checkNewEvent(events, event, { today: clock.today(), settings });
+      await insertEvent(trx, actor, { ...event, caseId: side.caseId });
+      await updateCaseProjection(trx, side.caseId, projection);
+    }
+  });
 }

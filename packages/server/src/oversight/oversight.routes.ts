@@ -2,6 +2,7 @@ import {
   addDays,
   caseDetailSchema,
   caseSummarySchema,
+  duplicateResolutionSchema,
   supervisionSchema,
   taskListSchema,
   findDuplicates,
@@ -13,11 +14,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../audit/audit.repository';
-import { recordGroupActivity } from '../cases/case-events.service';
+import { recordGroupActivity, resolveDuplicate } from '../cases/case-events.service';
 import { createGroup, toSummary } from '../cases/cases.service';
 import { listFacilities } from '../facilities/facilities.repository';
 import type { AppContext } from '../http/context';
-import { problemSchema } from '../http/openapi-shapes';
+import { idParams, problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
 import { identitiesForMatching, supervisionSummary, tasksFor } from './oversight.repository';
 
@@ -83,6 +84,24 @@ export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             reasons: match.reasons as unknown as Record<string, unknown>[],
           })),
         };
+      },
+    );
+
+    app.post(
+      '/cases/:id/duplicates/resolve',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'A supervisor links two cases of one child, merges one into the other, or marks them distinct',
+          params: idParams,
+          body: duplicateResolutionSchema,
+          response: { 204: z.null(), 404: problemSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        await resolveDuplicate(ctx.db, user.actor, request.params.id, request.body, ctx.clock);
+        return reply.code(204).send(null);
       },
     );
 
