@@ -66,6 +66,9 @@ describe('the homeward command', () => {
     const again = homeward('init', '--org', 'Other', '--email', 'x@x.example', '--password', 'a-long-enough-secret');
     expect(again.status).toBe(1);
     expect(again.out).toContain('already set up');
+    const verify = homeward('audit', 'verify');
+    expect(verify.status).toBe(0);
+    expect(verify.out).toMatch(/The audit log is intact: \d+ entries/);
     const demo = homeward('demo');
     expect(demo.status).toBe(1);
     expect(demo.out).toContain('only into an empty one');

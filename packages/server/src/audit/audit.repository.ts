@@ -18,8 +18,20 @@ export const GENESIS_HASH = '0'.repeat(64);
 // Any constant works; it names the lock that serialises appends so the chain has no forks.
 const AUDIT_CHAIN_LOCK = 726_001;
 
+/** JSON with object keys sorted: jsonb stores keys in its own order, so the hash must not depend on it. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 export function auditHash(prevHash: string, fields: Record<string, unknown>): string {
-  return createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
+  return createHash('sha256').update(prevHash).update(canonicalJson(fields)).digest('hex');
 }
 
 export function hashedFields(row: {

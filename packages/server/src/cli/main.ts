@@ -2,6 +2,7 @@ import { setupSchema } from '@homeward/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config';
 import { systemClock } from '../cases/cases.service';
+import { verifyAuditChain } from '../audit/audit-verify';
 import { migrateToLatest } from '../db/migrate';
 import { openDatabase, targetFromEnv } from '../db/database';
 import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-loader';
@@ -90,6 +91,32 @@ export function buildCli(): Command {
         const users = await loadDemoData(db.kysely, systemClock);
         console.log(`Demo data loaded. Every demo user's password is “${DEMO_PASSWORD}”:`);
         for (const user of users) console.log(`  ${user.email.padEnd(34)} ${user.roles.join(', ')}`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  const audit = program.command('audit').description('Work with the audit log');
+  audit
+    .command('verify')
+    .description('Check the audit log’s hash chain: reports any entry changed or deleted')
+    .action(async () => {
+      const db = await openMigrated(loadConfig());
+      try {
+        const result = await verifyAuditChain(db.kysely);
+        if (result.problems.length === 0) {
+          console.log(`The audit log is intact: ${result.entries} entries, last hash ${result.lastHash}.`);
+          return;
+        }
+        console.error(
+          `The audit log has been tampered with (${result.problems.length} problems in ${result.entries} entries):`,
+        );
+        for (const { id, problem } of result.problems) {
+          console.error(
+            `  entry ${id}: ${problem === 'changed' ? 'its content was changed' : 'the entry before it was removed or changed'}`,
+          );
+        }
+        process.exitCode = 2;
       } finally {
         await db.close();
       }
