@@ -45,10 +45,11 @@ function pendingApprovals(db: Kysely<Database>, actor: Actor) {
     ])
     .where('r.organisation_id', '=', actor.organisationId)
     .where('r.type', '=', 'approval_request')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('case_event as d')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('case_event as d')
             .select('d.id')
             .where('d.type', '=', 'approval_decision')
             .whereRef('d.case_id', '=', 'r.case_id')

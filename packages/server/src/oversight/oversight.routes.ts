@@ -81,7 +81,7 @@ export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             case: match.record,
             score: match.score,
             level: match.level,
-            reasons: match.reasons as unknown as Record<string, unknown>[],
+            reasons: match.reasons,
           })),
         };
       },
