@@ -114,7 +114,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    // Files are looked up per request, so a new build is served without a restart.
+    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler(async (request, reply) => {
     // Any page path that is not the API belongs to the single-page app, which routes it in the browser; a
