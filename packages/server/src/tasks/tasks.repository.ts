@@ -1,4 +1,4 @@
-import { DomainError, type NewTask } from '@homeward/core';
+import { can, DomainError, type NewTask } from '@homeward/core';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
@@ -22,6 +22,8 @@ function audit(db: Executor, actor: Actor, action: string, caseId: string, taskI
 /** Gives a task about one of the organisation's cases to a colleague in the same organisation. */
 export async function insertTask(db: Kysely<Database>, actor: Actor, id: string, task: NewTask): Promise<void> {
   await readCase(db, actor, task.caseId);
+  // Giving work is part of managing a case; those who only read it (caregivers) do not.
+  if (!can(actor.roles, 'case.write')) throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
   const assignee = await db
     .selectFrom('app_user')
     .select('id')
