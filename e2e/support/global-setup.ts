@@ -9,7 +9,10 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** An empty installation, as a new user first sees it. */
     baseUrl: string;
+    /** An installation with the demo data loaded (password `homeward-demo`). */
+    demoBaseUrl: string;
     chromiumMissing: string;
   }
 }
@@ -37,6 +40,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (process.env.CI === 'true') throw new Error(CHROMIUM_MISSING);
     project.provide('chromiumMissing', CHROMIUM_MISSING);
     project.provide('baseUrl', '');
+    project.provide('demoBaseUrl', '');
     return async () => {};
   }
   project.provide('chromiumMissing', '');
@@ -48,8 +52,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const buildCode = await new Promise<number | null>((done) => build.on('exit', done));
   if (buildCode !== 0) throw new Error('The web app did not build.');
 
+  const empty = await startServer(3900 + Math.floor(Math.random() * 40));
+  const demo = await startServer(3950 + Math.floor(Math.random() * 40));
+  const loaded = await fetch(`${demo.baseUrl}/api/v1/setup/demo`, { method: 'POST' });
+  if (loaded.status !== 201) throw new Error(`The demo data did not load: ${loaded.status} ${await loaded.text()}`);
+  project.provide('baseUrl', empty.baseUrl);
+  project.provide('demoBaseUrl', demo.baseUrl);
+  return async () => {
+    await Promise.all([empty.stop(), demo.stop()]);
+  };
+}
+
+/** The real `homeward serve` on an empty embedded database of its own. */
+async function startServer(port: number): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'homeward-e2e-'));
-  const port = 3900 + Math.floor(Math.random() * 90);
   let log = '';
   const server = spawn(
     process.execPath,
@@ -64,10 +80,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, server, () => log);
-  project.provide('baseUrl', baseUrl);
-  return async () => {
-    server.kill('SIGTERM');
-    await new Promise((done) => server.once('exit', done));
-    rmSync(dataDir, { recursive: true, force: true });
+  return {
+    baseUrl,
+    stop: async () => {
+      server.kill('SIGTERM');
+      await new Promise((done) => server.once('exit', done));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

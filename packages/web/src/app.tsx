@@ -13,10 +13,22 @@ import { PublicShell } from './layout/public-shell.component';
 import { SetupGate } from './setup/setup-gate.component';
 import { SetupPage } from './setup/setup.page';
 import { createQueryClient } from './api/query-client';
+import { FacilitiesPage } from './oversight/facilities.page';
+import { FacilityFormPage } from './oversight/facility-form.page';
+import { FacilityPage } from './oversight/facility.page';
+import { GroupIntakePage } from './oversight/group-intake.page';
+import { SupervisionPage } from './oversight/supervision.page';
+import { TasksPage } from './oversight/tasks.page';
+import { MosvyFormPage } from './mosvy/form.page';
+import { MosvyFormsPage } from './mosvy/forms.page';
 
 const queryClient = createQueryClient();
 
-/** Routes: /setup, /login, /cases, /cases/new, /cases/:caseId; "/" opens the case list. */
+/**
+ * Routes: /setup, /login, /cases, /cases/new, /cases/group, /cases/:caseId, /tasks, /supervision, /facilities,
+ * /facilities/new, /facilities/:facilityId, /facilities/:facilityId/edit, and the MoSVY forms of a case at
+ * /cases/:caseId/forms and /cases/:caseId/forms/:form; "/" opens the case list.
+ */
 const router = createBrowserRouter([
   {
     element: <SetupGate />,
@@ -39,7 +51,16 @@ const router = createBrowserRouter([
           { index: true, element: <Navigate to="/cases" replace /> },
           { path: 'cases', element: <CaseListPage /> },
           { path: 'cases/new', element: <NewCasePage /> },
+          { path: 'cases/group', element: <GroupIntakePage /> },
           { path: 'cases/:caseId', element: <CasePage /> },
+          { path: 'cases/:caseId/forms', element: <MosvyFormsPage /> },
+          { path: 'cases/:caseId/forms/:form', element: <MosvyFormPage /> },
+          { path: 'tasks', element: <TasksPage /> },
+          { path: 'supervision', element: <SupervisionPage /> },
+          { path: 'facilities', element: <FacilitiesPage /> },
+          { path: 'facilities/new', element: <FacilityFormPage /> },
+          { path: 'facilities/:facilityId', element: <FacilityPage /> },
+          { path: 'facilities/:facilityId/edit', element: <FacilityFormPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

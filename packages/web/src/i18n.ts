@@ -27,7 +27,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage,
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
-  ns: ['common', 'codes', 'cases', 'locations'],
+  ns: Object.keys(translations.en),
   defaultNS: 'common',
   // React escapes what it renders; escaping here too would show &amp; in names.
   interpolation: { escapeValue: false },

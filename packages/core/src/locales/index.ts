@@ -12,6 +12,8 @@ import enMosvy from './en/mosvy.json';
 import kmMosvy from './km/mosvy.json';
 import kmOversight from './km/oversight.json';
 import kmLocations from './km/locations.json';
+import enDocuments from './en/documents.json';
+import kmDocuments from './km/documents.json';
 
 export const LANGUAGES = ['en', 'km'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -29,6 +31,7 @@ export const resources = {
     steps: enSteps,
     oversight: enOversight,
     mosvy: enMosvy,
+    documents: enDocuments,
   },
   km: {
     common: kmCommon,
@@ -38,5 +41,6 @@ export const resources = {
     steps: kmSteps,
     oversight: kmOversight,
     mosvy: kmMosvy,
+    documents: kmDocuments,
   },
 } as const;

@@ -23,7 +23,8 @@ function audit(db: Executor, actor: Actor, action: string, caseId: string, taskI
 export async function insertTask(db: Kysely<Database>, actor: Actor, id: string, task: NewTask): Promise<void> {
   await readCase(db, actor, task.caseId);
   // Giving work is part of managing a case; those who only read it (caregivers) do not.
-  if (!can(actor.roles, 'case.write')) throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
+  if (!can(actor.roles, 'case.write'))
+    throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
   const assignee = await db
     .selectFrom('app_user')
     .select('id')

@@ -4,11 +4,13 @@ import {
   caseEventListSchema,
   caseEventSchema,
   caseListSchema,
+  caseStateSchema,
+  facilityListSchema,
   type NewCase,
   type NewCaseEvent,
 } from '@homeward/core';
 import { request } from './http';
-import { casesKeys } from './query-keys';
+import { casesKeys, placementFacilitiesKey } from './query-keys';
 
 export const CASE_PAGE_SIZE = 50;
 
@@ -39,6 +41,23 @@ export function useCaseEvents(id: string) {
   });
 }
 
+/** What the case is now (status, placement, approvals, follow-up), derived by the server from the events. */
+export function useCaseState(id: string) {
+  return useQuery({
+    queryKey: casesKeys.state(id),
+    queryFn: ({ signal }) => request(`/cases/${encodeURIComponent(id)}/state`, caseStateSchema, { signal }),
+  });
+}
+
+/** The organisation's facilities with their occupancy, for choosing where a child is placed. */
+export function usePlacementFacilities(enabled = true) {
+  return useQuery({
+    queryKey: placementFacilitiesKey,
+    queryFn: ({ signal }) => request('/facilities', facilityListSchema, { signal }),
+    enabled,
+  });
+}
+
 export function useCreateCase() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -56,8 +75,15 @@ export function useAddCaseEvent(caseId: string) {
     mutationFn: (input: NewCaseEvent) =>
       request(`/cases/${encodeURIComponent(caseId)}/events`, caseEventSchema, { method: 'POST', body: input }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: casesKeys.events(caseId) });
-      await queryClient.invalidateQueries({ queryKey: casesKeys.detail(caseId) });
+      // The event changes the history, the derived state and the summary in the list; a placement or a move
+      // out changes how full a facility is.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: casesKeys.events(caseId) }),
+        queryClient.invalidateQueries({ queryKey: casesKeys.state(caseId) }),
+        queryClient.invalidateQueries({ queryKey: casesKeys.detail(caseId) }),
+        queryClient.invalidateQueries({ queryKey: ['cases', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['facilities'] }),
+      ]);
     },
   });
 }

@@ -6,4 +6,18 @@ export const casesKeys = {
   list: (q: string, offset: number) => ['cases', 'list', { q, offset }] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
   events: (id: string) => ['cases', 'events', id] as const,
+  state: (id: string) => ['cases', 'state', id] as const,
+};
+
+/** Facilities as the placement form lists them; any write that moves a child refreshes everything under `facilities`. */
+export const placementFacilitiesKey = ['facilities', 'placement-options'] as const;
+
+export const oversightKeys = {
+  /** Everything under `facilities`: a saved facility or a moved child refreshes it all. */
+  facilitiesAll: ['facilities'] as const,
+  facilities: ['facilities', 'list'] as const,
+  facilityChildren: (id: string) => ['facilities', 'children', id] as const,
+  supervision: ['supervision'] as const,
+  tasks: ['tasks'] as const,
+  duplicates: (query: object) => ['duplicates', query] as const,
 };

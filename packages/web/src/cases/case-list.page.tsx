@@ -50,9 +50,14 @@ export function CaseListPage() {
       <div className="page__header">
         <h1>{t('cases:list.title')}</h1>
         {can(user.roles, 'case.create') ? (
-          <Link to="/cases/new" className="button button--primary">
-            {t('nav.newCase')}
-          </Link>
+          <div className="page__actions">
+            <Link to="/cases/group" className="button" data-testid="group-intake-link">
+              {t('oversight:groupIntake.link')}
+            </Link>
+            <Link to="/cases/new" className="button button--primary">
+              {t('nav.newCase')}
+            </Link>
+          </div>
         ) : null}
       </div>
       <form className="search" role="search" onSubmit={(event) => event.preventDefault()}>

@@ -1,8 +1,10 @@
+import { useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { eventPayloadSchemas, type CaseEvent } from '@homeward/core';
-import { formatDate } from '../text/dates';
+import type { CaseEvent } from '@homeward/core';
+import { formatDate, localToday } from '../text/dates';
 import { useLanguage } from '../text/use-language';
-import { CaseTypeCodes } from './case-types.component';
+import { EventSummary, type TimelineLookup } from './steps/event-summary.component';
+import { familyMembers, isStepType } from './steps/step-context';
 
 /** Newest first: what happened last matters most when opening a case. Ties go to the later recording. */
 function newestFirst(events: readonly CaseEvent[]): CaseEvent[] {
@@ -11,23 +13,85 @@ function newestFirst(events: readonly CaseEvent[]): CaseEvent[] {
   );
 }
 
-export function CaseTimeline({ events }: { events: readonly CaseEvent[] }) {
+interface CaseTimelineProps {
+  events: readonly CaseEvent[];
+  /** Names of the facilities placements refer to, by id. */
+  facilityNames?: ReadonlyMap<string, string>;
+  /** Opens the event's form prefilled, to record a correction; absent for readers. */
+  onCorrect?: ((event: CaseEvent) => void) | undefined;
+  /** Whether this user may correct this event now. */
+  canCorrect?: (event: CaseEvent) => boolean;
+}
+
+export function CaseTimeline({ events, facilityNames, onCorrect, canCorrect }: CaseTimelineProps) {
   const { t } = useTranslation();
+  const lookup = useMemo<TimelineLookup>(() => {
+    const members = new Map(familyMembers(events).map((member) => [member.memberId, member.name]));
+    return {
+      events,
+      facilityName: (id) => facilityNames?.get(id),
+      memberName: (id) => members.get(id),
+    };
+  }, [events, facilityNames]);
   if (events.length === 0) return <p className="muted">{t('cases:timeline.empty')}</p>;
+  const byId = new Map(events.map((event) => [event.id, event]));
   return (
     <ol className="timeline" data-testid="timeline">
       {newestFirst(events).map((event) => (
-        <TimelineItem key={event.id} event={event} />
+        <TimelineItem
+          key={event.id}
+          event={event}
+          lookup={lookup}
+          correction={event.supersededBy ? byId.get(event.supersededBy) : undefined}
+          original={event.supersedes ? byId.get(event.supersedes) : undefined}
+          onCorrect={
+            onCorrect && isStepType(event.type) && !event.supersededBy && (canCorrect?.(event) ?? true)
+              ? () => onCorrect(event)
+              : undefined
+          }
+        />
       ))}
     </ol>
   );
 }
 
-function TimelineItem({ event }: { event: CaseEvent }) {
+/** Moves focus to another entry of the timeline (the correction, or what it corrects) and brings it into view. */
+function goTo(id: string) {
+  return (event: MouseEvent<HTMLAnchorElement>) => {
+    const target = document.getElementById(`event-${id}`);
+    if (!target) return;
+    event.preventDefault();
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  };
+}
+
+interface TimelineItemProps {
+  event: CaseEvent;
+  lookup: TimelineLookup;
+  /** The later event that corrects this one. */
+  correction: CaseEvent | undefined;
+  /** The earlier event this one corrects. */
+  original: CaseEvent | undefined;
+  onCorrect: (() => void) | undefined;
+}
+
+function TimelineItem({ event, lookup, correction, original, onCorrect }: TimelineItemProps) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const superseded = event.supersededBy !== null;
+  const className = ['timeline__item', `timeline__item--${event.type}`, superseded ? 'timeline__item--superseded' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <li className={`timeline__item timeline__item--${event.type}`} data-testid="timeline-item">
+    <li
+      id={`event-${event.id}`}
+      className={className}
+      tabIndex={-1}
+      data-testid="timeline-item"
+      data-type={event.type}
+      data-superseded={superseded ? 'true' : undefined}
+    >
       <div className="timeline__head">
         <time className="timeline__date" dateTime={event.occurredOn}>
           {formatDate(event.occurredOn, language)}
@@ -36,43 +100,47 @@ function TimelineItem({ event }: { event: CaseEvent }) {
         <span className="timeline__author">
           {t('cases:timeline.by', { name: event.authorName ?? t('cases:timeline.unknownAuthor') })}
         </span>
+        {onCorrect ? (
+          <button
+            type="button"
+            className="timeline__correct button--link"
+            onClick={onCorrect}
+            data-testid="correct-event"
+          >
+            {t('steps:timeline.correct')}
+            <span className="visually-hidden">
+              {' '}
+              {t('steps:timeline.correctWhat', {
+                step: t(`codes:eventType.${event.type}`),
+                date: formatDate(event.occurredOn, language),
+              })}
+            </span>
+          </button>
+        ) : null}
       </div>
-      <EventContent event={event} />
+      {superseded && event.supersededBy ? (
+        <p className="timeline__correction" data-testid="superseded-note">
+          {t('steps:timeline.correctedOn', {
+            date: correction ? formatDate(localToday(new Date(correction.recordedAt)), language) : '',
+          })}{' '}
+          <a href={`#event-${event.supersededBy}`} onClick={goTo(event.supersededBy)}>
+            {t('steps:timeline.seeCorrection')}
+          </a>
+        </p>
+      ) : null}
+      {event.supersedes ? (
+        <p className="timeline__correction timeline__correction--new">
+          {original
+            ? t('steps:timeline.corrects', { date: formatDate(original.occurredOn, language) })
+            : t('steps:timeline.correctsUnknown')}{' '}
+          <a href={`#event-${event.supersedes}`} onClick={goTo(event.supersedes)}>
+            {t('steps:timeline.seeOriginal')}
+          </a>
+        </p>
+      ) : null}
+      <div className={superseded ? 'timeline__content timeline__content--superseded' : 'timeline__content'}>
+        <EventSummary event={event} lookup={lookup} />
+      </div>
     </li>
   );
-}
-
-function EventContent({ event }: { event: CaseEvent }) {
-  const { t } = useTranslation();
-  switch (event.type) {
-    case 'intake': {
-      const payload = eventPayloadSchemas.intake.safeParse(event.payload);
-      if (!payload.success) return null;
-      const { referral, caseTypes } = payload.data;
-      const source = t(`codes:referralSource.${referral.source}`);
-      return (
-        <div className="timeline__body">
-          <p>
-            {referral.sourceName
-              ? t('cases:timeline.referredByNamed', { source, name: referral.sourceName })
-              : t('cases:timeline.referredBy', { source })}
-          </p>
-          <CaseTypeCodes types={caseTypes} />
-          {referral.reason ? <p className="prose">{referral.reason}</p> : null}
-        </div>
-      );
-    }
-    case 'note': {
-      const payload = eventPayloadSchemas.note.safeParse(event.payload);
-      if (!payload.success) return null;
-      return (
-        <div className="timeline__body">
-          {payload.data.confidential ? (
-            <span className="badge badge--confidential">{t('cases:note.confidential')}</span>
-          ) : null}
-          <p className="prose">{payload.data.text}</p>
-        </div>
-      );
-    }
-  }
 }

@@ -1,15 +1,24 @@
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { can, displayName } from '@homeward/core';
-import { useCase, useCaseEvents } from '../api/cases.resource';
+import { can, displayName, type CaseEvent } from '@homeward/core';
+import { useCase, useCaseEvents, useCaseState, usePlacementFacilities } from '../api/cases.resource';
 import { isApiError } from '../api/http';
 import { useUser } from '../auth/user-context';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
+import { localToday } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
 import { useLanguage } from '../text/use-language';
 import { CaseNoteForm } from './case-note-form.component';
 import { CaseProfile } from './case-profile.component';
 import { CaseTimeline } from './case-timeline.component';
+import { CaseFormsLink } from '../mosvy/case-forms-link.component';
+import { NowPanel } from './steps/now-panel.component';
+import { RecordStep } from './steps/record-step.component';
+import { isStepType, type StepChoice, type StepContext } from './steps/step-context';
+
+/** Steps a closed case still accepts, so only those can be corrected there. */
+const CORRECTABLE_WHEN_CLOSED = new Set(['note', 'consent', 'reopening']);
 
 export function CasePage() {
   const { caseId = '' } = useParams();
@@ -18,11 +27,27 @@ export function CasePage() {
   const user = useUser();
   const caseQuery = useCase(caseId);
   const eventsQuery = useCaseEvents(caseId);
+  const stateQuery = useCaseState(caseId);
+  const events = eventsQuery.data?.items;
+  const placedInFacility = events?.some((event) => event.type === 'placement' && event.payload.facilityId) ?? false;
+  const facilitiesQuery = usePlacementFacilities(placedInFacility);
+  const [choice, setChoice] = useState<StepChoice | null>(null);
+  const canWrite = can(user.roles, 'case.write');
+  const canApprove = can(user.roles, 'case.approve');
   const detail = caseQuery.data;
+  const state = stateQuery.data;
   // The tab title may be seen by others: the case number, never the child's name.
   useDocumentTitle(
     detail ? t('cases:detail.documentTitle', { caseNumber: detail.caseNumber }) : t('cases:detail.title'),
   );
+
+  const facilityNames = useMemo(() => {
+    const names = new Map((facilitiesQuery.data?.items ?? []).map((facility) => [facility.id, facility.name]));
+    if (state?.placement?.facilityId && state.placement.facilityName) {
+      names.set(state.placement.facilityId, state.placement.facilityName);
+    }
+    return names;
+  }, [facilitiesQuery.data, state]);
 
   if (caseQuery.isPending) return <LoadingState />;
   if (caseQuery.error) {
@@ -41,6 +66,16 @@ export function CasePage() {
     );
   }
 
+  const context: StepContext | null =
+    canWrite && state && events
+      ? { caseId, openedOn: caseQuery.data.openedOn, events, state, today: localToday(), canApprove }
+      : null;
+  const canCorrect = (event: CaseEvent) =>
+    isStepType(event.type) &&
+    (state?.status !== 'closed' || CORRECTABLE_WHEN_CLOSED.has(event.type)) &&
+    (event.type !== 'approval_decision' || canApprove);
+  const status = state?.status ?? caseQuery.data.status;
+
   const name = displayName(caseQuery.data, language) || t('cases:none');
   return (
     <article className="page case-page" aria-labelledby="case-title">
@@ -55,24 +90,60 @@ export function CasePage() {
           <span className="case-number" data-testid="case-number">
             {caseQuery.data.caseNumber}
           </span>
-          <span className={`status status--${caseQuery.data.status}`}>
-            {t(`codes:caseStatus.${caseQuery.data.status}`)}
+          <span className={`status status--${status}`} data-testid="case-status">
+            {t(`codes:caseStatus.${status}`)}
           </span>
         </p>
+        <CaseFormsLink caseId={caseId} />
       </header>
       <div className="case-page__layout">
+        <div className="case-page__now">
+          {stateQuery.isPending ? <LoadingState /> : null}
+          {stateQuery.error ? (
+            <section className="card now-panel" aria-labelledby="now-title">
+              <h2 id="now-title">{t('steps:now.title')}</h2>
+              <RequestErrorState error={stateQuery.error} onRetry={() => void stateQuery.refetch()} />
+            </section>
+          ) : null}
+          {state && events ? (
+            <NowPanel
+              state={state}
+              events={events}
+              canApprove={canApprove}
+              onDecide={(approval, decision) =>
+                setChoice({ type: 'approval_decision', preset: { requestId: approval.requestId, decision } })
+              }
+            />
+          ) : null}
+        </div>
         <CaseProfile detail={caseQuery.data} />
-        <section className="case-page__timeline" aria-labelledby="timeline-title">
-          <h2 id="timeline-title">{t('cases:timeline.title')}</h2>
-          {can(user.roles, 'case.write') && eventsQuery.data ? (
-            <CaseNoteForm caseId={caseId} openedOn={caseQuery.data.openedOn} events={eventsQuery.data.items} />
-          ) : null}
-          {eventsQuery.isPending ? <LoadingState /> : null}
-          {eventsQuery.error ? (
-            <RequestErrorState error={eventsQuery.error} onRetry={() => void eventsQuery.refetch()} />
-          ) : null}
-          {eventsQuery.data ? <CaseTimeline events={eventsQuery.data.items} /> : null}
-        </section>
+        <div className="case-page__work">
+          {context ? <RecordStep context={context} choice={choice} onChoose={setChoice} /> : null}
+          <section className="case-page__timeline" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t('cases:timeline.title')}</h2>
+            {canWrite && events ? (
+              <CaseNoteForm caseId={caseId} openedOn={caseQuery.data.openedOn} events={events} />
+            ) : null}
+            {eventsQuery.isPending ? <LoadingState /> : null}
+            {eventsQuery.error ? (
+              <RequestErrorState error={eventsQuery.error} onRetry={() => void eventsQuery.refetch()} />
+            ) : null}
+            {events ? (
+              <CaseTimeline
+                events={events}
+                facilityNames={facilityNames}
+                onCorrect={
+                  context
+                    ? (event) => {
+                        if (isStepType(event.type)) setChoice({ type: event.type, original: event });
+                      }
+                    : undefined
+                }
+                canCorrect={canCorrect}
+              />
+            ) : null}
+          </section>
+        </div>
       </div>
     </article>
   );

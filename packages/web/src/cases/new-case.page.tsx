@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@homeward/core';
 import { useCreateCase } from '../api/cases.resource';
 import { useUser } from '../auth/user-context';
+import { DuplicateCheck } from '../oversight/duplicate-check.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { withoutError } from '../forms/without-error';
 import { useFocusFirstError } from '../forms/focus-first-error';
@@ -85,6 +86,7 @@ export function NewCasePage() {
         <ClassificationSection {...sectionProps} />
         <ReferralSection {...sectionProps} today={today} />
         <OriginSection {...sectionProps} />
+        <DuplicateCheck state={state} today={today} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={createCase.isPending}>
             {createCase.isPending ? t('saving') : t('cases:new.submit')}

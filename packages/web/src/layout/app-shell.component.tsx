@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@homeward/core';
 import { useLogout } from '../api/auth.resource';
 import { useUser } from '../auth/user-context';
+import { TasksNavLink } from '../oversight/tasks-nav-link.component';
 import { LanguageSwitch } from './language-switch.component';
 import { MAIN_ID, SkipLink } from './skip-link.component';
 import { useRouteFocus } from './use-route-focus';
@@ -14,6 +15,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const onCaseList = pathname === '/cases' || (pathname.startsWith('/cases/') && pathname !== '/cases/new');
+  const hasTasks = can(user.roles, 'case.write') || can(user.roles, 'case.approve');
   useRouteFocus();
 
   const signOut = () => {
@@ -38,6 +40,17 @@ export function AppShell() {
             {can(user.roles, 'case.create') ? (
               <NavLink to="/cases/new" className="app-nav__link">
                 {t('nav.newCase')}
+              </NavLink>
+            ) : null}
+            {hasTasks ? <TasksNavLink /> : null}
+            {can(user.roles, 'case.approve') ? (
+              <NavLink to="/supervision" className="app-nav__link">
+                {t('oversight:nav.supervision')}
+              </NavLink>
+            ) : null}
+            {can(user.roles, 'case.read') ? (
+              <NavLink to="/facilities" className="app-nav__link">
+                {t('oversight:nav.facilities')}
               </NavLink>
             ) : null}
           </nav>
