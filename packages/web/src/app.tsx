@@ -21,13 +21,15 @@ import { SupervisionPage } from './oversight/supervision.page';
 import { TasksPage } from './oversight/tasks.page';
 import { MosvyFormPage } from './mosvy/form.page';
 import { MosvyFormsPage } from './mosvy/forms.page';
+import { CaseFilesPage } from './documents/files.page';
 
 const queryClient = createQueryClient();
 
 /**
  * Routes: /setup, /login, /cases, /cases/new, /cases/group, /cases/:caseId, /tasks, /supervision, /facilities,
  * /facilities/new, /facilities/:facilityId, /facilities/:facilityId/edit, and the MoSVY forms of a case at
- * /cases/:caseId/forms and /cases/:caseId/forms/:form; "/" opens the case list.
+ * /cases/:caseId/forms and /cases/:caseId/forms/:form, its photos and documents at /cases/:caseId/files; "/"
+ * opens the case list.
  */
 const router = createBrowserRouter([
   {
@@ -55,6 +57,7 @@ const router = createBrowserRouter([
           { path: 'cases/:caseId', element: <CasePage /> },
           { path: 'cases/:caseId/forms', element: <MosvyFormsPage /> },
           { path: 'cases/:caseId/forms/:form', element: <MosvyFormPage /> },
+          { path: 'cases/:caseId/files', element: <CaseFilesPage /> },
           { path: 'tasks', element: <TasksPage /> },
           { path: 'supervision', element: <SupervisionPage /> },
           { path: 'facilities', element: <FacilitiesPage /> },

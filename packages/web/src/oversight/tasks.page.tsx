@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TaskDoneButton } from '../tasks/task-done-button.component';
 import type { Task } from '@homeward/core';
 import { useTasks } from '../api/oversight.resource';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
@@ -52,7 +53,7 @@ export function TasksPage() {
                 <ul className="task-list">
                   {groups[group].map((task) => (
                     <TaskItem
-                      key={`${task.kind}-${task.caseId}-${task.dueOn}-${task.subject ?? ''}`}
+                      key={task.taskId ?? `${task.kind}-${task.caseId}-${task.dueOn}-${task.subject ?? ''}`}
                       task={task}
                       today={today}
                     />
@@ -90,9 +91,18 @@ function TaskItem({ task, today }: { task: Task; today: string }) {
           <time dateTime={task.dueOn}>{formatDate(task.dueOn, language)}</time> · {when}
         </span>
       </div>
+      {task.kind === 'task' && task.title ? (
+        <p className="task__title">
+          {task.title}
+          {task.assignedBy ? (
+            <span className="task__by"> · {t('oversight:tasks.givenBy', { name: task.assignedBy })}</span>
+          ) : null}
+        </p>
+      ) : null}
       <div className="task__case">
         <CaseNumberLink item={task} /> <CaseRefNames item={task} />
       </div>
+      {task.kind === 'task' && task.taskId ? <TaskDoneButton taskId={task.taskId} title={task.title} /> : null}
     </li>
   );
 }
