@@ -178,6 +178,18 @@ describe('the life of a case, as a projection of its events', () => {
     ).toBe('bad_correction');
   });
 
+  it('accepts a correction of a step that changed the status, such as a reintegration or a closure', () => {
+    const c = history();
+    c.approve('reintegration', '2026-02-01');
+    const wrong = c.add('reintegration', '2026-02-02', { destination: 'relatives' });
+    c.add('reintegration', '2026-02-02', { destination: 'birth_family' }, { supersedes: wrong });
+    expect(projectCase(c.events)).toMatchObject({ status: 'follow_up', reintegratedOn: '2026-02-02' });
+    c.approve('closure', '2026-03-01');
+    const closure = c.add('closure', '2026-03-02', { reason: 'other' });
+    c.add('closure', '2026-03-02', { reason: 'stable_and_safe' }, { supersedes: closure });
+    expect(projectCase(c.events)).toMatchObject({ status: 'closed', closedOn: '2026-03-02' });
+  });
+
   it('allows photos only while photo consent stands', () => {
     const c = history();
     expect(codeOf(() => checkPhotoConsent(projectCase(c.events)))).toBe('no_photo_consent');

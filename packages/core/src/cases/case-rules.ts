@@ -104,13 +104,15 @@ export function checkNewEvent(
       refuse('This event was already corrected; correct the correction instead.', 'bad_correction', 'supersedes');
     }
   }
+  // A correction stands in the place of what it corrects: the rules see the history without the original.
+  const history = event.supersedes ? existing.filter((candidate) => candidate.id !== event.supersedes) : existing;
   // The state on the event's own date decides what may happen then.
   const before = projectCase(
-    existing.filter((candidate) => candidate.occurredOn <= event.occurredOn),
+    history.filter((candidate) => candidate.occurredOn <= event.occurredOn),
     settings,
   );
   const p = event.payload;
-  const latest = existing.reduce((date, candidate) => (candidate.occurredOn > date ? candidate.occurredOn : date), '');
+  const latest = history.reduce((date, candidate) => (candidate.occurredOn > date ? candidate.occurredOn : date), '');
   if (STATE_CHANGES.has(event.type) && event.occurredOn < latest) {
     // A back-dated change of state would pull the ground from under what was recorded after it.
     refuse(

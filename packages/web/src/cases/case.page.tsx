@@ -13,6 +13,8 @@ import { CaseNoteForm } from './case-note-form.component';
 import { CaseProfile } from './case-profile.component';
 import { CaseTimeline } from './case-timeline.component';
 import { CaseFormsLink } from '../mosvy/case-forms-link.component';
+import { CaseDocuments } from '../documents/case-documents.component';
+import { GiveTask } from '../tasks/give-task.component';
 import { NowPanel } from './steps/now-panel.component';
 import { RecordStep } from './steps/record-step.component';
 import { isStepType, type StepChoice, type StepContext } from './steps/step-context';
@@ -115,10 +117,12 @@ export function CasePage() {
               }
             />
           ) : null}
+          {canWrite ? <GiveTask caseId={caseId} /> : null}
         </div>
         <CaseProfile detail={caseQuery.data} />
         <div className="case-page__work">
           {context ? <RecordStep context={context} choice={choice} onChoose={setChoice} /> : null}
+          <CaseDocuments caseId={caseId} />
           <section className="case-page__timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('cases:timeline.title')}</h2>
             {canWrite && events ? (
