@@ -55,7 +55,7 @@ try {
   await language('en');
   await page.getByRole('button', { name: 'Load demo data' }).click();
   await page.waitForURL('**/login');
-  await page.getByLabel('Email').fill('worker@tonle.demo');
+  await page.getByLabel('Email').fill('supervisor@tonle.demo');
   await page.getByLabel('Password').fill('homeward-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/cases');
@@ -63,8 +63,15 @@ try {
   await page.getByTestId('case-row').first().getByRole('link').first().click();
   await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
   await bothLanguages('case', true);
+  const caseUrl = page.url();
+  await page.goto(`${caseUrl}/forms/assessment`);
+  await bothLanguages('mosvy-form', true);
   await page.goto(`${BASE}/cases/new`);
   await bothLanguages('new-case');
+  await page.goto(`${BASE}/supervision`);
+  await bothLanguages('supervision', true);
+  await page.goto(`${BASE}/facilities`);
+  await bothLanguages('facilities');
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto(`${BASE}/cases`);
   await shoot('case-list-phone-km', false);
