@@ -3,6 +3,7 @@ import type { CaseDetail, CaseEvent, CaseList } from '@homeward/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aNewCase } from './support/cases';
 import { describeOnEachEngine } from './support/engines';
+import type { Problem } from './support/problem';
 import { countRows } from './support/test-db';
 import {
   api,
@@ -12,12 +13,6 @@ import {
   type TestOrganisation,
   type TestServer,
 } from './support/test-server';
-
-interface Problem {
-  detail: string;
-  code?: string;
-  errors?: { field: string; message: string }[];
-}
 
 describeOnEachEngine('cases', (engine) => {
   let server: TestServer;

@@ -2,6 +2,7 @@ import type { CaseDetail, CaseEvent, CaseState, Facility } from '@homeward/core'
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aNewCase } from './support/cases';
 import { describeOnEachEngine } from './support/engines';
+import type { Problem } from './support/problem';
 import { countRows } from './support/test-db';
 import {
   api,
@@ -11,12 +12,6 @@ import {
   type TestServer,
   type TestUser,
 } from './support/test-server';
-
-interface Problem {
-  detail: string;
-  code?: string;
-  errors?: { field: string }[];
-}
 
 describeOnEachEngine('the life of a case over HTTP', (engine) => {
   let server: TestServer;

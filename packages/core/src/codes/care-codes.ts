@@ -8,6 +8,7 @@ export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export const CONSENT_GIVERS = ['child', 'guardian', 'child_and_guardian'] as const;
 
 export const INTERVIEWEES = ['child', 'parent', 'guardian', 'carer', 'other'] as const;
+export type Interviewee = (typeof INTERVIEWEES)[number];
 
 /** Child Status Index: 12 domains in 6 groups, each scored 1 (weak) to 4 (very good). */
 export const CSI_DOMAINS = [

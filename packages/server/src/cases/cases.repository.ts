@@ -25,15 +25,7 @@ function visibleCases(db: Executor, actor: Actor) {
 }
 
 function audit(db: Executor, actor: Actor, action: string, caseId: string | null, detail?: Record<string, unknown>) {
-  return appendAudit(db, {
-    userId: actor.userId,
-    organisationId: actor.organisationId,
-    roles: actor.roles,
-    action,
-    caseId,
-    ...(detail ? { detail } : {}),
-    ip: actor.ip,
-  });
+  return appendAudit(db, { ...actor, action, caseId, ...(detail ? { detail } : {}) });
 }
 
 export type CaseWithWorker = CaseRow & { assigned_worker_name: string | null };

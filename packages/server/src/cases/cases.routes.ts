@@ -10,12 +10,12 @@ import {
 } from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
-import { idParams, problemSchema } from '../http/openapi-shapes';
+import { idParams, commonErrors, problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
 import { addEvent, getCaseState, listEvents } from './case-events.service';
 import { createCase, getCase, listCases } from './cases.service';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
+const errors = commonErrors;
 
 export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

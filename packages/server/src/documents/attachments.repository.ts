@@ -79,13 +79,10 @@ export async function readAttachment(db: Executor, actor: Actor, caseId: string,
     .executeTakeFirst();
   if (!row) throw new DomainError('not_found', 'No file with this id.', [], 'not_found');
   await appendAudit(db, {
-    userId: actor.userId,
-    organisationId: actor.organisationId,
-    roles: actor.roles,
+    ...actor,
     action: 'attachment.read',
     caseId,
     detail: { attachmentId },
-    ip: actor.ip,
   });
   return row;
 }

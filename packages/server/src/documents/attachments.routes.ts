@@ -3,11 +3,11 @@ import { attachmentListSchema, attachmentSchema, DomainError, MAX_ATTACHMENT_BYT
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/context';
-import { idParams, problemSchema } from '../http/openapi-shapes';
+import { idParams, commonErrors, problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
 import { caseAttachments, downloadAttachment, uploadAttachment } from './attachments.service';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
+const errors = commonErrors;
 
 export function attachmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

@@ -67,7 +67,7 @@ export async function insertFacility(db: Executor, actor: Actor, id: string, inp
       status: input.status,
     })
     .execute();
-  await appendAudit(db, { ...auditActor(actor), action: 'facility.create', detail: { facilityId: id } });
+  await appendAudit(db, { ...actor, action: 'facility.create', detail: { facilityId: id } });
 }
 
 export async function updateFacility(db: Executor, actor: Actor, id: string, input: NewFacility): Promise<void> {
@@ -85,7 +85,7 @@ export async function updateFacility(db: Executor, actor: Actor, id: string, inp
     .where('organisation_id', '=', actor.organisationId)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new DomainError('not_found', 'No facility with this id.', [], 'not_found');
-  await appendAudit(db, { ...auditActor(actor), action: 'facility.update', detail: { facilityId: id } });
+  await appendAudit(db, { ...actor, action: 'facility.update', detail: { facilityId: id } });
 }
 
 export async function childrenInFacility(db: Executor, actor: Actor, facilityId: string) {
@@ -109,13 +109,9 @@ export async function childrenInFacility(db: Executor, actor: Actor, facilityId:
     .orderBy('placed_since')
     .execute();
   await appendAudit(db, {
-    ...auditActor(actor),
+    ...actor,
     action: 'facility.read_children',
     detail: { facilityId, results: rows.length },
   });
   return rows;
-}
-
-function auditActor(actor: Actor) {
-  return { userId: actor.userId, organisationId: actor.organisationId, roles: actor.roles, ip: actor.ip };
 }

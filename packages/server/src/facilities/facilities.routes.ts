@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { facilityChildListSchema, facilityListSchema, facilitySchema, newFacilitySchema } from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
-import { idParams, problemSchema } from '../http/openapi-shapes';
+import { commonErrors, idParams } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
 import {
   childrenInFacility,
@@ -12,7 +12,7 @@ import {
   updateFacility,
 } from './facilities.repository';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
+const errors = commonErrors;
 export function facilitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(

@@ -12,3 +12,6 @@ export const problemSchema = z
   .meta({ id: 'Problem', description: 'RFC 9457 problem details, served as application/problem+json' });
 
 export const idParams = z.object({ id: z.uuid({ message: 'Not a valid id.' }) });
+
+/** The refusals every signed-in endpoint can give. */
+export const commonErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;

@@ -96,11 +96,8 @@ export async function supervisionSummary(db: Kysely<Database>, actor: Actor, tod
       .execute(),
   ]);
   await appendAudit(db, {
-    userId: actor.userId,
-    organisationId: actor.organisationId,
-    roles: actor.roles,
+    ...actor,
     action: 'supervision.read',
-    ip: actor.ip,
   });
   return {
     caseloadByWorker: caseload.map((row) => ({ ...row, workerName: row.workerName ?? null })),

@@ -8,15 +8,7 @@ import type { Database } from '../db/schema';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 function audit(db: Executor, actor: Actor, action: string, caseId: string, taskId: string) {
-  return appendAudit(db, {
-    userId: actor.userId,
-    organisationId: actor.organisationId,
-    roles: actor.roles,
-    action,
-    caseId,
-    detail: { taskId },
-    ip: actor.ip,
-  });
+  return appendAudit(db, { ...actor, action, caseId, detail: { taskId } });
 }
 
 /** Gives a task about one of the organisation's cases to a colleague in the same organisation. */

@@ -3,11 +3,11 @@ import { colleagueSchema, newTaskSchema, taskUpdateSchema } from '@homeward/core
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/context';
-import { idParams, problemSchema } from '../http/openapi-shapes';
+import { idParams, commonErrors, problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
 import { colleaguesOf, insertTask, setTaskDone } from './tasks.repository';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
+const errors = commonErrors;
 
 export function tasksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
