@@ -96,7 +96,7 @@ if (serverUrl) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   await bench('PostgreSQL', { engine: 'postgres', url: url.toString() }, async () => {
-    await admin.query(`drop database ${name} with (force)`);
+    await admin.query(`drop database ${name}`);
     await admin.end();
   });
 } else {
