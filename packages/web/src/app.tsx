@@ -16,7 +16,9 @@ import { createQueryClient } from './api/query-client';
 import { FacilitiesPage } from './oversight/facilities.page';
 import { FacilityFormPage } from './oversight/facility-form.page';
 import { FacilityPage } from './oversight/facility.page';
+import { CaseSettingsPage } from './oversight/case-settings.page';
 import { GroupIntakePage } from './oversight/group-intake.page';
+import { GroupSessionPage } from './oversight/group-session.page';
 import { SupervisionPage } from './oversight/supervision.page';
 import { TasksPage } from './oversight/tasks.page';
 import { MosvyFormPage } from './mosvy/form.page';
@@ -27,7 +29,8 @@ const queryClient = createQueryClient();
 
 /**
  * Routes: /setup, /login, /cases, /cases/new, /cases/group, /cases/:caseId, /tasks, /supervision, /facilities,
- * /facilities/new, /facilities/:facilityId, /facilities/:facilityId/edit, and the MoSVY forms of a case at
+ * /facilities/new, /facilities/:facilityId, /facilities/:facilityId/edit, /sessions/new (a group session and its
+ * attendance), /settings (the organisation's case settings), and the MoSVY forms of a case at
  * /cases/:caseId/forms and /cases/:caseId/forms/:form, its photos and documents at /cases/:caseId/files; "/"
  * opens the case list.
  */
@@ -64,6 +67,8 @@ const router = createBrowserRouter([
           { path: 'facilities/new', element: <FacilityFormPage /> },
           { path: 'facilities/:facilityId', element: <FacilityPage /> },
           { path: 'facilities/:facilityId/edit', element: <FacilityFormPage /> },
+          { path: 'sessions/new', element: <GroupSessionPage /> },
+          { path: 'settings', element: <CaseSettingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -5,11 +5,14 @@ import {
   caseEventSchema,
   caseListSchema,
   caseStateSchema,
+  duplicateResultSchema,
   facilityListSchema,
+  type DuplicateQuery,
+  type DuplicateResolution,
   type NewCase,
   type NewCaseEvent,
 } from '@homeward/core';
-import { request } from './http';
+import { noContent, request } from './http';
 import { casesKeys, placementFacilitiesKey } from './query-keys';
 
 export const CASE_PAGE_SIZE = 50;
@@ -84,6 +87,34 @@ export function useAddCaseEvent(caseId: string) {
         queryClient.invalidateQueries({ queryKey: ['cases', 'list'] }),
         queryClient.invalidateQueries({ queryKey: ['facilities'] }),
       ]);
+    },
+  });
+}
+
+/** Asks on demand whether a known case is another case of the same child; the case itself is left out. */
+export function useCheckCaseDuplicates(caseId: string) {
+  return useMutation({
+    mutationFn: (query: DuplicateQuery) =>
+      request('/cases/duplicates', duplicateResultSchema, { method: 'POST', body: { ...query, excludeId: caseId } }),
+  });
+}
+
+/** A supervisor's decision about two cases that may be one child: linked, merged into the other, or distinct. */
+export function useResolveDuplicate(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DuplicateResolution) =>
+      request(`/cases/${encodeURIComponent(caseId)}/duplicates/resolve`, noContent, { method: 'POST', body: input }),
+    onSuccess: async (_, input) => {
+      // Both cases get an event; a merge closes this one, which the list shows too.
+      await Promise.all(
+        [caseId, input.otherCaseId].flatMap((id) => [
+          queryClient.invalidateQueries({ queryKey: casesKeys.detail(id) }),
+          queryClient.invalidateQueries({ queryKey: casesKeys.state(id) }),
+          queryClient.invalidateQueries({ queryKey: casesKeys.events(id) }),
+        ]),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['cases', 'list'] });
     },
   });
 }

@@ -3,15 +3,19 @@ import {
   duplicateResultSchema,
   facilityChildListSchema,
   facilityListSchema,
+  caseListSchema,
+  caseSettingsSchema,
   facilitySchema,
   groupIntakeResultSchema,
   supervisionSchema,
   taskListSchema,
+  type CaseSettings,
   type DuplicateQuery,
+  type GroupActivity,
   type GroupIntake,
   type NewFacility,
 } from '@homeward/core';
-import { request } from './http';
+import { request, type Parser } from './http';
 import { casesKeys, oversightKeys } from './query-keys';
 
 /** Tasks are the in-app notifications: the nav badge and the task list poll for them. */
@@ -85,6 +89,68 @@ export function useGroupIntake() {
       request('/cases/group', groupIntakeResultSchema, { method: 'POST', body: input }),
     onSuccess: async (created) => {
       for (const detail of created.items) queryClient.setQueryData(casesKeys.detail(detail.id), detail);
+      await queryClient.invalidateQueries({ queryKey: casesKeys.all });
+      await queryClient.invalidateQueries({ queryKey: oversightKeys.supervision });
+      await queryClient.invalidateQueries({ queryKey: oversightKeys.tasks });
+    },
+  });
+}
+
+/** At most 200 cases, the API's page limit: enough for a programme's open caseload in one attendance list. */
+export const ATTENDANCE_LIMIT = 200;
+
+/** The organisation's cases for a group session's attendance list; the page leaves out closed ones. */
+export function useAttendanceCases() {
+  return useQuery({
+    queryKey: oversightKeys.attendanceCases,
+    queryFn: ({ signal }) => request(`/cases?limit=${ATTENDANCE_LIMIT}`, caseListSchema, { signal }),
+  });
+}
+
+export interface GroupActivityResult {
+  id: string;
+  attended: number;
+}
+
+/** Checked by hand: core has no schema for this answer, and the web app does not depend on zod itself. */
+const groupActivityResultSchema: Parser<GroupActivityResult> = {
+  parse(data) {
+    const value = data as Partial<GroupActivityResult> | null;
+    if (typeof value?.id !== 'string' || typeof value.attended !== 'number') {
+      throw new Error('Unexpected answer to a group session.');
+    }
+    return { id: value.id, attended: value.attended };
+  },
+};
+
+/** A life-skills session and who attended: one event on each child's timeline. */
+export function useRecordGroupActivity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: GroupActivity) =>
+      request('/group-activities', groupActivityResultSchema, { method: 'POST', body: input }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: casesKeys.all });
+      await queryClient.invalidateQueries({ queryKey: oversightKeys.supervision });
+    },
+  });
+}
+
+export function useCaseSettings(enabled = true) {
+  return useQuery({
+    queryKey: oversightKeys.caseSettings,
+    queryFn: ({ signal }) => request('/settings/cases', caseSettingsSchema, { signal }),
+    enabled,
+  });
+}
+
+/** Approval gates and the follow-up rule change what every case is waiting for: cases, tasks and supervision refresh. */
+export function useSaveCaseSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CaseSettings) => request('/settings/cases', caseSettingsSchema, { method: 'PUT', body: input }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(oversightKeys.caseSettings, saved);
       await queryClient.invalidateQueries({ queryKey: casesKeys.all });
       await queryClient.invalidateQueries({ queryKey: oversightKeys.supervision });
       await queryClient.invalidateQueries({ queryKey: oversightKeys.tasks });

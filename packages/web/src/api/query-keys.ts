@@ -20,4 +20,7 @@ export const oversightKeys = {
   supervision: ['supervision'] as const,
   tasks: ['tasks'] as const,
   duplicates: (query: object) => ['duplicates', query] as const,
+  /** The cases a group session's attendance list offers: under `cases`, so any case write refreshes it. */
+  attendanceCases: ['cases', 'attendance'] as const,
+  caseSettings: ['settings', 'cases'] as const,
 };

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../text/use-document-title';
 import { useLanguage } from '../text/use-language';
 import { CaseNoteForm } from './case-note-form.component';
 import { CaseProfile } from './case-profile.component';
+import { CaseDuplicates } from './duplicates/case-duplicates.component';
 import { CaseTimeline } from './case-timeline.component';
 import { CaseFormsLink } from '../mosvy/case-forms-link.component';
 import { CaseDocuments } from '../documents/case-documents.component';
@@ -120,6 +121,7 @@ export function CasePage() {
           {canWrite ? <GiveTask caseId={caseId} /> : null}
         </div>
         <CaseProfile detail={caseQuery.data} />
+        <CaseDuplicates caseId={caseId} detail={caseQuery.data} />
         <div className="case-page__work">
           {context ? <RecordStep context={context} choice={choice} onChoose={setChoice} /> : null}
           <CaseDocuments caseId={caseId} />

@@ -2,14 +2,18 @@ import {
   checkNewCase,
   DomainError,
   newCaseSchema,
+  type INTERVIEWEES,
   type CaseType,
   type ChildType,
   type NewCase,
   type ReferralSource,
+  type RiskLevel,
   type Sex,
 } from '@homeward/core';
 import type { FieldErrors, Message } from '../forms/messages';
 import { commonIssueMessage, issuePath, type SchemaIssue } from '../forms/schema-issues';
+
+export type Interviewee = (typeof INTERVIEWEES)[number];
 
 /** What the form holds: strings as typed, so that a half-filled form is representable. */
 export interface NewCaseFormState {
@@ -28,6 +32,9 @@ export interface NewCaseFormState {
   childType: ChildType | '';
   /** True while the "type of child" was filled in from the case types rather than chosen by the user. */
   childTypeSuggested: boolean;
+  /** Empty until someone has assessed it: then the intake records no risk level. */
+  riskLevel: RiskLevel | '';
+  interviewed: Interviewee[];
   referralSource: ReferralSource | '';
   referralSourceName: string;
   referredOn: string;
@@ -50,6 +57,8 @@ export function initialNewCaseState(today: string): NewCaseFormState {
     caseTypes: [],
     childType: '',
     childTypeSuggested: false,
+    riskLevel: '',
+    interviewed: [],
     referralSource: '',
     referralSourceName: '',
     referredOn: today,
@@ -70,6 +79,8 @@ export const NEW_CASE_FIELDS = [
   'estimatedAge',
   'caseTypes',
   'childType',
+  'riskLevel',
+  'interviewed',
   'referral.source',
   'referral.sourceName',
   'referral.referredOn',
@@ -92,6 +103,8 @@ function toCandidate(state: NewCaseFormState): Record<string, unknown> {
     estimatedAge: !byDate && age !== '' ? Number(age) : undefined,
     caseTypes: state.caseTypes,
     childType: state.childType || undefined,
+    riskLevel: state.riskLevel || undefined,
+    interviewed: state.interviewed.length > 0 ? state.interviewed : undefined,
     referral: {
       source: state.referralSource || undefined,
       sourceName: state.referralSourceName,
@@ -119,6 +132,8 @@ export function fieldsTouchedBy(patch: Partial<NewCaseFormState>): string[] {
     caseTypes: ['caseTypes'],
     childType: ['childType'],
     childTypeSuggested: [],
+    riskLevel: ['riskLevel'],
+    interviewed: ['interviewed'],
     referralSource: ['referral.source'],
     referralSourceName: ['referral.sourceName'],
     referredOn: ['referral.referredOn', 'dateOfBirth'],

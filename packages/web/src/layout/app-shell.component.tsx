@@ -42,6 +42,11 @@ export function AppShell() {
                 {t('nav.newCase')}
               </NavLink>
             ) : null}
+            {can(user.roles, 'case.write') ? (
+              <NavLink to="/sessions/new" className="app-nav__link">
+                {t('oversight:nav.groupSession')}
+              </NavLink>
+            ) : null}
             {hasTasks ? <TasksNavLink /> : null}
             {can(user.roles, 'case.approve') ? (
               <NavLink to="/supervision" className="app-nav__link">
@@ -51,6 +56,11 @@ export function AppShell() {
             {can(user.roles, 'case.read') ? (
               <NavLink to="/facilities" className="app-nav__link">
                 {t('oversight:nav.facilities')}
+              </NavLink>
+            ) : null}
+            {can(user.roles, 'user.manage') ? (
+              <NavLink to="/settings" className="app-nav__link">
+                {t('oversight:nav.settings')}
               </NavLink>
             ) : null}
           </nav>

@@ -1,8 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { CASE_TYPES, CHILD_TYPE_FOR_CASE_TYPE, CHILD_TYPES, type CaseType } from '@homeward/core';
+import {
+  CASE_TYPES,
+  CHILD_TYPE_FOR_CASE_TYPE,
+  CHILD_TYPES,
+  INTERVIEWEES,
+  RISK_LEVELS,
+  type CaseType,
+} from '@homeward/core';
 import { CheckboxGroup } from '../../forms/choice-group.component';
 import { Field } from '../../forms/field.component';
 import { oneOf } from '../../forms/one-of';
+import type { Interviewee } from '../new-case-form';
 import { fieldId, type SectionProps } from './section-props';
 
 export function ClassificationSection({ state, update, errors }: SectionProps) {
@@ -61,6 +69,38 @@ export function ClassificationSection({ state, update, errors }: SectionProps) {
           </select>
         )}
       </Field>
+      <Field
+        id={fieldId('riskLevel')}
+        name="riskLevel"
+        label={t('cases:fields.riskLevelAtIntake')}
+        error={errors.riskLevel}
+      >
+        {(control) => (
+          <select
+            {...control}
+            value={state.riskLevel}
+            onChange={(event) => update({ riskLevel: oneOf(RISK_LEVELS, event.target.value) })}
+          >
+            <option value="">{t('cases:new.notAssessed')}</option>
+            {RISK_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`codes:riskLevel.${level}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <CheckboxGroup<Interviewee>
+        id={fieldId('interviewed')}
+        name="interviewed"
+        legend={t('cases:fields.interviewed')}
+        hint={t('cases:new.interviewedHint')}
+        className="choice-group--columns"
+        choices={INTERVIEWEES.map((who) => ({ value: who, label: t(`codes:interviewee.${who}`) }))}
+        values={state.interviewed}
+        onChange={(interviewed) => update({ interviewed })}
+        error={errors.interviewed}
+      />
     </fieldset>
   );
 }

@@ -37,6 +37,13 @@ export function EventSummary({ event, lookup }: { event: CaseEvent; lookup: Time
               : t('cases:timeline.referredBy', { source })}
           </p>
           <CaseTypeCodes types={caseTypes} />
+          {payload.interviewed && payload.interviewed.length > 0 ? (
+            <p>
+              {t('cases:timeline.interviewed', {
+                people: payload.interviewed.map((who) => t(`codes:interviewee.${who}`)).join(', '),
+              })}
+            </p>
+          ) : null}
           <Prose>{referral.reason}</Prose>
         </div>
       );
