@@ -22,3 +22,4 @@ export * from './oversight/oversight.schema';
 export * from './cases/group-activity.schema';
 export * from './documents/attachment.schema';
 export * from './tasks/task.schema';
+export * from './directory/directory.schema';

@@ -4,6 +4,7 @@ import { ROLES } from '../src/access/roles';
 import { CASE_EVENT_TYPES } from '../src/cases/case-events';
 import { CASE_STATUSES } from '../src/cases/case-projection';
 import { resources } from '../src/locales/index';
+import { DIRECTORY_KINDS } from '../src/directory/directory.schema';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -55,6 +56,7 @@ describe('translations', () => {
       ['role', ROLES],
       ['eventType', CASE_EVENT_TYPES],
       ['caseStatus', CASE_STATUSES],
+      ['directoryKind', DIRECTORY_KINDS],
     ];
     for (const language of ['en', 'km'] as const) {
       for (const [list, codes] of lists) {

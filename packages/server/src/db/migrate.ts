@@ -3,6 +3,7 @@ import type { Db } from './database';
 import * as foundation from './migrations/2026-11-23T1500-foundation';
 import * as lifeOfACase from './migrations/2026-11-23T1700-life-of-a-case';
 import * as documentsAndTasks from './migrations/2026-11-23T1800-documents-and-tasks';
+import * as directory from './migrations/2026-11-23T1900-directory';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T1500-foundation': foundation,
   '2026-11-23T1700-life-of-a-case': lifeOfACase,
   '2026-11-23T1800-documents-and-tasks': documentsAndTasks,
+  '2026-11-23T1900-directory': directory,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -159,6 +159,16 @@ export interface TaskTable {
   created_at: DefaultedTimestamp;
 }
 
+export interface DirectoryEntryTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  kind: string;
+  province_code: string | null;
+  phone: string | null;
+  created_at: DefaultedTimestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   app_user: AppUserTable;
@@ -170,6 +180,7 @@ export interface Database {
   group_activity: GroupActivityTable;
   attachment: AttachmentTable;
   task: TaskTable;
+  directory_entry: DirectoryEntryTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

@@ -4,6 +4,7 @@ import {
   childrenOf,
   type CaseType,
   type NewCase,
+  type NewDirectoryEntry,
   type ReferralSource,
   type Role,
   type Sex,
@@ -16,10 +17,22 @@ import { addEvent } from '../cases/case-events.service';
 import { createCase, type Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
 import { insertOrganisation, type NewOrganisation } from '../organisations/organisations.repository';
+import { insertDirectoryEntry } from '../directory/directory.repository';
 import { demoFacilities, walkDemoChildren } from './demo-journeys';
 import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from './demo-people';
 
 export const DEMO_PASSWORD = 'homeward-demo';
+
+/** Referral bodies every demo NGO knows: the directory the referral form offers. */
+const DIRECTORY: NewDirectoryEntry[] = [
+  { name: 'IOM Cambodia', kind: 'international', provinceCode: '12' },
+  { name: 'Poipet Transit Centre', kind: 'transit_centre', provinceCode: '01' },
+  { name: 'Anti-Human Trafficking Police, Banteay Meanchey', kind: 'police', provinceCode: '01' },
+  { name: 'APLE Cambodia', kind: 'ngo', provinceCode: '12' },
+  { name: 'LICADHO', kind: 'legal_aid', provinceCode: '12' },
+  { name: 'DoSVY Svay Rieng', kind: 'government', provinceCode: '20' },
+  { name: 'Poipet Referral Hospital', kind: 'health', provinceCode: '01' },
+];
 
 interface DemoOrganisation extends Omit<NewOrganisation, 'id'> {
   domain: string;
@@ -142,6 +155,7 @@ export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<
     const admin = actorsByRole(org, 'org_admin');
     const supervisor = actorsByRole(org, 'supervisor');
     const facilities = await demoFacilities(db, admin);
+    for (const entry of DIRECTORY) await insertDirectoryEntry(db, admin, randomUUID(), entry);
     for (let n = 0; n < org.children; n += 1) {
       const worker = pick(random, actors);
       const input = demoChild(random, org, villages, clock.today(), n);

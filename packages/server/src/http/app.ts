@@ -17,6 +17,7 @@ import { authRoutes } from '../auth/auth.routes';
 import { casesRoutes } from '../cases/cases.routes';
 import { attachmentsRoutes } from '../documents/attachments.routes';
 import { tasksRoutes } from '../tasks/tasks.routes';
+import { directoryRoutes } from '../directory/directory.routes';
 import { facilitiesRoutes } from '../facilities/facilities.routes';
 import { oversightRoutes } from '../oversight/oversight.routes';
 import { settingsRoutes } from '../organisations/settings.routes';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(oversightRoutes(ctx));
       await api.register(attachmentsRoutes(ctx));
       await api.register(tasksRoutes(ctx));
+      await api.register(directoryRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

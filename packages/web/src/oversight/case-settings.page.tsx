@@ -11,6 +11,7 @@ import { FormAlert } from '../forms/form-alert.component';
 import { serverFieldErrors, useMessageText, type FieldErrors, type Message } from '../forms/messages';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { useDocumentTitle } from '../text/use-document-title';
+import { DirectorySection } from './directory-section.component';
 import {
   caseSettingsFormState,
   EVERY_MONTHS_MAX,
@@ -261,6 +262,7 @@ function CaseSettingsForm({ settings }: { settings: CaseSettings }) {
           </p>
         </div>
       </form>
+      <DirectorySection />
     </section>
   );
 }

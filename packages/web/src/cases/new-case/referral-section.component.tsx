@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { REFERRAL_SOURCES } from '@homeward/core';
+import { useDirectory } from '../../api/directory.resource';
 import { Field } from '../../forms/field.component';
 import { oneOf } from '../../forms/one-of';
 import { fieldId, type SectionProps } from './section-props';
 
 export function ReferralSection({ state, update, errors, today }: SectionProps & { today: string }) {
   const { t } = useTranslation();
+  // The organisation's directory is offered as suggestions; a body not yet in it can still be typed.
+  const directory = useDirectory();
   return (
     <fieldset className="form-section">
       <legend className="form-section__title">{t('cases:new.sections.referral')}</legend>
@@ -58,12 +61,23 @@ export function ReferralSection({ state, update, errors, today }: SectionProps &
         error={errors['referral.sourceName']}
       >
         {(control) => (
-          <input
-            {...control}
-            type="text"
-            value={state.referralSourceName}
-            onChange={(event) => update({ referralSourceName: event.target.value })}
-          />
+          <>
+            <input
+              {...control}
+              type="text"
+              list="referral-directory"
+              autoComplete="off"
+              value={state.referralSourceName}
+              onChange={(event) => update({ referralSourceName: event.target.value })}
+            />
+            <datalist id="referral-directory">
+              {(directory.data?.items ?? []).map((entry) => (
+                <option key={entry.id} value={entry.name}>
+                  {t(`codes:directoryKind.${entry.kind}`)}
+                </option>
+              ))}
+            </datalist>
+          </>
         )}
       </Field>
       <Field
