@@ -4,6 +4,7 @@ import { checkEventDate, DomainError, newCaseEventSchema, type CaseEvent, type N
 import { useAddCaseEvent } from '../api/cases.resource';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
+import { FormFooter } from '../forms/form-footer.component';
 import { withoutError } from '../forms/without-error';
 import { useFocusFirstError } from '../forms/focus-first-error';
 import { serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
@@ -162,14 +163,12 @@ export function CaseNoteForm({ caseId, openedOn, events }: CaseNoteFormProps) {
       <p id="note-confidential-hint" className="field__hint">
         {t('cases:note.confidentialHint')}
       </p>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={addEvent.isPending}>
-          {addEvent.isPending ? t('saving') : t('cases:note.submit')}
-        </button>
-        <p role="status" className="form__status">
-          {saved ? t('cases:note.saved') : ''}
-        </p>
-      </div>
+      <FormFooter
+        pending={addEvent.isPending}
+        submitLabel={t('cases:note.submit')}
+        pendingLabel={t('saving')}
+        status={saved ? t('cases:note.saved') : ''}
+      />
     </form>
   );
 }

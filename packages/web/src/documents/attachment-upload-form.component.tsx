@@ -5,6 +5,7 @@ import { useCaseState } from '../api/cases.resource';
 import { RadioGroup } from '../forms/choice-group.component';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
+import { FormFooter } from '../forms/form-footer.component';
 import { useFocusFirstError } from '../forms/focus-first-error';
 import type { FieldErrors, Message } from '../forms/messages';
 import { withoutError } from '../forms/without-error';
@@ -163,10 +164,13 @@ export function AttachmentUploadForm({ caseId }: { caseId: string }) {
       <p className="privacy-note" id="upload-privacy">
         {t('documents:upload.privacy')}
       </p>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={upload.isPending}>
-          {upload.isPending ? t('documents:upload.uploading') : t('documents:upload.submit')}
-        </button>
+      <FormFooter
+        pending={upload.isPending}
+        submitLabel={t('documents:upload.submit')}
+        pendingLabel={t('documents:upload.uploading')}
+        status={uploaded ? t('documents:upload.uploaded', { title: uploaded }) : ''}
+        statusTestId="upload-status"
+      >
         {upload.isPending ? (
           <progress
             className="upload-form__progress"
@@ -175,10 +179,7 @@ export function AttachmentUploadForm({ caseId }: { caseId: string }) {
             aria-label={t('documents:upload.progress', { percent })}
           />
         ) : null}
-        <p role="status" className="form__status" data-testid="upload-status">
-          {uploaded ? t('documents:upload.uploaded', { title: uploaded }) : ''}
-        </p>
-      </div>
+      </FormFooter>
     </form>
   );
 }

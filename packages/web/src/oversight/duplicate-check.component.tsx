@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   birthDateForAge,
@@ -15,7 +15,7 @@ import type { NewCaseFormState } from '../cases/new-case-form';
 import { ageToday } from '../cases/case-format';
 import { formatDate } from '../text/dates';
 import { useLanguage } from '../text/use-language';
-import { reasonText } from './match-reasons';
+import { DuplicateMatchCard } from './duplicate-match.component';
 
 const CHECK_DELAY_MS = 600;
 const MAX_SHOWN = 5;
@@ -122,77 +122,29 @@ function MatchCard({ match, state, today }: { match: DuplicateMatch; state: NewC
   const { t } = useTranslation();
   const language = useLanguage();
   const existing = match.case;
-  const reasons = match.reasons.map(reasonText).filter((reason) => reason !== null);
-  const titleId = `match-${existing.id}-title`;
   return (
-    <li className={`match match--${match.level}`} aria-labelledby={titleId} data-testid="duplicate-match">
-      <div className="match__head">
-        <h3 id={titleId} className="match__title">
-          <span className={`match__level match__level--${match.level}`}>
-            {t(`oversight:duplicates.level.${match.level}`)}
-          </span>{' '}
-          <span className="match__number">{existing.caseNumber}</span>
-        </h3>
-        <span className="match__score">
-          {t('oversight:duplicates.score', { percent: Math.round(match.score * 100) })}
-        </span>
-        <a href={`/cases/${existing.id}`} target="_blank" rel="noopener noreferrer" className="button button--small">
-          {t('oversight:duplicates.open', { caseNumber: existing.caseNumber })}
-          <span className="visually-hidden"> {t('oversight:duplicates.newTab')}</span>
-        </a>
-      </div>
-      {reasons.length > 0 ? (
-        <ul className="reason-list" aria-label={t('oversight:duplicates.reasonsLabel')}>
-          {reasons.map((reason) => (
-            <li key={reason.key} className={`reason reason--${reason.tone}`}>
-              <span aria-hidden="true">{reason.tone === 'agree' ? '✓ ' : '≠ '}</span>
-              {t(reason.key, reason.params)}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <table className="match-compare">
-        <caption className="visually-hidden">
-          {t('oversight:duplicates.compareCaption', { caseNumber: existing.caseNumber })}
-        </caption>
-        <thead>
-          <tr>
-            <td />
-            <th scope="col">{t('oversight:duplicates.entered')}</th>
-            <th scope="col">{t('oversight:duplicates.existing', { caseNumber: existing.caseNumber })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <CompareRow
-            label={t('cases:fields.nameKm')}
-            entered={joinNames(state.familyNameKm, state.givenNameKm)}
-            known={khmerName(existing)}
-            lang="km"
-          />
-          <CompareRow
-            label={t('cases:fields.nameLatin')}
-            entered={joinNames(state.familyNameLatin, state.givenNameLatin)}
-            known={latinName(existing)}
-            lang="en"
-          />
-          <CompareRow
-            label={t('cases:fields.sex')}
-            entered={state.sex ? t(`codes:sex.${state.sex}`) : null}
-            known={t(`codes:sex.${existing.sex}`)}
-          />
-          <CompareRow
-            label={t('cases:fields.dateOfBirth')}
-            entered={enteredBirth(state, language, t)}
-            known={knownBirth(existing, language, today, t)}
-          />
-          <CompareRow
-            label={t('cases:fields.village')}
-            entered={state.villageCode ? formatPlace(state.villageCode, language) : null}
-            known={existing.villageCode ? formatPlace(existing.villageCode, language) : null}
-          />
-        </tbody>
-      </table>
-    </li>
+    <DuplicateMatchCard
+      match={match}
+      ns="oversight:duplicates"
+      titleId={`match-${existing.id}-title`}
+      testId="duplicate-match"
+      mineHeading={t('oversight:duplicates.entered')}
+      theirsHeading={t('oversight:duplicates.existing', { caseNumber: existing.caseNumber })}
+      mine={{
+        nameKm: joinNames(state.familyNameKm, state.givenNameKm),
+        nameLatin: joinNames(state.familyNameLatin, state.givenNameLatin),
+        sex: state.sex ? t(`codes:sex.${state.sex}`) : null,
+        birth: enteredBirth(state, language, t),
+        village: state.villageCode ? formatPlace(state.villageCode, language) : null,
+      }}
+      theirs={{
+        nameKm: khmerName(existing),
+        nameLatin: latinName(existing),
+        sex: t(`codes:sex.${existing.sex}`),
+        birth: knownBirth(existing, language, today, t),
+        village: existing.villageCode ? formatPlace(existing.villageCode, language) : null,
+      }}
+    />
   );
 }
 
@@ -220,26 +172,4 @@ function knownBirth(existing: CaseSummary, language: 'en' | 'km', today: string,
   return existing.dateOfBirthEstimated
     ? `${date} (${t('cases:estimated')}) · ${t('cases:ageEstimatedYears', { count: age })}`
     : `${date} · ${t('cases:ageYears', { count: age })}`;
-}
-
-function CompareRow({
-  label,
-  entered,
-  known,
-  lang,
-}: {
-  label: string;
-  entered: ReactNode;
-  known: ReactNode;
-  lang?: string;
-}) {
-  const { t } = useTranslation();
-  const none = <span className="muted">{t('cases:none')}</span>;
-  return (
-    <tr>
-      <th scope="row">{label}</th>
-      <td lang={entered ? lang : undefined}>{entered ?? none}</td>
-      <td lang={known ? lang : undefined}>{known ?? none}</td>
-    </tr>
-  );
 }

@@ -113,140 +113,168 @@ function Header({ columns }: { columns: readonly string[] }) {
   );
 }
 
-function CaseloadSection({ rows }: { rows: Supervision['caseloadByWorker'] }) {
-  const { t } = useTranslation();
-  const columns = {
-    worker: t('oversight:supervision.caseload.worker'),
-    open: t('oversight:supervision.caseload.open'),
-    followUp: t('oversight:supervision.caseload.followUp'),
-    overdue: t('oversight:supervision.caseload.overdue'),
-  };
+/** One column of a section's table: its heading, what each row shows in it, and the cell's class. */
+interface Column<Row> {
+  label: string;
+  cell: (row: Row) => ReactNode;
+  className?: string;
+}
+
+interface TableSectionProps<Row> extends Omit<SectionProps, 'children'> {
+  compact?: boolean;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  rowClassName?: (row: Row) => string | undefined;
+  rowTestId?: string;
+}
+
+/** A section whose rows are a table; the first column heads each row. */
+function TableSection<Row>({
+  compact,
+  columns,
+  rows,
+  rowKey,
+  rowClassName,
+  rowTestId,
+  ...section
+}: TableSectionProps<Row>) {
+  const [first, ...rest] = columns;
   return (
-    <Section
-      id="supervision-caseload"
-      title={t('oversight:supervision.caseload.title')}
-      empty={t('oversight:supervision.caseload.empty')}
-      {...(rows.length === 0 ? { count: 0 } : {})}
-    >
-      <table className="data-table data-table--compact">
-        <caption className="visually-hidden">{t('oversight:supervision.caseload.title')}</caption>
-        <Header columns={Object.values(columns)} />
+    <Section {...section}>
+      <table className={compact ? 'data-table data-table--compact' : 'data-table'}>
+        <caption className="visually-hidden">{section.title}</caption>
+        <Header columns={columns.map((column) => column.label)} />
         <tbody>
           {rows.map((row) => (
-            <tr key={row.workerId ?? 'unassigned'} className={row.overdue > 0 ? 'data-table__row--alert' : undefined}>
-              <th scope="row" data-label={columns.worker} className="data-table__primary">
-                {row.workerName ?? <span className="muted">{t('oversight:supervision.caseload.unassigned')}</span>}
-              </th>
-              <td data-label={columns.open} className="data-table__number">
-                {row.open}
-              </td>
-              <td data-label={columns.followUp} className="data-table__number">
-                {row.followUp}
-              </td>
-              <td data-label={columns.overdue} className="data-table__number">
-                {row.overdue > 0 ? <strong className="overdue-text">{row.overdue}</strong> : row.overdue}
-              </td>
+            <tr key={rowKey(row)} className={rowClassName?.(row)} data-testid={rowTestId}>
+              {first ? (
+                <th scope="row" data-label={first.label} className="data-table__primary">
+                  {first.cell(row)}
+                </th>
+              ) : null}
+              {rest.map((column) => (
+                <td key={column.label} data-label={column.label} className={column.className}>
+                  {column.cell(row)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
     </Section>
+  );
+}
+
+function CaseloadSection({ rows }: { rows: Supervision['caseloadByWorker'] }) {
+  const { t } = useTranslation();
+  type Row = Supervision['caseloadByWorker'][number];
+  const columns: Column<Row>[] = [
+    {
+      label: t('oversight:supervision.caseload.worker'),
+      cell: (row) => row.workerName ?? <span className="muted">{t('oversight:supervision.caseload.unassigned')}</span>,
+    },
+    { label: t('oversight:supervision.caseload.open'), cell: (row) => row.open, className: 'data-table__number' },
+    {
+      label: t('oversight:supervision.caseload.followUp'),
+      cell: (row) => row.followUp,
+      className: 'data-table__number',
+    },
+    {
+      label: t('oversight:supervision.caseload.overdue'),
+      cell: (row) => (row.overdue > 0 ? <strong className="overdue-text">{row.overdue}</strong> : row.overdue),
+      className: 'data-table__number',
+    },
+  ];
+  return (
+    <TableSection
+      id="supervision-caseload"
+      title={t('oversight:supervision.caseload.title')}
+      empty={t('oversight:supervision.caseload.empty')}
+      {...(rows.length === 0 ? { count: 0 } : {})}
+      compact
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.workerId ?? 'unassigned'}
+      rowClassName={(row) => (row.overdue > 0 ? 'data-table__row--alert' : undefined)}
+    />
   );
 }
 
 function OverdueSection({ rows }: { rows: Supervision['overdueFollowUps'] }) {
   const { t } = useTranslation();
   const today = localToday();
-  const columns = {
-    caseNumber: t('cases:fields.caseNumber'),
-    names: t('oversight:columns.names'),
-    dueOn: t('oversight:columns.dueOn'),
-    worker: t('cases:fields.assignedWorker'),
-  };
+  const columns: Column<Supervision['overdueFollowUps'][number]>[] = [
+    { label: t('cases:fields.caseNumber'), cell: (row) => <CaseNumberLink item={row} /> },
+    { label: t('oversight:columns.names'), cell: (row) => <CaseRefNames item={row} /> },
+    {
+      label: t('oversight:columns.dueOn'),
+      cell: (row) => (
+        <DateWithNote
+          date={row.dueOn}
+          note={t('oversight:daysOverdue', { count: Math.max(1, daysBetween(row.dueOn, today)) })}
+          alert
+        />
+      ),
+    },
+    {
+      label: t('cases:fields.assignedWorker'),
+      cell: (row) => row.workerName ?? <span className="muted">{t('oversight:supervision.caseload.unassigned')}</span>,
+    },
+  ];
   const sorted = [...rows].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   return (
-    <Section
+    <TableSection
       id={anchor('overdueFollowUps')}
       title={t('oversight:supervision.overdueFollowUps.title')}
       count={rows.length}
       empty={t('oversight:supervision.overdueFollowUps.empty')}
-    >
-      <table className="data-table">
-        <caption className="visually-hidden">{t('oversight:supervision.overdueFollowUps.title')}</caption>
-        <Header columns={Object.values(columns)} />
-        <tbody>
-          {sorted.map((row) => (
-            <tr key={`${row.caseId}-${row.dueOn}`} className="data-table__row--alert" data-testid="overdue-row">
-              <th scope="row" data-label={columns.caseNumber} className="data-table__primary">
-                <CaseNumberLink item={row} />
-              </th>
-              <td data-label={columns.names}>
-                <CaseRefNames item={row} />
-              </td>
-              <td data-label={columns.dueOn}>
-                <DateWithNote
-                  date={row.dueOn}
-                  note={t('oversight:daysOverdue', { count: Math.max(1, daysBetween(row.dueOn, today)) })}
-                  alert
-                />
-              </td>
-              <td data-label={columns.worker}>
-                {row.workerName ?? <span className="muted">{t('oversight:supervision.caseload.unassigned')}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
+      columns={columns}
+      rows={sorted}
+      rowKey={(row) => `${row.caseId}-${row.dueOn}`}
+      rowClassName={() => 'data-table__row--alert'}
+      rowTestId="overdue-row"
+    />
   );
 }
 
 function ApprovalsSection({ rows }: { rows: Supervision['pendingApprovals'] }) {
   const { t } = useTranslation();
   const today = localToday();
-  const columns = {
-    caseNumber: t('cases:fields.caseNumber'),
-    names: t('oversight:columns.names'),
-    subject: t('oversight:supervision.pendingApprovals.subject'),
-    requestedOn: t('oversight:supervision.pendingApprovals.requestedOn'),
-    requestedBy: t('oversight:supervision.pendingApprovals.requestedBy'),
-  };
+  const columns: Column<Supervision['pendingApprovals'][number]>[] = [
+    { label: t('cases:fields.caseNumber'), cell: (row) => <CaseNumberLink item={row} /> },
+    { label: t('oversight:columns.names'), cell: (row) => <CaseRefNames item={row} /> },
+    {
+      label: t('oversight:supervision.pendingApprovals.subject'),
+      cell: (row) => t(`codes:approvalSubject.${row.subject}`),
+    },
+    {
+      label: t('oversight:supervision.pendingApprovals.requestedOn'),
+      cell: (row) => (
+        <DateWithNote
+          date={row.requestedOn}
+          note={t('oversight:daysWaiting', { count: Math.max(0, daysBetween(row.requestedOn, today)) })}
+        />
+      ),
+    },
+    {
+      label: t('oversight:supervision.pendingApprovals.requestedBy'),
+      cell: (row) => row.requestedBy ?? <span className="muted">{t('cases:none')}</span>,
+    },
+  ];
   const sorted = [...rows].sort((a, b) => a.requestedOn.localeCompare(b.requestedOn));
   return (
-    <Section
+    <TableSection
       id={anchor('pendingApprovals')}
       title={t('oversight:supervision.pendingApprovals.title')}
       count={rows.length}
       hint={t('oversight:supervision.pendingApprovals.hint')}
       empty={t('oversight:supervision.pendingApprovals.empty')}
-    >
-      <table className="data-table">
-        <caption className="visually-hidden">{t('oversight:supervision.pendingApprovals.title')}</caption>
-        <Header columns={Object.values(columns)} />
-        <tbody>
-          {sorted.map((row) => (
-            <tr key={row.requestId} data-testid="approval-row">
-              <th scope="row" data-label={columns.caseNumber} className="data-table__primary">
-                <CaseNumberLink item={row} />
-              </th>
-              <td data-label={columns.names}>
-                <CaseRefNames item={row} />
-              </td>
-              <td data-label={columns.subject}>{t(`codes:approvalSubject.${row.subject}`)}</td>
-              <td data-label={columns.requestedOn}>
-                <DateWithNote
-                  date={row.requestedOn}
-                  note={t('oversight:daysWaiting', { count: Math.max(0, daysBetween(row.requestedOn, today)) })}
-                />
-              </td>
-              <td data-label={columns.requestedBy}>
-                {row.requestedBy ?? <span className="muted">{t('cases:none')}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
+      columns={columns}
+      rows={sorted}
+      rowKey={(row) => row.requestId}
+      rowTestId="approval-row"
+    />
   );
 }
 
@@ -259,77 +287,55 @@ function OpenedSection({
 }) {
   const { t } = useTranslation();
   const today = localToday();
-  const columns = {
-    caseNumber: t('cases:fields.caseNumber'),
-    names: t('oversight:columns.names'),
-    openedOn: t('cases:fields.openedOn'),
-  };
+  const columns: Column<Supervision['withoutAssessment'][number]>[] = [
+    { label: t('cases:fields.caseNumber'), cell: (row) => <CaseNumberLink item={row} /> },
+    { label: t('oversight:columns.names'), cell: (row) => <CaseRefNames item={row} /> },
+    {
+      label: t('cases:fields.openedOn'),
+      cell: (row) => (
+        <DateWithNote
+          date={row.openedOn}
+          note={t('oversight:daysOpen', { count: Math.max(0, daysBetween(row.openedOn, today)) })}
+        />
+      ),
+    },
+  ];
   const sorted = [...rows].sort((a, b) => a.openedOn.localeCompare(b.openedOn));
   return (
-    <Section
+    <TableSection
       id={anchor(listKey)}
       title={t(`oversight:supervision.${listKey}.title`)}
       count={rows.length}
       hint={t(`oversight:supervision.${listKey}.hint`)}
       empty={t(`oversight:supervision.${listKey}.empty`)}
-    >
-      <table className="data-table">
-        <caption className="visually-hidden">{t(`oversight:supervision.${listKey}.title`)}</caption>
-        <Header columns={Object.values(columns)} />
-        <tbody>
-          {sorted.map((row) => (
-            <tr key={row.caseId} data-testid={`${listKey}-row`}>
-              <th scope="row" data-label={columns.caseNumber} className="data-table__primary">
-                <CaseNumberLink item={row} />
-              </th>
-              <td data-label={columns.names}>
-                <CaseRefNames item={row} />
-              </td>
-              <td data-label={columns.openedOn}>
-                <DateWithNote
-                  date={row.openedOn}
-                  note={t('oversight:daysOpen', { count: Math.max(0, daysBetween(row.openedOn, today)) })}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
+      columns={columns}
+      rows={sorted}
+      rowKey={(row) => row.caseId}
+      rowTestId={`${listKey}-row`}
+    />
   );
 }
 
 function FacilitiesSection({ rows }: { rows: Supervision['facilities'] }) {
   const { t } = useTranslation();
-  const columns = {
-    name: t('oversight:facility.name'),
-    careType: t('oversight:facility.careType'),
-    occupancy: t('oversight:facility.occupancy'),
-  };
+  const columns: Column<Supervision['facilities'][number]>[] = [
+    { label: t('oversight:facility.name'), cell: (row) => <Link to={`/facilities/${row.id}`}>{row.name}</Link> },
+    { label: t('oversight:facility.careType'), cell: (row) => t(`codes:careType.${row.careType}`) },
+    {
+      label: t('oversight:facility.occupancy'),
+      cell: (row) => <OccupancyBar occupancy={row.occupancy} capacity={row.capacity} />,
+    },
+  ];
   return (
-    <Section
+    <TableSection
       id="supervision-facilities"
       title={t('oversight:supervision.facilities.title')}
       count={rows.length}
       empty={t('oversight:supervision.facilities.empty')}
-    >
-      <table className="data-table data-table--compact">
-        <caption className="visually-hidden">{t('oversight:supervision.facilities.title')}</caption>
-        <Header columns={Object.values(columns)} />
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" data-label={columns.name} className="data-table__primary">
-                <Link to={`/facilities/${row.id}`}>{row.name}</Link>
-              </th>
-              <td data-label={columns.careType}>{t(`codes:careType.${row.careType}`)}</td>
-              <td data-label={columns.occupancy}>
-                <OccupancyBar occupancy={row.occupancy} capacity={row.capacity} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
+      compact
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.id}
+    />
   );
 }

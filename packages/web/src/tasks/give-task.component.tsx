@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/user-context';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
+import { FormFooter } from '../forms/form-footer.component';
 import { useFocusFirstError } from '../forms/focus-first-error';
 import {
   requestErrorMessage,
@@ -164,14 +165,13 @@ export function GiveTask({ caseId }: { caseId: string }) {
           />
         )}
       </Field>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={giveTask.isPending}>
-          {giveTask.isPending ? t('documents:task.giving') : t('documents:task.submit')}
-        </button>
-        <p role="status" className="form__status" data-testid="give-task-status">
-          {given ? t('documents:task.given', { name: given.name, date: formatDate(given.dueOn, language) }) : ''}
-        </p>
-      </div>
+      <FormFooter
+        pending={giveTask.isPending}
+        submitLabel={t('documents:task.submit')}
+        pendingLabel={t('documents:task.giving')}
+        status={given ? t('documents:task.given', { name: given.name, date: formatDate(given.dueOn, language) }) : ''}
+        statusTestId="give-task-status"
+      />
     </form>
   );
 }

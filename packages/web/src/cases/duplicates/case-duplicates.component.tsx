@@ -14,7 +14,7 @@ import { useCheckCaseDuplicates, useResolveDuplicate } from '../../api/cases.res
 import { useUser } from '../../auth/user-context';
 import { FormAlert } from '../../forms/form-alert.component';
 import { requestErrorMessage } from '../../forms/messages';
-import { reasonText } from '../../oversight/match-reasons';
+import { DuplicateMatchCard, type MatchSide } from '../../oversight/duplicate-match.component';
 import { formatDate } from '../../text/dates';
 import { useLanguage } from '../../text/use-language';
 import { ageToday } from '../case-format';
@@ -113,8 +113,6 @@ function MatchCard({
   const { t } = useTranslation();
   const language = useLanguage();
   const other = match.case;
-  const reasons = match.reasons.map(reasonText).filter((reason) => reason !== null);
-  const titleId = `case-match-${other.id}-title`;
   const birth = (summary: CaseSummary) => {
     const date = formatDate(summary.dateOfBirth, language);
     const age = ageToday(summary);
@@ -122,66 +120,32 @@ function MatchCard({
       ? `${date} (${t('cases:estimated')}) · ${t('cases:ageEstimatedYears', { count: age })}`
       : `${date} · ${t('cases:ageYears', { count: age })}`;
   };
-  const place = (summary: CaseSummary) => (summary.villageCode ? formatPlace(summary.villageCode, language) : null);
+  const side = (summary: CaseSummary): MatchSide => ({
+    nameKm: khmerName(summary),
+    nameLatin: latinName(summary),
+    sex: t(`codes:sex.${summary.sex}`),
+    birth: birth(summary),
+    village: summary.villageCode ? formatPlace(summary.villageCode, language) : null,
+  });
 
   return (
-    <li className={`match match--${match.level}`} aria-labelledby={titleId} data-testid="case-duplicate-match">
-      <div className="match__head">
-        <h3 id={titleId} className="match__title">
-          <span className={`match__level match__level--${match.level}`}>
-            {t(`steps:duplicates.level.${match.level}`)}
-          </span>{' '}
-          <span className="match__number">{other.caseNumber}</span>{' '}
-          <span className={`status status--${other.status}`}>{t(`codes:caseStatus.${other.status}`)}</span>
-        </h3>
-        <span className="match__score">{t('steps:duplicates.score', { percent: Math.round(match.score * 100) })}</span>
-        <a href={`/cases/${other.id}`} target="_blank" rel="noopener noreferrer" className="button button--small">
-          {t('steps:duplicates.open', { caseNumber: other.caseNumber })}
-          <span className="visually-hidden"> {t('steps:duplicates.newTab')}</span>
-        </a>
-      </div>
-      {reasons.length > 0 ? (
-        <ul className="reason-list" aria-label={t('steps:duplicates.reasonsLabel')}>
-          {reasons.map((reason) => (
-            <li key={reason.key} className={`reason reason--${reason.tone}`}>
-              <span aria-hidden="true">{reason.tone === 'agree' ? '✓ ' : '≠ '}</span>
-              {t(reason.key, reason.params)}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <table className="match-compare">
-        <caption className="visually-hidden">
-          {t('steps:duplicates.compareCaption', { caseNumber: other.caseNumber })}
-        </caption>
-        <thead>
-          <tr>
-            <td />
-            <th scope="col">
-              {t('steps:duplicates.thisCase')} ({detail.caseNumber})
-            </th>
-            <th scope="col">{other.caseNumber}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <CompareRow label={t('cases:fields.nameKm')} mine={khmerName(detail)} theirs={khmerName(other)} lang="km" />
-          <CompareRow
-            label={t('cases:fields.nameLatin')}
-            mine={latinName(detail)}
-            theirs={latinName(other)}
-            lang="en"
-          />
-          <CompareRow
-            label={t('cases:fields.sex')}
-            mine={t(`codes:sex.${detail.sex}`)}
-            theirs={t(`codes:sex.${other.sex}`)}
-          />
-          <CompareRow label={t('cases:fields.dateOfBirth')} mine={birth(detail)} theirs={birth(other)} />
-          <CompareRow label={t('cases:fields.village')} mine={place(detail)} theirs={place(other)} />
-        </tbody>
-      </table>
+    <DuplicateMatchCard
+      match={match}
+      ns="steps:duplicates"
+      titleId={`case-match-${other.id}-title`}
+      testId="case-duplicate-match"
+      titleExtra={<span className={`status status--${other.status}`}>{t(`codes:caseStatus.${other.status}`)}</span>}
+      mineHeading={
+        <>
+          {t('steps:duplicates.thisCase')} ({detail.caseNumber})
+        </>
+      }
+      theirsHeading={other.caseNumber}
+      mine={side(detail)}
+      theirs={side(other)}
+    >
       {canResolve ? <ResolveActions caseId={caseId} other={other} closed={detail.status === 'closed'} /> : null}
-    </li>
+    </DuplicateMatchCard>
   );
 }
 
@@ -304,27 +268,5 @@ function ActionButton({
     <button type="button" className="button" disabled={disabled} onClick={onClick} data-testid={testId}>
       {children}
     </button>
-  );
-}
-
-function CompareRow({
-  label,
-  mine,
-  theirs,
-  lang,
-}: {
-  label: string;
-  mine: ReactNode;
-  theirs: ReactNode;
-  lang?: string;
-}) {
-  const { t } = useTranslation();
-  const none = <span className="muted">{t('cases:none')}</span>;
-  return (
-    <tr>
-      <th scope="row">{label}</th>
-      <td lang={mine ? lang : undefined}>{mine ?? none}</td>
-      <td lang={theirs ? lang : undefined}>{theirs ?? none}</td>
-    </tr>
   );
 }
