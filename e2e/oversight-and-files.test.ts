@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, todayIn } from '@homeward/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -17,10 +18,9 @@ const TASK_TITLE = 'Testfile: visit the family before Pchum Ben';
 const PHOTO_TITLE = 'Testfile photo on arrival';
 
 /** Today as the browser (same machine) sees it, yyyy-mm-dd. */
+/** Today as the app counts it: the organisation's day in Cambodia, not this machine's. */
 function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return todayIn(DEFAULT_TIME_ZONE);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, birthDateForAge, isoDate, isRealDate } from '../src/text/dates';
+import { ageOn, birthDateForAge, isoDate, isRealDate, todayIn } from '../src/text/dates';
 
 describe('calendar dates', () => {
   it('knows which dates exist', () => {
@@ -22,5 +22,13 @@ describe('calendar dates', () => {
     expect(birthDateForAge(14, '2026-10-02')).toBe('2012-10-02');
     expect(ageOn(birthDateForAge(14, '2026-10-02'), '2026-10-02')).toBe(14);
     expect(birthDateForAge(3, '2024-02-29')).toBe('2021-02-28');
+  });
+});
+
+describe('today in a time zone', () => {
+  it('is Cambodia’s date, not UTC’s, from 5 p.m. UTC', () => {
+    expect(todayIn('Asia/Phnom_Penh', new Date('2026-11-23T16:59:00Z'))).toBe('2026-11-23');
+    expect(todayIn('Asia/Phnom_Penh', new Date('2026-11-23T17:00:00Z'))).toBe('2026-11-24');
+    expect(todayIn('UTC', new Date('2026-11-23T17:00:00Z'))).toBe('2026-11-23');
   });
 });

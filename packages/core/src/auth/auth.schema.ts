@@ -43,6 +43,8 @@ export const currentUserSchema = z.object({
   organisationId: z.uuid(),
   organisationName: z.string(),
   locale: z.enum(['en', 'km']),
+  /** The organisation's time zone, which decides what "today" is on every screen, as on the server. */
+  timeZone: z.string(),
   csrfToken: z.string(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;

@@ -32,3 +32,10 @@ export function birthDateForAge(years: number, referenceDate: string): string {
   // 29 February has no equivalent in most years.
   return isRealDate(candidate) ? candidate : `${String(ry - years).padStart(4, '0')}-02-28`;
 }
+
+/** Cambodia's time zone: "today" for a case is the organisation's day, whatever the device's clock says. */
+export const DEFAULT_TIME_ZONE = 'Asia/Phnom_Penh';
+
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../http/context';
 import { problemSchema } from '../http/openapi-shapes';
 import { clearSessionCookie, requireUser, setSessionCookie, tokenOf } from '../http/session';
+import { TIME_ZONE } from '../cases/cases.service';
 import { login, logout } from './auth.service';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -72,6 +73,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           organisationId: user.organisationId,
           organisationName: user.organisationName,
           locale: user.locale === 'km' ? ('km' as const) : ('en' as const),
+          timeZone: TIME_ZONE,
           csrfToken: user.csrfToken,
         };
       },

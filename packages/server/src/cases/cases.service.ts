@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import {
   birthDateOf,
   checkNewCase,
+  DEFAULT_TIME_ZONE,
   DomainError,
   projectCase,
   searchKey,
+  todayIn,
   type CaseDetail,
   type CaseList,
   type CaseListQuery,
@@ -32,11 +34,8 @@ export interface Clock {
  * Today in the organisation's time zone, not the server's: a case entered in Phnom Penh at 6 a.m. is dated
  * that day even though it is still yesterday in UTC.
  */
-export function clockInZone(timeZone: string): Clock {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return { today: () => format.format(new Date()) };
-}
-export const systemClock: Clock = clockInZone(process.env.HOMEWARD_TIMEZONE ?? 'Asia/Phnom_Penh');
+export const TIME_ZONE = process.env.HOMEWARD_TIMEZONE ?? DEFAULT_TIME_ZONE;
+export const systemClock: Clock = { today: () => todayIn(TIME_ZONE) };
 
 export async function createCase(
   db: Kysely<Database>,

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { setOrganisationTimeZone } from '../text/dates';
 import { currentUserSchema, loginResultSchema, type CurrentUser, type LoginInput } from '@homeward/core';
 import { isApiError, noContent, request, setCsrfToken } from './http';
 import { currentUserKey, setupStatusKey } from './query-keys';
@@ -10,6 +11,7 @@ export const currentUserQuery = queryOptions({
     try {
       const user = await request('/auth/me', currentUserSchema, { signal });
       setCsrfToken(user.csrfToken);
+      setOrganisationTimeZone(user.timeZone);
       return user;
     } catch (error) {
       if (isApiError(error, 401)) return null;

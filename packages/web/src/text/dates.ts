@@ -1,12 +1,16 @@
-import type { Language } from '@homeward/core';
+import { DEFAULT_TIME_ZONE, todayIn, type Language } from '@homeward/core';
 
-/**
- * Today's date where the user is. Not `toIsoDate(new Date())`, which is the UTC date: in Cambodia (UTC+7)
- * that is still yesterday until 7 in the morning.
- */
+// Not `toIsoDate(new Date())`, the UTC date, which in Cambodia (UTC+7) is still yesterday until 7 a.m.
+let organisationTimeZone = DEFAULT_TIME_ZONE;
+
+/** Set from the signed-in user, so the browser and the server agree on what "today" is. */
+export function setOrganisationTimeZone(timeZone: string): void {
+  organisationTimeZone = timeZone;
+}
+
+/** Today in the organisation's time zone (Cambodia's unless configured), not the device's. */
 export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return todayIn(organisationTimeZone, now);
 }
 
 /**
