@@ -6,6 +6,7 @@ import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
 import { useLanguage } from '../text/use-language';
+import { CodeOptions } from '../forms/code-options.component';
 
 const FIELDS = ['name', 'kind', 'provinceCode', 'phone'] as const;
 
@@ -83,12 +84,7 @@ export function DirectorySection() {
           <Field id="directory-kind" name="kind" label={t('oversight:directory.kind')} required error={errors.kind}>
             {(control) => (
               <select {...control} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-                <option value="">{t('oversight:directory.choose')}</option>
-                {DIRECTORY_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`codes:directoryKind.${kind}`)}
-                  </option>
-                ))}
+                <CodeOptions codes={DIRECTORY_KINDS} list="directoryKind" choose={t('oversight:directory.choose')} />
               </select>
             )}
           </Field>

@@ -21,6 +21,7 @@ import {
   type FacilityFormState,
   type FacilityStatusCode,
 } from './facility-form';
+import { CodeOptions } from '../forms/code-options.component';
 
 /** `/facilities/new` and `/facilities/:facilityId/edit`: for organisation administrators only. */
 export function FacilityFormPage() {
@@ -139,12 +140,7 @@ function FacilityForm({ title, facility }: { title: string; facility?: Facility 
                   value={state.careType}
                   onChange={(event) => update({ careType: oneOf(FACILITY_CARE_TYPES, event.target.value) })}
                 >
-                  <option value="">{t('cases:new.choose')}</option>
-                  {FACILITY_CARE_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {t(`codes:careType.${type}`)}
-                    </option>
-                  ))}
+                  <CodeOptions codes={FACILITY_CARE_TYPES} list="careType" choose={t('cases:new.choose')} />
                 </select>
               )}
             </Field>

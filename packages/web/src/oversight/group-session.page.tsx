@@ -23,6 +23,7 @@ import {
   validateGroupSession,
   type GroupSessionFormState,
 } from './group-session-form';
+import { CodeOptions } from '../forms/code-options.component';
 
 interface Recorded {
   attended: number;
@@ -153,12 +154,7 @@ function GroupSessionForm({ onRecorded }: { onRecorded: (recorded: Recorded) => 
                   value={state.topic}
                   onChange={(event) => update({ topic: oneOf(LIFE_SKILLS_TOPICS, event.target.value) })}
                 >
-                  <option value="">{t('cases:new.choose')}</option>
-                  {LIFE_SKILLS_TOPICS.map((topic) => (
-                    <option key={topic} value={topic}>
-                      {t(`codes:lifeSkillsTopic.${topic}`)}
-                    </option>
-                  ))}
+                  <CodeOptions codes={LIFE_SKILLS_TOPICS} list="lifeSkillsTopic" choose={t('cases:new.choose')} />
                 </select>
               )}
             </Field>

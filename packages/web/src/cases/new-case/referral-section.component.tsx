@@ -4,6 +4,7 @@ import { useDirectory } from '../../api/directory.resource';
 import { Field } from '../../forms/field.component';
 import { oneOf } from '../../forms/one-of';
 import { fieldId, type SectionProps } from './section-props';
+import { CodeOptions } from '../../forms/code-options.component';
 
 export function ReferralSection({ state, update, errors, today }: SectionProps & { today: string }) {
   const { t } = useTranslation();
@@ -26,12 +27,7 @@ export function ReferralSection({ state, update, errors, today }: SectionProps &
               value={state.referralSource}
               onChange={(event) => update({ referralSource: oneOf(REFERRAL_SOURCES, event.target.value) })}
             >
-              <option value="">{t('cases:new.choose')}</option>
-              {REFERRAL_SOURCES.map((source) => (
-                <option key={source} value={source}>
-                  {t(`codes:referralSource.${source}`)}
-                </option>
-              ))}
+              <CodeOptions codes={REFERRAL_SOURCES} list="referralSource" choose={t('cases:new.choose')} />
             </select>
           )}
         </Field>
