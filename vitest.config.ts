@@ -23,6 +23,8 @@ export default defineConfig({
           pool: 'forks',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A page under a loaded machine can take more than the default second to show what a test waits for.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -1,10 +1,15 @@
 /**
- * Benchmarks of the case slice: opening cases and searching them, on the embedded database and, when
- * BENCH_DATABASE_URL is set, on a PostgreSQL server. Prints figures; asserts nothing.
- *   npm run bench                      # 2,000 cases on PGlite
- *   BENCH_CASES=20000 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
+ * Benchmarks on the embedded database and, when BENCH_DATABASE_URL is set, on a PostgreSQL server: opening and
+ * searching cases, then every built-in report over generated data (10,000 cases on PGlite, 200,000 cases and
+ * about 10 million events in the server's `homeward_bench` database, generated once and kept). Prints figures;
+ * asserts only that the generated data is what the application writes and that the hand-written query agrees.
+ *   npm run bench                      # PGlite: 2,000 cases opened one by one, reports over 10,000 cases
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
+ * BENCH_CASES, BENCH_REPORT_CASES and BENCH_RUNS change the sizes and the number of timed runs.
  */
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { newCaseSchema } from '@homeward/core';
@@ -13,9 +18,13 @@ import { openDatabase, type Db, type DatabaseTarget } from '../packages/server/s
 import { migrateToLatest } from '../packages/server/src/db/migrate';
 import { insertOrganisation } from '../packages/server/src/organisations/organisations.repository';
 import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from '../packages/server/src/demo/demo-people';
-import type { Actor } from '../packages/server/src/auth/actor';
+import { actorOf, type Actor } from '../packages/server/src/auth/actor';
+import { checkSample } from './dataset-check';
+import { ensureDataset } from './generate-dataset';
+import { timeReports } from './report-timings';
 
 const CASES = Number(process.env.BENCH_CASES ?? 2000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 async function time<T>(label: string, runs: number, action: () => Promise<T>): Promise<void> {
   await action();
@@ -36,7 +45,7 @@ async function bench(name: string, target: DatabaseTarget, cleanup?: () => Promi
     casePrefix: 'B',
   });
   // The repository writes the worker into the audit log only; no user row is needed for the actor.
-  const actor: Actor = { userId: randomUUID(), organisationId, roles: ['caseworker'], ip: null };
+  const actor: Actor = actorOf({ userId: randomUUID(), organisationId, roles: ['caseworker'] });
   await db.kysely
     .insertInto('app_user')
     .values({
@@ -86,7 +95,26 @@ async function bench(name: string, target: DatabaseTarget, cleanup?: () => Promi
   await cleanup?.();
 }
 
+async function benchReports(name: string, target: DatabaseTarget, cases: number): Promise<void> {
+  const db = await openDatabase(target);
+  const dataset = await ensureDataset(db, cases, console.log);
+  const problems = await checkSample(db, 200);
+  if (problems.length) throw new Error(`Generated data unlike the application's:\n${problems.slice(0, 20).join('\n')}`);
+  console.log(
+    `${name}: reports over ${dataset.cases.toLocaleString('en')} cases, ${dataset.events.toLocaleString('en')} events ` +
+      `(median of ${RUNS} runs after a warm-up)`,
+  );
+  await timeReports(db.kysely, dataset, RUNS, console.log);
+  await db.close();
+}
+
 await bench('PGlite (in memory)', { engine: 'pglite', dataDir: 'memory://' });
+const pgliteCases = Number(process.env.BENCH_REPORT_CASES ?? 10_000);
+await benchReports(
+  'PGlite',
+  { engine: 'pglite', dataDir: join(tmpdir(), `homeward-bench-${pgliteCases}`) },
+  pgliteCases,
+);
 const serverUrl = process.env.BENCH_DATABASE_URL;
 if (serverUrl) {
   const name = `homeward_bench_${Date.now()}`;
@@ -97,8 +125,14 @@ if (serverUrl) {
   url.pathname = `/${name}`;
   await bench('PostgreSQL', { engine: 'postgres', url: url.toString() }, async () => {
     await admin.query(`drop database ${name}`);
-    await admin.end();
   });
+  const cases = Number(process.env.BENCH_REPORT_CASES ?? 200_000);
+  const reports = cases === 200_000 ? 'homeward_bench' : `homeward_bench_${cases}`;
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [reports]);
+  if (exists.rowCount === 0) await admin.query(`create database ${reports}`);
+  await admin.end();
+  url.pathname = `/${reports}`;
+  await benchReports('PostgreSQL', { engine: 'postgres', url: url.toString() }, cases);
 } else {
   console.log('(set BENCH_DATABASE_URL to also measure a PostgreSQL server)');
 }

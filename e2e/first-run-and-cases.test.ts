@@ -1,3 +1,4 @@
+import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
@@ -6,6 +7,13 @@ const baseUrl = inject('baseUrl');
 const chromiumMissing = inject('chromiumMissing');
 
 const ADMIN = { email: 'chan@damnok.example', password: 'a-long-enough-secret' };
+
+/** The authenticator app's code at a moment; the administrator of a new organisation must use one. */
+function totpCode(secret: string, timestamp: number): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp,
+  });
+}
 
 /**
  * One new user's first hour: the setup screen of an empty installation, signing in, switching to Khmer,
@@ -25,6 +33,8 @@ describe('first run and the first case, in a real browser', () => {
     await browser?.close();
   });
 
+  let secret = '';
+
   it('opens the setup screen on an empty installation and creates the organisation', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     await page.goto(baseUrl);
@@ -35,6 +45,19 @@ describe('first run and the first case, in a real browser', () => {
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Create the organisation' }).click();
+    // A new organisation requires two-step sign-in of its administrator before anything else.
+    await page.waitForURL('**/account');
+    await expect.poll(() => page.getByTestId('enrolment-required').count()).toBe(1);
+    await expect.poll(() => page.locator('nav.app-nav').count()).toBe(0);
+    await page.goto(`${baseUrl}/cases`);
+    await page.waitForURL('**/account');
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await expect.poll(() => page.getByTestId('totp-secret').count()).toBe(1);
+    secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+    await page.getByLabel('Code from the app').fill(totpCode(secret, Date.now()));
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+    await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
     await page.waitForURL('**/cases');
     await expect.poll(() => page.getByTestId('current-user').innerText()).toContain('Chhey Chan');
   });
@@ -48,6 +71,8 @@ describe('first run and the first case, in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByTestId('form-alert').innerText()).toMatch(/password is wrong/i);
     await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Code', { exact: true }).fill(totpCode(secret, Date.now() + 30_000));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/cases');
   });

@@ -221,11 +221,13 @@ describe('duplicates, files, tasks and group sessions, in a real browser', () =>
     await screenshot(page, 'supervision-km');
   });
 
-  it('keeps the photos from a caregiver who opens the case', async (context) => {
+  it('keeps the photos from a caregiver who opens a child of her shelter', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     await signOut();
     await signIn(CAREGIVER);
-    await page.goto(firstUrl);
+    // The case opened above is not placed in her shelter, so she finds her shelter's children in her list.
+    await page.goto(`${baseUrl}/cases`);
+    await page.getByTestId('case-row').first().locator('a').first().click();
     await expect.poll(() => page.getByTestId('documents-hidden').count()).toBe(1);
     await expect.poll(() => page.getByTestId('documents-hidden').innerText()).toContain('តួនាទីរបស់អ្នក');
     expect(await page.locator('img.photo__image').count()).toBe(0);

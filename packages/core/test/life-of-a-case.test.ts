@@ -228,6 +228,7 @@ describe('event schemas', () => {
     service: { kind: 'legal_aid', provider: 'partner', partnerName: 'LICADHO' },
     education: { school: 'Poipet Primary', grade: 'grade_8', schoolYear: '2025-2026', rank: 2, classSize: 40 },
     vocational_training: { skill: 'hairdressing', completed: true, outcome: 'employed' },
+    health_check: { condition: 'Treated for scabies', hivStatus: 'negative', medication: 'Permethrin at night' },
     family_member: {
       memberId: '00000000-0000-4000-8000-000000000002',
       name: 'Chan Sophy',

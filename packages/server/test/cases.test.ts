@@ -135,11 +135,12 @@ describeOnEachEngine('cases', (engine) => {
     expect(reuse.status).toBe(409);
   });
 
-  it('refuses a user whose role may not open cases', async () => {
+  it('refuses a user whose role may not open or read cases', async () => {
     const officer = await ngoA.addUser(['government_officer']);
     const response = await create({ ...ngoA, user: officer }, aNewCase());
     expect(response.status).toBe(403);
-    expect((await api(server, 'GET', '/cases', { token: officer.token })).status).toBe(403);
+    const systemAdmin = await ngoA.addUser(['system_admin']);
+    expect((await api(server, 'GET', '/cases', { token: systemAdmin.token })).status).toBe(403);
   });
 
   it('audits every read and write of a case in a hash chain', async () => {

@@ -69,7 +69,8 @@ describeOnEachEngine('demo data', (engine) => {
       '/cases',
       { token: worker.body.token },
     );
-    // Organisation isolation: the Tonle worker sees Tonle's 40 children, not Svay Rieng's 20.
+    // Organisation isolation and team scope: the Tonle worker sees the 40 children of the Poipet team, none of
+    // Svay Rieng's 20.
     expect(list.body.total).toBe(40);
     expect(list.body.items.every((item) => item.givenNameKm && item.givenNameLatin)).toBe(true);
     // Children at every step of a case, so a person trying Homeward sees all of it.

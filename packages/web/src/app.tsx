@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { LoginPage } from './auth/login.page';
@@ -16,6 +16,7 @@ import { createQueryClient } from './api/query-client';
 import { FacilitiesPage } from './oversight/facilities.page';
 import { FacilityFormPage } from './oversight/facility-form.page';
 import { FacilityPage } from './oversight/facility.page';
+import { AccessPolicyPage } from './oversight/access-policy.page';
 import { CaseSettingsPage } from './oversight/case-settings.page';
 import { GroupIntakePage } from './oversight/group-intake.page';
 import { GroupSessionPage } from './oversight/group-session.page';
@@ -24,15 +25,30 @@ import { TasksPage } from './oversight/tasks.page';
 import { MosvyFormPage } from './mosvy/form.page';
 import { MosvyFormsPage } from './mosvy/forms.page';
 import { CaseFilesPage } from './documents/files.page';
+import { AccountPage } from './account/account.page';
+import { NewUserPage } from './users/new-user.page';
+import { UserPage } from './users/user.page';
+import { UsersPage } from './users/users.page';
+import { AuditLogPage } from './records/audit-log.page';
+import { DrilldownPage } from './reports/drilldown.page';
+import { PivotBuilderPage } from './reports/pivot-builder.page';
+import { ReportPage } from './reports/report.page';
+import { ReportsPage } from './reports/reports.page';
+import { DashboardPage } from './targets/dashboard.page';
+import { HomeRedirect } from './layout/home-redirect.component';
 
 const queryClient = createQueryClient();
 
 /**
  * Routes: /setup, /login, /cases, /cases/new, /cases/group, /cases/:caseId, /tasks, /supervision, /facilities,
  * /facilities/new, /facilities/:facilityId, /facilities/:facilityId/edit, /sessions/new (a group session and its
- * attendance), /settings (the organisation's case settings), and the MoSVY forms of a case at
+ * attendance), /settings (the organisation's case settings and retention rules), /settings/roles (what each
+ * role may do), /audit (the audit log), /account (one's own account and second factor), /users, /users/new and
+ * /users/:userId (user administration), /dashboard (progress against targets),
+ * /reports, /reports/new (the pivot builder), /reports/:reportId (a report
+ * run for a period) and /reports/:reportId/cases (the cases behind a number), and the MoSVY forms of a case at
  * /cases/:caseId/forms and /cases/:caseId/forms/:form, its photos and documents at /cases/:caseId/files; "/"
- * opens the case list.
+ * opens the dashboard for M&E and government officers, the case list for everyone else.
  */
 const router = createBrowserRouter([
   {
@@ -53,7 +69,8 @@ const router = createBrowserRouter([
           </RequireUser>
         ),
         children: [
-          { index: true, element: <Navigate to="/cases" replace /> },
+          { index: true, element: <HomeRedirect /> },
+          { path: 'dashboard', element: <DashboardPage /> },
           { path: 'cases', element: <CaseListPage /> },
           { path: 'cases/new', element: <NewCasePage /> },
           { path: 'cases/group', element: <GroupIntakePage /> },
@@ -69,6 +86,16 @@ const router = createBrowserRouter([
           { path: 'facilities/:facilityId/edit', element: <FacilityFormPage /> },
           { path: 'sessions/new', element: <GroupSessionPage /> },
           { path: 'settings', element: <CaseSettingsPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'users/new', element: <NewUserPage /> },
+          { path: 'users/:userId', element: <UserPage /> },
+          { path: 'audit', element: <AuditLogPage /> },
+          { path: 'settings/roles', element: <AccessPolicyPage /> },
+          { path: 'reports', element: <ReportsPage /> },
+          { path: 'reports/new', element: <PivotBuilderPage /> },
+          { path: 'reports/:reportId', element: <ReportPage /> },
+          { path: 'reports/:reportId/cases', element: <DrilldownPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -14,47 +14,26 @@ export const PERMISSIONS = [
   'case.read',
   'case.create',
   'case.write',
-  'case.read_identity',
   'case.approve',
+  'case.assign',
+  /** Export a child's whole file (for the child, or a court). */
+  'case.export',
+  /** Delete a case, with a reason, audited. */
+  'case.delete',
+  /** See who read and changed a case. */
+  'case.access_log',
   'attachment.read',
   'facility.manage',
   'user.manage',
+  /** Adjust what the organisation's roles may do. */
+  'policy.manage',
+  /** Search the organisation's audit log. */
+  'audit.read',
+  /** Preview and run the retention rules. */
+  'retention.manage',
   'report.read',
+  /** Save and share reports within the organisation. */
+  'report.manage',
+  'target.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
-
-/**
- * Deny by default: a permission not listed for any of a user's roles is refused. The access-control issue
- * turns this into per-organisation data; until then this table is the whole policy.
- */
-const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  caseworker: ['case.read', 'case.create', 'case.write', 'case.read_identity', 'attachment.read'],
-  caregiver: ['case.read'],
-  supervisor: [
-    'case.read',
-    'case.create',
-    'case.write',
-    'case.read_identity',
-    'case.approve',
-    'attachment.read',
-    'report.read',
-  ],
-  me_officer: ['case.read', 'report.read'],
-  org_admin: [
-    'case.read',
-    'case.create',
-    'case.write',
-    'case.read_identity',
-    'case.approve',
-    'attachment.read',
-    'facility.manage',
-    'user.manage',
-    'report.read',
-  ],
-  government_officer: ['report.read'],
-  system_admin: ['user.manage'],
-};
-
-export function can(roles: readonly Role[], permission: Permission): boolean {
-  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessSchema } from '../access/policy';
 import { ROLES } from '../access/roles';
 
 export const email = z
@@ -9,12 +10,24 @@ export const email = z
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-/** The issue on access control adds the offline list of common passwords; length is the rule that matters most. */
+/**
+ * What the browser can check of a new password. The server also refuses the common passwords of an offline
+ * list, which is too large to ship to every phone.
+ */
 export const newPassword = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { message: `A password needs at least ${PASSWORD_MIN_LENGTH} characters.` })
   .max(200)
   .refine((value) => new Set(value).size >= 4, { message: 'This password is too easy to guess.' });
+
+/** A password that is the account's own email (or the part before the @) is the first thing anyone tries. */
+export function passwordIsEmail(password: string, emailAddress: string): boolean {
+  const value = password.trim().toLowerCase();
+  const address = emailAddress.trim().toLowerCase();
+  return value === address || value === address.split('@')[0];
+}
+
+export const PASSWORD_IS_EMAIL = 'The password cannot be the email address.';
 
 export const loginSchema = z.object({
   email,
@@ -27,12 +40,17 @@ export const loginResultSchema = z.object({ token: z.string(), csrfToken: z.stri
 export const ORGANISATION_KINDS = ['ngo', 'government', 'service_provider'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const setupSchema = z.object({
-  organisationName: z.string().trim().min(2, { message: 'Enter the organisation’s name.' }).max(160),
-  adminName: z.string().trim().min(1, { message: 'Enter your name.' }).max(120),
-  email,
-  password: newPassword,
-});
+export const setupSchema = z
+  .object({
+    organisationName: z.string().trim().min(2, { message: 'Enter the organisation’s name.' }).max(160),
+    adminName: z.string().trim().min(1, { message: 'Enter your name.' }).max(120),
+    email,
+    password: newPassword,
+  })
+  .refine((input) => !passwordIsEmail(input.password, input.email), {
+    message: PASSWORD_IS_EMAIL,
+    path: ['password'],
+  });
 export type SetupInput = z.infer<typeof setupSchema>;
 
 export const currentUserSchema = z.object({
@@ -40,12 +58,16 @@ export const currentUserSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   roles: z.array(z.enum(ROLES)),
+  /** What the server will allow, so the browser can hide what it would refuse. */
+  access: accessSchema,
   organisationId: z.uuid(),
   organisationName: z.string(),
   locale: z.enum(['en', 'km']),
   /** The organisation's time zone, which decides what "today" is on every screen, as on the server. */
   timeZone: z.string(),
   csrfToken: z.string(),
+  /** `mustEnrol`: the organisation requires a second factor of this user, who has none yet. */
+  twoFactor: z.object({ enrolled: z.boolean(), mustEnrol: z.boolean() }),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

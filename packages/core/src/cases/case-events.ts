@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { CASE_TYPES, CHILD_TYPES, RISK_LEVELS } from '../codes/case-codes';
 import { INTERVIEWEES } from '../codes/care-codes';
+import { FIELD_TIERS } from '../access/policy';
 import { isoDate } from '../text/dates';
 import { referralSchema } from './case.schema';
 import { csiAssessment, familyAssessment, readinessAssessment, riskAssessment } from './events/assessment.events';
-import { education, groupSession, placement, service, vocationalTraining } from './events/care.events';
+import { education, groupSession, healthCheck, placement, service, vocationalTraining } from './events/care.events';
 import { consent } from './events/consent.events';
 import { familyMember, familyVisit, tracingAttempt } from './events/family.events';
 import { approvalDecision, approvalRequest, carePlan } from './events/plan.events';
@@ -45,6 +46,7 @@ export const eventPayloadSchemas = {
   service,
   education,
   vocational_training: vocationalTraining,
+  health_check: healthCheck,
   group_session: groupSession,
   family_member: familyMember,
   tracing_attempt: tracingAttempt,
@@ -107,6 +109,7 @@ export const newCaseEventSchema = z.discriminatedUnion('type', [
   envelope('service'),
   envelope('education'),
   envelope('vocational_training'),
+  envelope('health_check'),
   envelope('family_member'),
   envelope('tracing_attempt'),
   envelope('family_visit'),
@@ -132,6 +135,8 @@ export const caseEventSchema = z.object({
   /** Set when a later event corrects this one. */
   supersededBy: z.uuid().nullable(),
   payload: z.record(z.string(), z.unknown()),
+  /** The sensitive tiers withheld from this user: those fields are missing from the payload. */
+  hidden: z.array(z.enum(FIELD_TIERS)).optional(),
 });
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export const caseEventListSchema = z.object({ items: z.array(caseEventSchema) });

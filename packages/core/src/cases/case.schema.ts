@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_TYPES, CHILD_TYPES, REFERRAL_SOURCES, RISK_LEVELS, SEXES } from '../codes/case-codes';
 import { INTERVIEWEES } from '../codes/care-codes';
+import { FIELD_TIERS } from '../access/policy';
 import { isoDate } from '../text/dates';
 import { isVillageCode } from '../gazetteer/index';
 import { CASE_STATUSES } from './case-projection';
@@ -106,7 +107,8 @@ export const caseSummarySchema = z.object({
   givenNameLatin: z.string().nullable(),
   alias: z.string().nullable(),
   sex: z.enum(SEXES),
-  dateOfBirth: isoDate,
+  /** Null when the user's role may not see who the child is (with the names, the village and the account). */
+  dateOfBirth: isoDate.nullable(),
   dateOfBirthEstimated: z.boolean(),
   caseTypes: z.array(z.enum(CASE_TYPES)),
   status: z.enum(CASE_STATUSES),
@@ -115,6 +117,8 @@ export const caseSummarySchema = z.object({
   villageCode: z.string().nullable(),
   assignedWorkerId: z.uuid().nullable(),
   version: z.number().int(),
+  /** The sensitive tiers withheld from this user; the fields are null. */
+  hidden: z.array(z.enum(FIELD_TIERS)).optional(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 

@@ -165,6 +165,9 @@ export const FOLLOW_UP_MODES = ['home_visit', 'phone'] as const;
 export const SCHOOL_OR_WORK = ['in_school', 'working', 'school_and_work', 'training', 'neither'] as const;
 export const LOST_CONTACT_REASONS = ['moved_away', 'cannot_be_found', 'refused_contact', 'other'] as const;
 
+/** HIV status as the health record knows it; the health tier keeps it from roles that do not need it. */
+export const HIV_STATUSES = ['negative', 'positive', 'not_tested', 'unknown'] as const;
+
 export const CLOSURE_REASONS = [
   'stable_and_safe',
   'reached_adulthood',

@@ -14,6 +14,16 @@ import kmOversight from './km/oversight.json';
 import kmLocations from './km/locations.json';
 import enDocuments from './en/documents.json';
 import kmDocuments from './km/documents.json';
+import enReportFiles from './en/reportfiles.json';
+import kmReportFiles from './km/reportfiles.json';
+import enReports from './en/reports.json';
+import kmReports from './km/reports.json';
+import enAccount from './en/account.json';
+import kmAccount from './km/account.json';
+import enRecords from './en/records.json';
+import kmRecords from './km/records.json';
+import enTargets from './en/targets.json';
+import kmTargets from './km/targets.json';
 
 export const LANGUAGES = ['en', 'km'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,6 +42,11 @@ export const resources = {
     oversight: enOversight,
     mosvy: enMosvy,
     documents: enDocuments,
+    reportfiles: enReportFiles,
+    reports: enReports,
+    account: enAccount,
+    records: enRecords,
+    targets: enTargets,
   },
   km: {
     common: kmCommon,
@@ -42,5 +57,10 @@ export const resources = {
     oversight: kmOversight,
     mosvy: kmMosvy,
     documents: kmDocuments,
+    reportfiles: kmReportFiles,
+    reports: kmReports,
+    account: kmAccount,
+    records: kmRecords,
+    targets: kmTargets,
   },
 } as const;

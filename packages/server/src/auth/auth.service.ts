@@ -1,12 +1,30 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, type LoginInput, type Role } from '@homeward/core';
+import {
+  DomainError,
+  type LoginAnswer,
+  type LoginCodeInput,
+  type LoginInput,
+  type Role,
+  type SecondFactorChallenge,
+} from '@homeward/core';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import { spendVerifyTime, verifyPassword } from './passwords';
 import { deleteSession, findLiveSession, insertSession, touchSession, type SessionUser } from './sessions.repository';
-import { findUserByEmail, recordFailedLogin, recordSuccessfulLogin } from './users.repository';
+import type { FileKeys } from '../documents/attachments.service';
+import type { UserRow } from '../db/schema';
+import { openText } from './secret-box';
+import { looksLikeTotp, matchingStep, normaliseCode, recoveryCodeHash } from './totp';
+import {
+  claimStep,
+  deleteChallenge,
+  findLiveChallenge,
+  insertChallenge,
+  spendRecoveryCode,
+} from './two-factor.repository';
+import { findUserByEmail, findUserById, recordFailedLogin, recordSuccessfulLogin } from './users.repository';
 
 export interface IssuedSession {
   token: string;
@@ -39,12 +57,16 @@ export async function issueSession(
 
 const INVALID_CREDENTIALS = 'The email or password is not right.';
 
+/** Long enough to open the authenticator app, short enough that a password alone is soon worth nothing again. */
+const CHALLENGE_MINUTES = 5;
+
+/** A session, or (for an account with a second factor) a challenge to answer with a code at /auth/login/code. */
 export async function login(
   db: Kysely<Database>,
   config: Config,
   input: LoginInput,
   origin: RequestOrigin,
-): Promise<IssuedSession> {
+): Promise<LoginAnswer> {
   const user = await findUserByEmail(db, input.email);
   if (!user || user.disabled_at) {
     await spendVerifyTime(input.password);
@@ -69,9 +91,80 @@ export async function login(
     if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil);
     throw new DomainError('unauthenticated', INVALID_CREDENTIALS, [], 'invalid_credentials');
   }
+  if (user.totp_enrolled_at) return issueChallenge(db, user.id, origin);
   await recordSuccessfulLogin(db, user.id);
-  await appendAudit(db, { ...actor, action: 'auth.login' });
+  await appendAudit(db, { ...actor, action: 'auth.login', detail: { secondFactor: 'none' } });
   return issueSession(db, config, user.id, origin);
+}
+
+async function issueChallenge(
+  db: Kysely<Database>,
+  userId: string,
+  origin: RequestOrigin,
+): Promise<SecondFactorChallenge> {
+  const challenge = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + CHALLENGE_MINUTES * 60_000);
+  await insertChallenge(db, { id: sessionIdOf(challenge), userId, expiresAt, ...origin });
+  return { secondFactor: 'required', challenge, expiresAt: expiresAt.toISOString() };
+}
+
+const INVALID_CODE = 'The code is not right, or it was already used.';
+
+/**
+ * The second step of signing in. A wrong code counts as a failed sign-in, so the account lockout also
+ * stops anyone guessing codes; a challenge is spent by the first right code.
+ */
+export async function loginWithCode(
+  db: Kysely<Database>,
+  config: Config,
+  keys: FileKeys,
+  input: LoginCodeInput,
+  origin: RequestOrigin,
+): Promise<IssuedSession> {
+  const challenge = await findLiveChallenge(db, sessionIdOf(input.challenge));
+  const user = challenge ? await findUserById(db, challenge.user_id) : undefined;
+  if (!challenge || !user || user.disabled_at || !user.totp_secret) {
+    throw new DomainError(
+      'unauthenticated',
+      'This sign-in has expired: enter your email and password again.',
+      [],
+      'challenge_expired',
+    );
+  }
+  const actor = { userId: user.id, organisationId: user.organisation_id, roles: user.roles, ip: origin.ip };
+  if (user.locked_until && user.locked_until > new Date()) {
+    await deleteChallenge(db, challenge.id);
+    await appendAudit(db, { ...actor, action: 'auth.login_failed', detail: { reason: 'locked' } });
+    throw lockedError(user.locked_until);
+  }
+  const secondFactor = await verifySecondFactor(db, keys, user, input.code);
+  if (!secondFactor) {
+    const { lockedUntil } = await recordFailedLogin(db, user.id, config.lockout.maxFailures, config.lockout.minutes);
+    await appendAudit(db, { ...actor, action: 'auth.login_failed', detail: { reason: 'wrong_code' } });
+    if (lockedUntil && lockedUntil > new Date()) {
+      await deleteChallenge(db, challenge.id);
+      throw lockedError(lockedUntil);
+    }
+    throw new DomainError('unauthenticated', INVALID_CODE, [], 'invalid_code');
+  }
+  await deleteChallenge(db, challenge.id);
+  await recordSuccessfulLogin(db, user.id);
+  await appendAudit(db, { ...actor, action: 'auth.login', detail: { secondFactor } });
+  return issueSession(db, config, user.id, origin);
+}
+
+async function verifySecondFactor(
+  db: Kysely<Database>,
+  keys: FileKeys,
+  user: UserRow,
+  code: string,
+): Promise<'totp' | 'recovery_code' | null> {
+  if (!user.totp_secret) return null;
+  if (looksLikeTotp(code)) {
+    const step = matchingStep(openText(keys.all, user.totp_secret), normaliseCode(code));
+    return step !== null && (await claimStep(db, user.id, step)) ? 'totp' : null;
+  }
+  return (await spendRecoveryCode(db, user.id, recoveryCodeHash(code))) ? 'recovery_code' : null;
 }
 
 function lockedError(until: Date): DomainError {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
 export interface SessionUser {
@@ -12,6 +12,12 @@ export interface SessionUser {
   roles: string[];
   locale: string;
   lastSeenAt: Date;
+  team: string | null;
+  facilityId: string | null;
+  /** The organisation's adjustments to the default roles, checked when applied. */
+  accessPolicy: Record<string, unknown>;
+  organisationRequiresTwoFactor: boolean;
+  twoFactorEnrolledAt: Date | null;
 }
 
 export async function insertSession(
@@ -59,6 +65,11 @@ export function findLiveSession(
       'u.display_name as displayName',
       'u.roles as roles',
       'u.locale as locale',
+      'u.team as team',
+      'u.facility_id as facilityId',
+      'o.access_policy as accessPolicy',
+      'o.require_two_factor as organisationRequiresTwoFactor',
+      'u.totp_enrolled_at as twoFactorEnrolledAt',
     ])
     .where('s.id', '=', sessionId)
     .where('s.expires_at', '>', sql<Date>`now()`)
@@ -77,6 +88,16 @@ export async function touchSession(db: Kysely<Database>, sessionId: string): Pro
 
 export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
   await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user at once (disabled, password or second factor reset, or on request). */
+export async function deleteUserSessions(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: string,
+): Promise<number> {
+  const rows = await db.deleteFrom('user_session').where('user_id', '=', userId).returning('id').execute();
+  await db.deleteFrom('login_challenge').where('user_id', '=', userId).execute();
+  return rows.length;
 }
 
 export async function deleteExpiredSessions(db: Kysely<Database>, idleMinutes: number): Promise<void> {

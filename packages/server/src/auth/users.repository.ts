@@ -11,6 +11,8 @@ export interface NewUser {
   passwordHash: string;
   roles: string[];
   locale?: 'en' | 'km';
+  team?: string | null;
+  facilityId?: string | null;
 }
 
 export async function insertUser(db: Executor, user: NewUser): Promise<void> {
@@ -24,6 +26,8 @@ export async function insertUser(db: Executor, user: NewUser): Promise<void> {
       password_hash: user.passwordHash,
       roles: user.roles,
       locale: user.locale ?? 'en',
+      team: user.team ?? null,
+      facility_id: user.facilityId ?? null,
       disabled_at: null,
       locked_until: null,
       last_login_at: null,
@@ -33,6 +37,10 @@ export async function insertUser(db: Executor, user: NewUser): Promise<void> {
 
 export function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
   return db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function recordFailedLogin(
@@ -68,4 +76,9 @@ export async function countUsers(db: Executor): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+/** The facility whose children a caregiver looks after, which decides the cases they see. */
+export async function setUserFacility(db: Executor, userId: string, facilityId: string | null): Promise<void> {
+  await db.updateTable('app_user').set({ facility_id: facilityId }).where('id', '=', userId).execute();
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  can,
   checkNewEvent,
   DomainError,
   followUpStatus,
   projectCase,
+  redactPayload,
   type CaseEvent,
   type CaseState,
   type DuplicateResolution,
@@ -14,7 +16,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
-import { findFacility } from '../facilities/facilities.repository';
+import { findFacility, placementFacilityName } from '../facilities/facilities.repository';
 import { readCaseSettings } from '../organisations/case-settings.repository';
 import {
   eventsForRules,
@@ -28,21 +30,24 @@ import {
   type EventWithAuthor,
 } from './cases.repository';
 import { systemClock, type Clock } from './cases.service';
+import { refuseReadOnlyTiers } from './field-access';
 
 export async function listEvents(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseEvent[]> {
   const rows = await readEvents(db, actor, caseId);
   const correctedBy = new Map(rows.filter((row) => row.supersedes).map((row) => [row.supersedes, row.id]));
-  return rows.map((row) => toEvent(row, correctedBy.get(row.id) ?? null));
+  return rows.map((row) => {
+    const event = toEvent(row, correctedBy.get(row.id) ?? null);
+    const { value, hidden } = redactPayload(event.payload, actor.access);
+    return { ...event, payload: value, hidden };
+  });
 }
 
 /** Approving is a supervisor's act: the permission is checked here, the sequence in core. */
-function checkDecisionRights(actor: Actor, input: NewCaseEvent): void {
-  if (
-    input.type === 'approval_decision' &&
-    !actor.roles.some((role) => role === 'supervisor' || role === 'org_admin')
-  ) {
+function checkWriteRights(actor: Actor, input: NewCaseEvent): void {
+  if (input.type === 'approval_decision' && !can(actor.access, 'case.approve')) {
     throw new DomainError('forbidden', 'Only a supervisor can approve or reject.', [], 'forbidden');
   }
+  refuseReadOnlyTiers(actor, input.payload);
 }
 
 async function contextFor(
@@ -85,7 +90,7 @@ export async function addEvent(
     return { created: false, event: mustFind(await listEvents(db, actor, caseId), id) };
   }
   if (existing) throw new DomainError('conflict', 'This event id is already used.', [], 'id_taken');
-  checkDecisionRights(actor, input);
+  checkWriteRights(actor, input);
   await db.transaction().execute(async (trx) => {
     await lockCaseForWrite(trx, actor, caseId);
     const events = await eventsForRules(trx, caseId);
@@ -110,11 +115,12 @@ export async function getCaseState(
   caseId: string,
   clock: Clock = systemClock,
 ): Promise<CaseState> {
-  await readCase(db, actor, caseId);
-  const settings = await readCaseSettings(db, actor.organisationId);
+  const row = await readCase(db, actor, caseId);
+  // A department reading a referred case sees it under the rules of the organisation that holds it.
+  const settings = await readCaseSettings(db, row.organisation_id);
   const projection = projectCase(await eventsForRules(db, caseId), settings);
   const facilityName = projection.placement?.facilityId
-    ? (await findFacility(db, actor, projection.placement.facilityId)).name
+    ? await placementFacilityName(db, projection.placement.facilityId)
     : null;
   return {
     status: projection.status,
@@ -140,7 +146,7 @@ function mustFind(events: CaseEvent[], id: string): CaseEvent {
   return event;
 }
 
-function toEvent(row: EventWithAuthor, supersededBy: string | null): CaseEvent {
+export function toEvent(row: EventWithAuthor, supersededBy: string | null): CaseEvent {
   return {
     id: row.id,
     caseId: row.case_id,

@@ -1,9 +1,12 @@
-import { can, DomainError, normaliseForSearch, type CaseListQuery, type Permission } from '@homeward/core';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { DomainError, normaliseForSearch, searchKey, type AuditEntry, type CaseListQuery } from '@homeward/core';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
+import { auditEntries, selectAuditColumns, toAuditEntry } from '../audit/audit-search.repository';
 import type { Actor } from '../auth/actor';
 import type { CaseEventRow, CaseRow, Database, NewCaseRow } from '../db/schema';
+import { refreshCareStays } from '../reports/care-stays.repository';
 import type { CaseProjection } from '@homeward/core';
+import { requirePermission } from '../access/require-permission';
 
 /**
  * The one way to cases. Every function takes the acting user, refuses what their roles do not allow, sees
@@ -12,16 +15,57 @@ import type { CaseProjection } from '@homeward/core';
  */
 type Executor = Kysely<Database> | Transaction<Database>;
 
-function requirePermission(actor: Actor, permission: Permission): void {
-  if (!can(actor.roles, permission)) {
-    throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
+export const CASE_NOT_FOUND = 'No case with this id.';
+
+/**
+ * The cases a user's scope reaches in their own organisation: all of them, their team's (cases assigned to a
+ * colleague of the same team, or to them), their own, or those of the children placed in their facility. These
+ * are the cases they may write.
+ */
+function ownScope(eb: ExpressionBuilder<Database, 'child_case'>, actor: Actor) {
+  const own = eb('child_case.organisation_id', '=', actor.organisationId);
+  switch (actor.access.scope) {
+    case 'organisation':
+      return own;
+    case 'team': {
+      const mine = eb('child_case.assigned_worker_id', '=', actor.userId);
+      if (!actor.team) return eb.and([own, mine]);
+      const team = eb
+        .selectFrom('app_user as colleague')
+        .select('colleague.id')
+        .where('colleague.organisation_id', '=', actor.organisationId)
+        .where('colleague.team', '=', actor.team);
+      return eb.and([own, eb.or([mine, eb('child_case.assigned_worker_id', 'in', team)])]);
+    }
+    case 'assigned':
+      return eb.and([own, eb('child_case.assigned_worker_id', '=', actor.userId)]);
+    case 'facility':
+      return actor.facilityId
+        ? eb.and([own, eb('child_case.current_facility_id', '=', actor.facilityId)])
+        : eb.val(false);
+    case 'referred':
+      return eb.val(false);
   }
 }
 
-export const CASE_NOT_FOUND = 'No case with this id.';
+/** Cases referred or handed over to the user's organisation: readable, never writable, by the receiver. */
+function sharedWith(eb: ExpressionBuilder<Database, 'child_case'>, actor: Actor) {
+  return eb(
+    'child_case.id',
+    'in',
+    eb
+      .selectFrom('case_share')
+      .select('case_share.case_id')
+      .where('case_share.organisation_id', '=', actor.organisationId),
+  );
+}
 
 function visibleCases(db: Executor, actor: Actor) {
-  return db.selectFrom('child_case').where('child_case.organisation_id', '=', actor.organisationId);
+  return db.selectFrom('child_case').where((eb) => eb.or([ownScope(eb, actor), sharedWith(eb, actor)]));
+}
+
+function writableCases(db: Executor, actor: Actor) {
+  return db.selectFrom('child_case').where((eb) => ownScope(eb, actor));
 }
 
 function audit(db: Executor, actor: Actor, action: string, caseId: string | null, detail?: Record<string, unknown>) {
@@ -31,7 +75,7 @@ function audit(db: Executor, actor: Actor, action: string, caseId: string | null
 export type CaseWithWorker = CaseRow & { assigned_worker_name: string | null };
 
 async function selectCase(db: Executor, actor: Actor, caseId: string, forUpdate: boolean): Promise<CaseWithWorker> {
-  let query = visibleCases(db, actor)
+  let query = (forUpdate ? writableCases(db, actor) : visibleCases(db, actor))
     .leftJoin('app_user as worker', 'worker.id', 'child_case.assigned_worker_id')
     .selectAll('child_case')
     .select('worker.display_name as assigned_worker_name')
@@ -40,6 +84,13 @@ async function selectCase(db: Executor, actor: Actor, caseId: string, forUpdate:
   const row = await query.executeTakeFirst();
   if (!row) throw new DomainError('not_found', CASE_NOT_FOUND, [], 'not_found');
   return row;
+}
+
+/** Which of these cases the user may read: lists that mention other cases show only those in full. */
+export async function readableAmong(db: Executor, actor: Actor, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await visibleCases(db, actor).select('child_case.id').where('child_case.id', 'in', caseIds).execute();
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function readCase(db: Executor, actor: Actor, caseId: string): Promise<CaseWithWorker> {
@@ -92,6 +143,29 @@ export async function searchCases(
   return { rows, total: count.n };
 }
 
+/**
+ * The cases behind a report's cell, as far as the actor may see them: the ids come from a report, which may
+ * count other organisations' cases (a government scope); only the actor's own are returned, and the read is audited.
+ */
+export async function readCasesByIds(
+  db: Executor,
+  actor: Actor,
+  caseIds: string[],
+  reason: string,
+): Promise<CaseRow[]> {
+  requirePermission(actor, 'case.read');
+  const rows = caseIds.length
+    ? await visibleCases(db, actor)
+        .selectAll()
+        .where('id', 'in', caseIds)
+        .orderBy('opened_on', 'desc')
+        .orderBy('case_number', 'desc')
+        .execute()
+    : [];
+  await audit(db, actor, 'case.list', null, { reason, results: rows.length });
+  return rows;
+}
+
 export async function nextCaseNumber(trx: Transaction<Database>, organisationId: string, year: number) {
   const org = await trx
     .updateTable('organisation')
@@ -136,7 +210,10 @@ export async function insertEvent(trx: Transaction<Database>, actor: Actor, even
   await audit(trx, actor, 'case.event_add', event.caseId, { eventType: event.type, eventId: event.id });
 }
 
-/** Writes the projection onto the case row, in the transaction that recorded the event it follows from. */
+/**
+ * Writes the projection onto the case row, and the case's stays in care for reports, in the transaction that
+ * recorded the event they follow from.
+ */
 export async function updateCaseProjection(
   trx: Transaction<Database>,
   caseId: string,
@@ -163,20 +240,21 @@ export async function updateCaseProjection(
     })
     .where('id', '=', caseId)
     .execute();
+  await refreshCareStays(trx, caseId);
 }
 
 export type EventWithAuthor = CaseEventRow & { author_name: string | null };
 
 export async function readEvents(db: Executor, actor: Actor, caseId: string): Promise<EventWithAuthor[]> {
   requirePermission(actor, 'case.read');
-  await selectCase(db, actor, caseId, false);
+  const owner = await selectCase(db, actor, caseId, false);
   const rows = await db
     .selectFrom('case_event')
     .leftJoin('app_user as author', 'author.id', 'case_event.author_id')
     .selectAll('case_event')
     .select('author.display_name as author_name')
     .where('case_event.case_id', '=', caseId)
-    .where('case_event.organisation_id', '=', actor.organisationId)
+    .where('case_event.organisation_id', '=', owner.organisation_id)
     .orderBy('case_event.occurred_on')
     .orderBy('case_event.seq')
     .execute();
@@ -220,4 +298,151 @@ export async function insertGroupActivity(
       facilitator_id: actor.userId,
     })
     .execute();
+}
+
+const ACCESS_LOG_LENGTH = 500;
+
+/** Who read and changed a case, newest first; reading it is itself recorded. */
+export async function readAccessLog(db: Executor, actor: Actor, caseId: string): Promise<AuditEntry[]> {
+  requirePermission(actor, 'case.access_log');
+  await selectCase(db, actor, caseId, false);
+  const rows = await selectAuditColumns(auditEntries(db, actor.organisationId))
+    .where('a.case_id', '=', caseId)
+    .orderBy('a.id', 'desc')
+    .limit(ACCESS_LOG_LENGTH)
+    .execute();
+  await audit(db, actor, 'case.access_log_read', caseId);
+  return rows.map(toAuditEntry);
+}
+
+/** A case printed on a form: the paper leaves the system, so the audit must say who took it, when and how. */
+export async function recordPrint(db: Executor, actor: Actor, caseId: string, print: { form: string; alias: boolean }) {
+  requirePermission(actor, 'case.read');
+  await selectCase(db, actor, caseId, false);
+  await audit(db, actor, 'case.print', caseId, { form: print.form, alias: print.alias });
+}
+
+/** Everything of a case for its whole-file export, with the files still encrypted as stored. */
+export async function readCaseFile(
+  trx: Transaction<Database>,
+  actor: Actor,
+  caseId: string,
+  detail: { encrypted: boolean; language: string },
+) {
+  requirePermission(actor, 'case.export');
+  const child = await selectCase(trx, actor, caseId, false);
+  const events = await trx
+    .selectFrom('case_event')
+    .leftJoin('app_user as author', 'author.id', 'case_event.author_id')
+    .selectAll('case_event')
+    .select('author.display_name as author_name')
+    .where('case_event.case_id', '=', caseId)
+    .where('case_event.organisation_id', '=', actor.organisationId)
+    .orderBy('case_event.occurred_on')
+    .orderBy('case_event.seq')
+    .execute();
+  const files = await trx
+    .selectFrom('attachment')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('organisation_id', '=', actor.organisationId)
+    .orderBy('created_at')
+    .execute();
+  await audit(trx, actor, 'case.export', caseId, {
+    format: 'zip',
+    ...detail,
+    events: events.length,
+    attachments: files.length,
+  });
+  return { child, events, files };
+}
+
+/**
+ * Deletes a case with everything recorded about it. The audit keeps the case number and the reason, never the
+ * child's name, so the deletion can be accounted for after the record is gone.
+ */
+export async function deleteCase(
+  trx: Transaction<Database>,
+  actor: Actor,
+  caseId: string,
+  deletion: { reason: string; confirmCaseNumber: string },
+): Promise<void> {
+  requirePermission(actor, 'case.delete');
+  const child = await selectCase(trx, actor, caseId, true);
+  if (deletion.confirmCaseNumber !== child.case_number) {
+    const message = 'The case number typed does not match this case.';
+    throw new DomainError('invalid', message, [{ field: 'confirmCaseNumber', message }], 'confirmation_mismatch');
+  }
+  await trx.deleteFrom('attachment').where('case_id', '=', caseId).execute();
+  await trx.deleteFrom('task').where('case_id', '=', caseId).execute();
+  await trx.deleteFrom('care_stay').where('case_id', '=', caseId).execute();
+  await trx.deleteFrom('case_event').where('case_id', '=', caseId).execute();
+  await trx.deleteFrom('child_case').where('id', '=', caseId).execute();
+  await audit(trx, actor, 'case.delete', caseId, { caseNumber: child.case_number, reason: deletion.reason });
+}
+
+/** Payload fields that name a person or say where the family lives: replaced or dropped by pseudonymisation. */
+const NAME_FIELDS = ['name', 'carerName', 'guardianName'];
+const LOCATION_FIELDS = ['phone', 'villageCode'];
+
+function pseudonymousPayload(payload: Record<string, unknown>, alias: string): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(payload)) {
+    if (LOCATION_FIELDS.includes(key)) continue;
+    result[key] = NAME_FIELDS.includes(key) && typeof value === 'string' ? alias : value;
+  }
+  return result;
+}
+
+/**
+ * Replaces a child's identity by the alias, as an organisation's retention rule asks. No user acts here: the
+ * organisation's own rule does, run by an operator, so the audit entry names the rule instead of a user.
+ */
+export async function pseudonymiseCase(
+  trx: Transaction<Database>,
+  organisationId: string,
+  caseId: string,
+  rule: { status: string; afterYears: number; dueOn: string },
+): Promise<void> {
+  const child = await trx
+    .selectFrom('child_case')
+    .select(['case_number', 'alias', 'date_of_birth'])
+    .where('id', '=', caseId)
+    .where('organisation_id', '=', organisationId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const alias = child.alias ?? child.case_number;
+  await trx
+    .updateTable('child_case')
+    .set({
+      family_name_km: null,
+      given_name_km: null,
+      family_name_latin: null,
+      given_name_latin: null,
+      alias,
+      date_of_birth: `${child.date_of_birth.slice(0, 4)}-01-01`,
+      date_of_birth_estimated: true,
+      village_code: null,
+      search_key: searchKey([alias, child.case_number]),
+      pseudonymised_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', caseId)
+    .execute();
+  const events = await trx.selectFrom('case_event').select(['id', 'payload']).where('case_id', '=', caseId).execute();
+  for (const event of events) {
+    await trx
+      .updateTable('case_event')
+      .set({ payload: JSON.stringify(pseudonymousPayload(event.payload, alias)) })
+      .where('id', '=', event.id)
+      .execute();
+  }
+  await appendAudit(trx, {
+    userId: null,
+    organisationId,
+    roles: [],
+    action: 'case.pseudonymise',
+    caseId,
+    detail: { caseNumber: child.case_number, rule },
+  });
 }

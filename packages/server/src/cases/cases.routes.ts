@@ -11,6 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { idParams, commonErrors, problemSchema } from '../http/openapi-shapes';
+import { RATE_LIMITS } from '../http/rate-limits';
 import { requireUser } from '../http/session';
 import { addEvent, getCaseState, listEvents } from './case-events.service';
 import { createCase, getCase, listCases } from './cases.service';
@@ -45,8 +46,9 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'List and search cases',
           description: '`q` matches names in Khmer script or Latin letters, the alias and the case number.',
           querystring: caseListQuerySchema,
-          response: { 200: caseListSchema, ...errors },
+          response: { 200: caseListSchema, 429: problemSchema, ...errors },
         },
+        config: { rateLimit: RATE_LIMITS.search },
       },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);

@@ -4,6 +4,7 @@ import {
   checkNewCase,
   DEFAULT_TIME_ZONE,
   DomainError,
+  redactCase,
   projectCase,
   searchKey,
   todayIn,
@@ -17,6 +18,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { CaseRow, Database } from '../db/schema';
+import { refuseReadOnlyTiers } from './field-access';
 import {
   caseIdOwner,
   insertCase,
@@ -44,6 +46,7 @@ export async function createCase(
   clock: Clock = systemClock,
 ): Promise<{ created: boolean; detail: CaseDetail }> {
   checkNewCase(input, clock.today());
+  refuseReadOnlyTiers(actor, input);
   const id = input.id ?? randomUUID();
   const owner = await caseIdOwner(db, id);
   // A client retrying an offline create gets the case it made, not a second one.
@@ -145,13 +148,14 @@ function caseSearchKey(input: NewCase, caseNumber: string): string {
   return searchKey([...wholeNames, gk, fk, gl, fl, input.alias, caseNumber]);
 }
 
+/** Cases leave the server only through these: fields of the tiers the user may not read are withheld. */
 export async function getCase(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseDetail> {
-  return toDetail(await readCase(db, actor, caseId));
+  return redactCase(toDetail(await readCase(db, actor, caseId)), actor.access);
 }
 
 export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseListQuery): Promise<CaseList> {
   const { rows, total } = await searchCases(db, actor, query);
-  return { items: rows.map(toSummary), total };
+  return { items: rows.map((row) => redactCase(toSummary(row), actor.access)), total };
 }
 
 export function toSummary(row: CaseRow): CaseSummary {
@@ -177,7 +181,7 @@ export function toSummary(row: CaseRow): CaseSummary {
   };
 }
 
-function toDetail(row: CaseWithWorker): CaseDetail {
+export function toDetail(row: CaseWithWorker): CaseDetail {
   return {
     ...toSummary(row),
     childType: row.child_type as CaseDetail['childType'],

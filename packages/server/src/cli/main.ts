@@ -1,4 +1,4 @@
-import { setupSchema } from '@homeward/core';
+import { DomainError, setupSchema } from '@homeward/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config';
 import { systemClock } from '../cases/cases.service';
@@ -9,6 +9,8 @@ import { DEMO_PASSWORD, loadDemoData } from '../demo/demo-loader';
 import { VERSION } from '../paths';
 import { createFirstOrganisation, needsSetup } from '../setup/setup.service';
 import { describeTarget, openMigrated } from './open';
+import { reportCommand, type ReportCommandOptions } from './report-command';
+import { addRecordsCommands } from './records-commands';
 import { serve } from './serve';
 
 function port(value: string): number {
@@ -73,7 +75,10 @@ export function buildCli(): Command {
       const db = await openMigrated(loadConfig());
       try {
         if (!(await needsSetup(db.kysely))) refuse('Homeward is already set up here; nothing was changed.');
-        await createFirstOrganisation(db.kysely, parsed.data);
+        await createFirstOrganisation(db.kysely, parsed.data).catch((error: unknown) => {
+          if (error instanceof DomainError) refuse(error.message);
+          throw error;
+        });
         console.log(`Created “${parsed.data.organisationName}” with administrator ${parsed.data.email}.`);
       } finally {
         await db.close();
@@ -94,6 +99,28 @@ export function buildCli(): Command {
       } finally {
         await db.close();
       }
+    });
+
+  program
+    .command('report')
+    .description('Run a report (built-in id or saved report id) as a user, and print or write it')
+    .argument(
+      '<id>',
+      'shelter-quarterly, alternative-care-progress, follow-up-compliance, caseload, or a saved report’s id',
+    )
+    .requiredOption('--from <date>', 'first day of the period, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last day of the period, YYYY-MM-DD')
+    .requiredOption('--as <email>', 'the user whose organisation and permissions the report runs with')
+    .option('--format <format>', 'json, xlsx, csv or pdf (files need --out)', 'json')
+    .option('--lang <lang>', 'en or km', 'en')
+    .option('--reference-date <date>', 'the date at which ages are computed (default: the end of the period)')
+    .option('--age-bands <bands>', 'age bands, e.g. 0-10,11-17,18-25')
+    .option('--planned <n>', 'referrals planned per case type (quarterly report)')
+    .option('--target-percent <n>', 'share of children in care to reintegrate (alternative-care progress)')
+    .option('--suppress-below <n>', 'anonymise: hide counts below n, with complementary suppression')
+    .option('--out <file>', 'write to this file instead of printing')
+    .action(async (id: string, options: ReportCommandOptions) => {
+      console.log(await reportCommand(loadConfig(), id, options));
     });
 
   const audit = program.command('audit').description('Work with the audit log');
@@ -122,6 +149,7 @@ export function buildCli(): Command {
       }
     });
 
+  addRecordsCommands(program);
   return program;
 }
 

@@ -4,6 +4,12 @@ import * as foundation from './migrations/2026-11-23T1500-foundation';
 import * as lifeOfACase from './migrations/2026-11-23T1700-life-of-a-case';
 import * as documentsAndTasks from './migrations/2026-11-23T1800-documents-and-tasks';
 import * as directory from './migrations/2026-11-23T1900-directory';
+import * as accessPolicy from './migrations/2026-11-24T1000-access-policy';
+import * as authHardening from './migrations/2026-11-24T1100-auth-hardening';
+import * as auditAndLifecycle from './migrations/2026-11-24T1200-audit-and-lifecycle';
+import * as reports from './migrations/2026-11-24T1300-reports';
+import * as targets from './migrations/2026-11-24T1400-targets';
+import * as reportPerformance from './migrations/2026-11-24T1500-report-performance';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -14,6 +20,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T1700-life-of-a-case': lifeOfACase,
   '2026-11-23T1800-documents-and-tasks': documentsAndTasks,
   '2026-11-23T1900-directory': directory,
+  '2026-11-24T1000-access-policy': accessPolicy,
+  '2026-11-24T1100-auth-hardening': authHardening,
+  '2026-11-24T1200-audit-and-lifecycle': auditAndLifecycle,
+  '2026-11-24T1300-reports': reports,
+  '2026-11-24T1400-targets': targets,
+  '2026-11-24T1500-report-performance': reportPerformance,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

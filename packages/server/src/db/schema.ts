@@ -15,6 +15,9 @@ export interface OrganisationTable {
   case_prefix: string;
   case_counter: Generated<number>;
   case_settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  access_policy: ColumnType<Record<string, unknown>, string | undefined, string>;
+  require_two_factor: Generated<boolean>;
+  retention_settings: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: DefaultedTimestamp;
 }
 
@@ -30,7 +33,32 @@ export interface AppUserTable {
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;
   last_login_at: NullableTimestamp;
+  team: ColumnType<string | null, string | null | undefined, string | null>;
+  facility_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Sealed with the stored-data key (AES-GCM): `keyId.iv.tag.content`, base64url. */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Generated at the start of enrolment, kept until the first code confirms it. */
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enrolled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The last 30-second step a code was accepted for: a code is refused in the step it was used, or earlier. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: DefaultedTimestamp;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** Between a right password and the second factor: a short-lived, single-use token kept as a hash. */
+export interface LoginChallengeTable {
+  id: string;
+  user_id: string;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
 }
 
 export interface UserSessionTable {
@@ -77,6 +105,8 @@ export interface ChildCaseTable {
   care_plan_approved: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   pending_approvals: Generated<number>;
   version: Generated<number>;
+  /** When a retention rule replaced the child's identity by the alias. */
+  pseudonymised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
@@ -169,6 +199,52 @@ export interface DirectoryEntryTable {
   created_at: DefaultedTimestamp;
 }
 
+export interface CaseShareTable {
+  id: string;
+  case_id: string;
+  organisation_id: string;
+  kind: 'referral' | 'handover';
+  note: string | null;
+  shared_by: string | null;
+  shared_on: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface SavedReportTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  definition: ColumnType<Record<string, unknown>, string, string>;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+/** A stay in one placement, derived from the case's events (reports/care-stays.repository.ts). */
+export interface CareStayTable {
+  placement_id: string;
+  case_id: string;
+  organisation_id: string;
+  care_type: string;
+  facility_id: string | null;
+  start_on: CalendarDate;
+  /** The day of the next placement, reintegration or closure; null while the stay lasts. */
+  end_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface IndicatorTargetTable {
+  id: string;
+  organisation_id: string;
+  indicator: string;
+  breakdown_key: string | null;
+  period_from: CalendarDate;
+  period_to: CalendarDate;
+  baseline_on: ColumnType<string | null, string | null | undefined, string | null>;
+  value: number;
+  note: string;
+  created_by: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   app_user: AppUserTable;
@@ -181,6 +257,12 @@ export interface Database {
   attachment: AttachmentTable;
   task: TaskTable;
   directory_entry: DirectoryEntryTable;
+  case_share: CaseShareTable;
+  saved_report: SavedReportTable;
+  care_stay: CareStayTable;
+  recovery_code: RecoveryCodeTable;
+  login_challenge: LoginChallengeTable;
+  indicator_target: IndicatorTargetTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

@@ -10,15 +10,17 @@ import {
   type Sex,
 } from '@homeward/core';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../auth/actor';
+import { actorOf, type Actor } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
-import { insertUser } from '../auth/users.repository';
+import { insertUser, setUserFacility } from '../auth/users.repository';
+import { shareCase } from '../cases/case-access.repository';
 import { addEvent } from '../cases/case-events.service';
 import { createCase, type Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
 import { insertOrganisation, type NewOrganisation } from '../organisations/organisations.repository';
 import { insertDirectoryEntry } from '../directory/directory.repository';
 import { demoFacilities, walkDemoChildren } from './demo-journeys';
+import { loadDemoTargets } from './demo-targets';
 import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from './demo-people';
 
 export const DEMO_PASSWORD = 'homeward-demo';
@@ -36,7 +38,7 @@ const DIRECTORY: NewDirectoryEntry[] = [
 
 interface DemoOrganisation extends Omit<NewOrganisation, 'id'> {
   domain: string;
-  users: { local: string; name: string; roles: Role[] }[];
+  users: { local: string; name: string; roles: Role[]; team?: string }[];
   children: number;
   /** Where its children mostly come from (province codes). */
   provinces: string[];
@@ -53,8 +55,8 @@ const ORGANISATIONS: DemoOrganisation[] = [
     domain: 'tonle.demo',
     users: [
       { local: 'admin', name: 'Sok Chenda', roles: ['org_admin'] },
-      { local: 'supervisor', name: 'Chhey Chan', roles: ['supervisor', 'caseworker'] },
-      { local: 'worker', name: 'Keo Sothea', roles: ['caseworker'] },
+      { local: 'supervisor', name: 'Chhey Chan', roles: ['supervisor', 'caseworker'], team: 'Poipet' },
+      { local: 'worker', name: 'Keo Sothea', roles: ['caseworker'], team: 'Poipet' },
       { local: 'caregiver', name: 'Mao Sreyneang', roles: ['caregiver'] },
       { local: 'me', name: 'Ly Vuthy', roles: ['me_officer'] },
     ],
@@ -77,7 +79,7 @@ const ORGANISATIONS: DemoOrganisation[] = [
     domain: 'svayrieng.demo',
     users: [
       { local: 'admin', name: 'Heng Sophal', roles: ['org_admin', 'supervisor'] },
-      { local: 'worker', name: 'Chea Kunthea', roles: ['caseworker'] },
+      { local: 'worker', name: 'Chea Kunthea', roles: ['caseworker'], team: 'Svay Rieng' },
     ],
     children: 20,
     provinces: ['20', '14', '03'],
@@ -102,6 +104,9 @@ const ORGANISATIONS: DemoOrganisation[] = [
     sources: [],
   },
 ];
+
+/** The province of the demo Department of Social Affairs (Siem Reap). */
+const DEPARTMENT_PROVINCE = '17';
 
 export interface DemoUser {
   email: string;
@@ -131,9 +136,16 @@ export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<
   const random = seededRandom(2018);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users: DemoUser[] = [];
+  const referrals: { worker: Actor; caseId: string }[] = [];
+  let department = '';
+  /** Who set the demo targets: the first shelter's administrator and the department's officer. */
+  let shelterPlanner: Actor | undefined;
+  let departmentPlanner: Actor | undefined;
   for (const org of ORGANISATIONS) {
     const organisationId = randomUUID();
-    await insertOrganisation(db, { ...org, id: organisationId });
+    // Off so that visitors can look around with the demo administrators without an authenticator app.
+    await insertOrganisation(db, { ...org, id: organisationId, requireTwoFactor: false });
+    if (org.kind === 'government' && org.provinceCode === DEPARTMENT_PROVINCE) department = organisationId;
     const actors: Actor[] = [];
     const everyone: Actor[] = [];
     const actorsByRole = (_org: DemoOrganisation, role: Role): Actor => {
@@ -144,22 +156,37 @@ export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<
     for (const user of org.users) {
       const id = randomUUID();
       const email = `${user.local}@${org.domain}`;
-      await insertUser(db, { id, organisationId, email, displayName: user.name, passwordHash, roles: user.roles });
+      await insertUser(db, {
+        id,
+        organisationId,
+        email,
+        displayName: user.name,
+        passwordHash,
+        roles: user.roles,
+        team: user.team ?? null,
+      });
       users.push({ email, roles: user.roles, organisation: org.name });
-      const actor: Actor = { userId: id, organisationId, roles: user.roles, ip: null };
+      const actor: Actor = actorOf({ userId: id, organisationId, roles: user.roles });
       everyone.push(actor);
       if (user.roles.includes('caseworker')) actors.push(actor);
     }
+    if (organisationId === department) departmentPlanner = everyone[0];
+    shelterPlanner ??= everyone.find((actor) => actor.roles.includes('org_admin'));
     if (org.children === 0) continue;
     const villages = villagesOf(org.provinces);
     const admin = actorsByRole(org, 'org_admin');
     const supervisor = actorsByRole(org, 'supervisor');
     const facilities = await demoFacilities(db, admin);
+    // The caregiver looks after the children of the shelter, and sees only them.
+    for (const caregiver of everyone.filter((actor) => actor.roles.includes('caregiver'))) {
+      await setUserFacility(db, caregiver.userId, facilities.shelter);
+    }
     for (const entry of DIRECTORY) await insertDirectoryEntry(db, admin, randomUUID(), entry);
     for (let n = 0; n < org.children; n += 1) {
       const worker = pick(random, actors);
       const input = demoChild(random, org, villages, clock.today(), n);
       const { detail } = await createCase(db, worker, input, clock);
+      if (input.villageCode?.startsWith(DEPARTMENT_PROVINCE)) referrals.push({ worker, caseId: detail.id });
       await walkDemoChildren(db, { worker, supervisor, admin }, [detail], n, facilities, clock);
       if (random() < 0.6) {
         const occurredOn = daysBefore(clock.today(), Math.floor(random() * 20));
@@ -168,6 +195,12 @@ export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<
       }
     }
   }
+  // Children from Siem Reap are referred to its Department of Social Affairs, whose officer may read their files.
+  for (const [n, { worker, caseId }] of referrals.slice(0, 4).entries()) {
+    const share = { organisationId: department, kind: n === 0 ? 'handover' : 'referral', id: randomUUID() } as const;
+    await db.transaction().execute((trx) => shareCase(trx, worker, caseId, { ...share, sharedOn: clock.today() }));
+  }
+  if (shelterPlanner && departmentPlanner) await loadDemoTargets(db, clock.today(), shelterPlanner, departmentPlanner);
   return users;
 }
 

@@ -21,7 +21,7 @@ export async function insertDirectoryEntry(
   id: string,
   entry: NewDirectoryEntry,
 ): Promise<void> {
-  if (!can(actor.roles, 'case.write'))
+  if (!can(actor.access, 'case.write'))
     throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
   const taken = await db
     .selectFrom('directory_entry')

@@ -8,7 +8,7 @@ import type { Sealed } from './file-crypto';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 function requireRead(actor: Actor): void {
-  if (!can(actor.roles, 'attachment.read')) {
+  if (!can(actor.access, 'attachment.read')) {
     throw new DomainError('forbidden', 'Your role does not allow you to see this case’s files.', [], 'forbidden');
   }
 }

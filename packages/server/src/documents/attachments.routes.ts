@@ -1,13 +1,33 @@
 import fastifyMultipart from '@fastify/multipart';
 import { attachmentListSchema, attachmentSchema, DomainError, MAX_ATTACHMENT_BYTES } from '@homeward/core';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/context';
 import { idParams, commonErrors, problemSchema } from '../http/openapi-shapes';
+import { RATE_LIMITS } from '../http/rate-limits';
 import { requireUser } from '../http/session';
 import { caseAttachments, downloadAttachment, uploadAttachment } from './attachments.service';
 
 const errors = commonErrors;
+
+/**
+ * The file part and its bytes. A form cut short or mangled makes the multipart parser fail with a bare error,
+ * which is the client's doing; the limits it enforces (file too large) keep their own status.
+ */
+async function readUpload(request: FastifyRequest) {
+  try {
+    const part = await request.file();
+    if (!part)
+      throw new DomainError('invalid', 'Choose a file to upload.', [
+        { field: 'file', message: 'Choose a file to upload.' },
+      ]);
+    return { part, data: await part.toBuffer() };
+  } catch (error) {
+    if (error instanceof DomainError || (error as Partial<FastifyError>).statusCode) throw error;
+    throw new DomainError('invalid', 'The upload was cut short or is not a valid form.', [], 'malformed_multipart');
+  }
+}
 
 export function attachmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -25,19 +45,15 @@ export function attachmentsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'Checked by content type and size, photo metadata (EXIF, GPS) removed, stored encrypted. A photo needs photo consent.',
           params: idParams,
           consumes: ['multipart/form-data'],
-          response: { 201: attachmentSchema, 413: problemSchema, ...errors },
+          response: { 201: attachmentSchema, 413: problemSchema, 429: problemSchema, ...errors },
         },
+        config: { rateLimit: RATE_LIMITS.upload },
       },
       async (request, reply) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         if (!request.isMultipart())
           throw new DomainError('invalid', 'Send the file as multipart/form-data.', [], 'not_multipart');
-        const part = await request.file();
-        if (!part)
-          throw new DomainError('invalid', 'Choose a file to upload.', [
-            { field: 'file', message: 'Choose a file to upload.' },
-          ]);
-        const data = await part.toBuffer();
+        const { part, data } = await readUpload(request);
         const fields = Object.fromEntries(
           Object.entries(part.fields).flatMap(([name, field]) =>
             field && !Array.isArray(field) && field.type === 'field' ? [[name, field.value]] : [],

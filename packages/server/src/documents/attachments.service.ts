@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { attachmentFieldsSchema, checkNewEvent, checkPhotoConsent, projectCase, type Attachment } from '@homeward/core';
+import {
+  attachmentFieldsSchema,
+  checkNewEvent,
+  checkPhotoConsent,
+  DomainError,
+  projectCase,
+  type Attachment,
+} from '@homeward/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
 import {
@@ -37,7 +44,13 @@ export async function uploadAttachment(
   keys: FileKeys,
   clock: Clock,
 ): Promise<Attachment> {
-  const fields = attachmentFieldsSchema.parse(upload.fields);
+  // The form fields of a multipart upload are not checked by the route's schema, so they are checked here.
+  const parsed = attachmentFieldsSchema.safeParse(upload.fields);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+    throw new DomainError('invalid', issues[0]?.message ?? 'The form is not valid.', issues, 'validation');
+  }
+  const fields = parsed.data;
   const file = await checkedFile(fields.kind, upload.data);
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {

@@ -1,6 +1,7 @@
-import { can, DomainError, type Facility, type NewFacility } from '@homeward/core';
+import { can, DomainError, type Facility, mayRead, type NewFacility, OUT_OF_SCOPE, redactCase } from '@homeward/core';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
+import { readableAmong } from '../cases/cases.repository';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 
@@ -30,7 +31,7 @@ function facilitiesOf(db: Executor, actor: Actor) {
 }
 
 function requireRead(actor: Actor): void {
-  if (!can(actor.roles, 'case.read') && !can(actor.roles, 'facility.manage')) {
+  if (!can(actor.access, 'case.read') && !can(actor.access, 'facility.manage')) {
     throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
   }
 }
@@ -38,24 +39,35 @@ function requireRead(actor: Actor): void {
 export async function listFacilities(db: Executor, actor: Actor): Promise<Facility[]> {
   requireRead(actor);
   const rows = await facilitiesOf(db, actor).orderBy('f.name').execute();
-  return rows.map((row) => ({ ...row, occupancy: row.occupancy ?? 0 }) as Facility);
+  return rows.map((row) => withoutHiddenLocation(actor, { ...row, occupancy: row.occupancy ?? 0 } as Facility));
+}
+
+/** Where a shelter is belongs to the location tier: a role that may not see locations gets its name only. */
+function withoutHiddenLocation(actor: Actor, facility: Facility): Facility {
+  return mayRead(actor.access, 'location') ? facility : { ...facility, villageCode: null };
 }
 
 export async function findFacility(db: Executor, actor: Actor, id: string): Promise<Facility> {
   requireRead(actor);
   const row = await facilitiesOf(db, actor).where('f.id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('not_found', 'No facility with this id.', [], 'not_found');
-  return { ...row, occupancy: row.occupancy ?? 0 } as Facility;
+  return withoutHiddenLocation(actor, { ...row, occupancy: row.occupancy ?? 0 } as Facility);
+}
+
+/** The name of the facility a readable case is placed in, whichever organisation runs it. */
+export async function placementFacilityName(db: Executor, facilityId: string): Promise<string | null> {
+  const row = await db.selectFrom('facility').select('name').where('id', '=', facilityId).executeTakeFirst();
+  return row?.name ?? null;
 }
 
 function requireManage(actor: Actor): void {
-  if (!can(actor.roles, 'facility.manage'))
+  if (!can(actor.access, 'facility.manage'))
     throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
 }
 
 export async function insertFacility(db: Executor, actor: Actor, id: string, input: NewFacility): Promise<void> {
   requireManage(actor);
-  await db
+  const inserted = await db
     .insertInto('facility')
     .values({
       id,
@@ -66,7 +78,12 @@ export async function insertFacility(db: Executor, actor: Actor, id: string, inp
       capacity: input.capacity,
       status: input.status,
     })
-    .execute();
+    // The id may come from the client; one already taken, in any organisation, is a conflict, not a crash.
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .executeTakeFirst();
+  if (!inserted.numInsertedOrUpdatedRows) {
+    throw new DomainError('conflict', 'This facility id is already used.', [], 'id_taken');
+  }
   await appendAudit(db, { ...actor, action: 'facility.create', detail: { facilityId: id } });
 }
 
@@ -90,7 +107,7 @@ export async function updateFacility(db: Executor, actor: Actor, id: string, inp
 
 export async function childrenInFacility(db: Executor, actor: Actor, facilityId: string) {
   await findFacility(db, actor, facilityId);
-  if (!can(actor.roles, 'case.read'))
+  if (!can(actor.access, 'case.read'))
     throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
   const rows = await db
     .selectFrom('child_case')
@@ -108,10 +125,16 @@ export async function childrenInFacility(db: Executor, actor: Actor, facilityId:
     .where('status', '<>', 'closed')
     .orderBy('placed_since')
     .execute();
+  const readable = await readableAmong(
+    db,
+    actor,
+    rows.map((row) => row.caseId),
+  );
   await appendAudit(db, {
     ...actor,
     action: 'facility.read_children',
     detail: { facilityId, results: rows.length },
   });
-  return rows;
+  // Everyone who works in the facility sees who is there; names only of the children in their own scope.
+  return rows.map((row) => redactCase(row, readable.has(row.caseId) ? actor.access : OUT_OF_SCOPE));
 }

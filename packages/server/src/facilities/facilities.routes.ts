@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { facilityChildListSchema, facilityListSchema, facilitySchema, newFacilitySchema } from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
-import { commonErrors, idParams } from '../http/openapi-shapes';
+import { commonErrors, idParams, problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
 import {
   childrenInFacility,
@@ -36,7 +36,7 @@ export function facilitiesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['facilities'],
           summary: 'Register a facility',
           body: newFacilitySchema,
-          response: { 201: facilitySchema, ...errors },
+          response: { 201: facilitySchema, 409: problemSchema, ...errors },
         },
       },
       async (request, reply) => {

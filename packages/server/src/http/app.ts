@@ -13,17 +13,29 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditRoutes } from '../audit/audit.routes';
 import { authRoutes } from '../auth/auth.routes';
+import { caseAccessRoutes } from '../cases/case-access.routes';
+import { twoFactorRoutes } from '../auth/two-factor.routes';
+import { usersRoutes } from '../users/users.routes';
 import { casesRoutes } from '../cases/cases.routes';
+import { accessPolicyRoutes } from '../organisations/access-policy.routes';
 import { attachmentsRoutes } from '../documents/attachments.routes';
 import { tasksRoutes } from '../tasks/tasks.routes';
 import { directoryRoutes } from '../directory/directory.routes';
 import { facilitiesRoutes } from '../facilities/facilities.routes';
 import { oversightRoutes } from '../oversight/oversight.routes';
+import { reportsRoutes } from '../reports/reports.routes';
+import { targetsRoutes } from '../targets/targets.routes';
 import { settingsRoutes } from '../organisations/settings.routes';
+import { caseRecordsRoutes } from '../records/case-records.routes';
+import { retentionRoutes } from '../records/retention.routes';
 import { setupRoutes } from '../setup/setup.routes';
+import { policyOf, refuseWithout } from '../access/endpoint-policy';
 import type { AppContext } from './context';
-import { errorHandler, problem, sendProblem } from './problem';
+import { requireUser } from './session';
+import { refuseUnstorableText } from './unstorable-text';
+import { clientErrorHandler, errorHandler, problem, sendProblem, toProblem } from './problem';
 import { contentSecurityPolicy } from './security-headers';
 
 export const API_PREFIX = '/api/v1';
@@ -45,6 +57,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     logger: options.logger ?? false,
     bodyLimit: 512 * 1024,
     trustProxy: false,
+    // The router's own refusals (an undecodable address, an overlong path parameter) bypass the error handler.
+    frameworkErrors: (error, _request, reply) => {
+      void sendProblem(reply, toProblem(error));
+    },
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -83,6 +100,24 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     transformObject: jsonSchemaTransformObject,
   });
 
+  app.addHook('preValidation', async (request) => refuseUnstorableText(request.body));
+  app.addHook('onRoute', (route) => {
+    if (!route.url?.startsWith(API_PREFIX)) return;
+    const policy = policyOf(route, API_PREFIX);
+    if (!policy)
+      throw new Error(`No access policy for ${String(route.method)} ${route.url}: add it to ENDPOINT_POLICY.`);
+    if (policy.access === 'public') return;
+    const existing = route.onRequest ? [route.onRequest].flat() : [];
+    route.onRequest = [
+      ...existing,
+      async (request) => {
+        const whileEnrolling = policy.access === 'signed_in' && policy.whileEnrolling === true;
+        const user = await requireUser(request, ctx.db, ctx.config, { whileEnrolling });
+        refuseWithout(policy, user.access, request);
+      },
+    ];
+  });
+
   await app.register(
     async (api) => {
       api.get(
@@ -110,6 +145,15 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(attachmentsRoutes(ctx));
       await api.register(tasksRoutes(ctx));
       await api.register(directoryRoutes(ctx));
+      await api.register(caseAccessRoutes(ctx));
+      await api.register(accessPolicyRoutes(ctx));
+      await api.register(reportsRoutes(ctx));
+      await api.register(targetsRoutes(ctx));
+      await api.register(twoFactorRoutes(ctx));
+      await api.register(usersRoutes(ctx));
+      await api.register(caseRecordsRoutes(ctx));
+      await api.register(auditRoutes(ctx));
+      await api.register(retentionRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

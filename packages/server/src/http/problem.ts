@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { DomainError, type DomainErrorKind, type FieldIssue } from '@homeward/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -26,11 +28,14 @@ const TITLES: Record<number, string> = {
   401: 'Not signed in',
   403: 'Not allowed',
   404: 'Not found',
+  408: 'Too slow',
   409: 'Conflict',
   413: 'Too large',
+  414: 'Address too long',
   415: 'Unsupported content type',
   423: 'Locked',
   429: 'Too many requests',
+  431: 'Headers too large',
   500: 'Server error',
 };
 
@@ -48,6 +53,12 @@ function fieldOf(instancePath: string, part: string): string {
   return part === 'body' ? path : [part, path].filter(Boolean).join('.');
 }
 
+/**
+ * PostgreSQL refuses NUL in text ("invalid byte sequence", 22021) and in JSON ("unsupported Unicode escape",
+ * 22P05). Schemas accept it as an ordinary character; the transaction is rolled back, so this is the client's fault.
+ */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 export function toProblem(error: unknown): Problem {
   if (error instanceof DomainError) {
     return problem(STATUS[error.kind], error.message, {
@@ -64,6 +75,11 @@ export function toProblem(error: unknown): Problem {
     const first = errors[0];
     const detail = first ? `${first.field || part}: ${first.message}` : 'The request is not valid.';
     return problem(400, detail, { code: 'validation', errors });
+  }
+  if (UNSTORABLE_TEXT.has((error as { code?: unknown }).code as string)) {
+    return problem(400, 'The request holds a character that cannot be stored, such as NUL (U+0000).', {
+      code: 'unstorable_text',
+    });
   }
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
@@ -92,4 +108,26 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
     request.log.error({ err: error }, 'request failed');
   }
   return sendProblem(reply, body);
+}
+
+/**
+ * What Node's HTTP parser refuses (headers or an address too large, a request it cannot read) never reaches
+ * Fastify's error handler; it is answered on the socket, in the same problem+json shape as every other error.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const body =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? problem(431, 'The request’s headers or address are too large.', { code: 'header_overflow' })
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? problem(408, 'The request took too long to arrive.', { code: 'timeout' })
+        : problem(400, 'The request could not be read.', { code: 'unreadable_request' });
+  if (socket.writable) {
+    const text = JSON.stringify(body);
+    socket.write(
+      `HTTP/1.1 ${body.status} ${STATUS_CODES[body.status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -1,4 +1,4 @@
-import { DomainError, ROLES, type Role } from '@homeward/core';
+import { accessUnder, DomainError, mustEnrolTwoFactor, type Access, type Role } from '@homeward/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
@@ -12,8 +12,11 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface RequestUser extends SessionUser {
   roles: Role[];
+  access: Access;
   actor: Actor;
   token: string;
+  /** Signed in with the password only, in an organisation that requires this user's second factor. */
+  mustEnrolTwoFactor: boolean;
 }
 
 export function tokenOf(request: FastifyRequest): { token: string; viaCookie: boolean } | undefined {
@@ -26,8 +29,39 @@ export function tokenOf(request: FastifyRequest): { token: string; viaCookie: bo
 /**
  * The signed-in user, or a 401. A cookie is sent by the browser on its own, so a state-changing request
  * that relies on it must also carry the session's CSRF token; a bearer token cannot be forged that way.
+ * A user who must enrol a second factor first gets a 403 everywhere but the few routes that say
+ * `whileEnrolling` (who am I, sign out, enrolment).
  */
-export async function requireUser(request: FastifyRequest, db: Kysely<Database>, config: Config): Promise<RequestUser> {
+const resolved = new WeakMap<FastifyRequest, Promise<RequestUser>>();
+
+/**
+ * The endpoint policy resolves the user before the handler does: the session is read once per request. A user
+ * who must still enrol a second factor is refused everywhere but the enrolment endpoints (`whileEnrolling`).
+ */
+export async function requireUser(
+  request: FastifyRequest,
+  db: Kysely<Database>,
+  config: Config,
+  options: { whileEnrolling?: boolean } = {},
+): Promise<RequestUser> {
+  let pending = resolved.get(request);
+  if (!pending) {
+    pending = resolveUser(request, db, config);
+    resolved.set(request, pending);
+  }
+  const user = await pending;
+  if (user.mustEnrolTwoFactor && !options.whileEnrolling) {
+    throw new DomainError(
+      'forbidden',
+      'Your organisation requires a second factor for your account: set it up on your account page first.',
+      [],
+      'two_factor_enrolment_required',
+    );
+  }
+  return user;
+}
+
+async function resolveUser(request: FastifyRequest, db: Kysely<Database>, config: Config): Promise<RequestUser> {
   const credentials = tokenOf(request);
   const session = credentials ? await resolveSession(db, config, credentials.token) : undefined;
   if (!credentials || !session) {
@@ -46,12 +80,27 @@ export async function requireUser(request: FastifyRequest, db: Kysely<Database>,
       'csrf',
     );
   }
-  const roles = session.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
+  const { roles, access } = accessUnder(session.roles, session.accessPolicy);
+  const mustEnrol = mustEnrolTwoFactor({
+    roles,
+    enrolled: session.twoFactorEnrolledAt !== null,
+    organisationRequiresTwoFactor: session.organisationRequiresTwoFactor,
+  });
   return {
     ...session,
     roles,
+    access,
+    mustEnrolTwoFactor: mustEnrol,
     token: credentials.token,
-    actor: { userId: session.userId, organisationId: session.organisationId, roles, ip: request.ip },
+    actor: {
+      userId: session.userId,
+      organisationId: session.organisationId,
+      roles,
+      access,
+      team: session.team,
+      facilityId: session.facilityId,
+      ip: request.ip,
+    },
   };
 }
 

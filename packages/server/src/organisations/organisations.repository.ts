@@ -8,6 +8,8 @@ export interface NewOrganisation {
   kind: OrganisationKind;
   provinceCode: string | null;
   casePrefix: string;
+  /** Whether administrators and government officers must enrol a second factor; off unless asked for. */
+  requireTwoFactor?: boolean;
 }
 
 export async function insertOrganisation(db: Kysely<Database> | Transaction<Database>, org: NewOrganisation) {
@@ -19,6 +21,7 @@ export async function insertOrganisation(db: Kysely<Database> | Transaction<Data
       kind: org.kind,
       province_code: org.provinceCode,
       case_prefix: org.casePrefix,
+      require_two_factor: org.requireTwoFactor ?? false,
     })
     .execute();
 }

@@ -34,7 +34,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
-        if (!can(user.roles, 'user.manage'))
+        if (!can(user.access, 'user.manage'))
           throw new DomainError('forbidden', 'Only an organisation administrator can change this.', [], 'forbidden');
         await ctx.db.transaction().execute(async (trx) => {
           await writeCaseSettings(trx, user.organisationId, request.body);

@@ -19,7 +19,7 @@ const NAMES = [
 ] as const;
 
 function requireApprove(actor: Actor): void {
-  if (!can(actor.roles, 'case.approve'))
+  if (!can(actor.access, 'case.approve'))
     throw new DomainError('forbidden', 'This view is for supervisors.', [], 'forbidden');
 }
 
@@ -109,7 +109,7 @@ export async function supervisionSummary(db: Kysely<Database>, actor: Actor, tod
 }
 
 export async function tasksFor(db: Kysely<Database>, actor: Actor, today: string, horizon: string) {
-  if (!can(actor.roles, 'case.read')) return [];
+  if (!can(actor.access, 'case.read')) return [];
   const mine = () => openCases(db, actor).where('c.assigned_worker_id', '=', actor.userId);
   const [given, followUps, reviews, approvals] = await Promise.all([
     openTasksOf(db, actor),
@@ -122,7 +122,7 @@ export async function tasksFor(db: Kysely<Database>, actor: Actor, today: string
       .select([...NAMES, 'c.care_plan_review_on as dueOn'])
       .where('c.care_plan_review_on', '<=', horizon)
       .execute(),
-    can(actor.roles, 'case.approve') ? pendingApprovals(db, actor).execute() : Promise.resolve([]),
+    can(actor.access, 'case.approve') ? pendingApprovals(db, actor).execute() : Promise.resolve([]),
   ]);
   const tasks = [
     ...given.map((row) => ({ ...row, kind: 'task' as const })),
@@ -142,7 +142,7 @@ export async function tasksFor(db: Kysely<Database>, actor: Actor, today: string
 
 /** The identities of the organisation's cases, for the duplicate check; the matching itself is in core. */
 export async function identitiesForMatching(db: Kysely<Database>, actor: Actor) {
-  if (!can(actor.roles, 'case.read'))
+  if (!can(actor.access, 'case.read'))
     throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
   return db.selectFrom('child_case').selectAll().where('organisation_id', '=', actor.organisationId).execute();
 }

@@ -3,18 +3,21 @@ import {
   caseDetailSchema,
   caseSummarySchema,
   duplicateResolutionSchema,
-  supervisionSchema,
-  taskListSchema,
   findDuplicates,
   groupActivitySchema,
   groupIntakeSchema,
+  OUT_OF_SCOPE,
+  redactCase,
   SEXES,
+  supervisionSchema,
+  taskListSchema,
   villageCode,
 } from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../audit/audit.repository';
 import { recordGroupActivity, resolveDuplicate } from '../cases/case-events.service';
+import { readableAmong } from '../cases/cases.repository';
 import { createGroup, toSummary } from '../cases/cases.service';
 import { listFacilities } from '../facilities/facilities.repository';
 import type { AppContext } from '../http/context';
@@ -71,6 +74,13 @@ export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const candidates = rows.map(toSummary);
         const subject = { ...request.body, id: request.body.excludeId };
         const matches = findDuplicates(subject, candidates, { limit: 10 });
+        // The check runs over the whole organisation so that no child is entered twice, but a match outside the
+        // user's scope shows only its case number: they ask a supervisor, who sees it.
+        const readable = await readableAmong(
+          ctx.db,
+          user.actor,
+          matches.map((match) => match.record.id),
+        );
         await appendAudit(ctx.db, {
           ...user.actor,
           action: 'case.duplicate_check',
@@ -78,7 +88,7 @@ export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         });
         return {
           items: matches.map((match) => ({
-            case: match.record,
+            case: redactCase(match.record, readable.has(match.record.id) ? user.access : OUT_OF_SCOPE),
             score: match.score,
             level: match.level,
             reasons: match.reasons,

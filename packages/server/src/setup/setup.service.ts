@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Database } from '../db/schema';
 import { hashPassword } from '../auth/passwords';
+import { assertAcceptablePassword } from '../auth/password-policy';
 import { insertUser } from '../auth/users.repository';
 import { casePrefixFor } from '../organisations/case-prefix';
 import { countOrganisations, insertOrganisation } from '../organisations/organisations.repository';
@@ -23,6 +24,7 @@ export async function createFirstOrganisation(
 ): Promise<{ organisationId: string; userId: string }> {
   const organisationId = randomUUID();
   const userId = randomUUID();
+  assertAcceptablePassword(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   // The administrator starts a new organisation's casework alone, so the first user holds the working roles too.
   const roles: Role[] = ['org_admin', 'supervisor', 'caseworker'];
@@ -36,6 +38,7 @@ export async function createFirstOrganisation(
       kind: 'ngo',
       provinceCode: null,
       casePrefix: casePrefixFor(input.organisationName),
+      requireTwoFactor: true,
     });
     await insertUser(trx, {
       id: userId,

@@ -15,7 +15,7 @@ function audit(db: Executor, actor: Actor, action: string, caseId: string, taskI
 export async function insertTask(db: Kysely<Database>, actor: Actor, id: string, task: NewTask): Promise<void> {
   await readCase(db, actor, task.caseId);
   // Giving work is part of managing a case; those who only read it (caregivers) do not.
-  if (!can(actor.roles, 'case.write'))
+  if (!can(actor.access, 'case.write'))
     throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
   const assignee = await db
     .selectFrom('app_user')
@@ -30,7 +30,7 @@ export async function insertTask(db: Kysely<Database>, actor: Actor, id: string,
     ]);
   }
   await db.transaction().execute(async (trx) => {
-    await trx
+    const inserted = await trx
       .insertInto('task')
       .values({
         id,
@@ -41,7 +41,12 @@ export async function insertTask(db: Kysely<Database>, actor: Actor, id: string,
         title: task.title,
         due_on: task.dueOn,
       })
-      .execute();
+      // The id may come from the client; one already taken, in any organisation, is a conflict, not a crash.
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .executeTakeFirst();
+    if (!inserted.numInsertedOrUpdatedRows) {
+      throw new DomainError('conflict', 'This task id is already used.', [], 'id_taken');
+    }
     await audit(trx, actor, 'task.create', task.caseId, id);
   });
 }

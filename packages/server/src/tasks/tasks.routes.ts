@@ -18,7 +18,7 @@ export function tasksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['oversight'],
           summary: 'Give a colleague a task about a case, with a due date',
           body: newTaskSchema,
-          response: { 201: z.object({ id: z.uuid() }), ...errors },
+          response: { 201: z.object({ id: z.uuid() }), 409: problemSchema, ...errors },
         },
       },
       async (request, reply) => {

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { keyFromBase64 } from '../../src/documents/file-crypto';
-import type { Role } from '@homeward/core';
+import type { OrganisationKind, Role } from '@homeward/core';
 import type { FastifyInstance } from 'fastify';
-import type { Actor } from '../../src/auth/actor';
+import { actorOf, type Actor } from '../../src/auth/actor';
 import { issueSession } from '../../src/auth/auth.service';
 import { hashPassword } from '../../src/auth/passwords';
 import { insertUser } from '../../src/auth/users.repository';
@@ -62,21 +62,43 @@ export interface TestOrganisation {
   id: string;
   name: string;
   user: TestUser;
-  addUser(roles: Role[]): Promise<TestUser>;
+  addUser(roles: Role[], scope?: UserScope): Promise<TestUser>;
+}
+
+/** The team and the facility that decide which cases a caseworker or a caregiver reaches. */
+export interface UserScope {
+  team?: string;
+  facilityId?: string;
 }
 
 let counter = 0;
 
-/** An organisation with one signed-in user holding exactly the roles asked for. */
+/**
+ * An organisation with one signed-in user holding exactly the roles asked for. It does not require a second
+ * factor of its administrators unless `requireTwoFactor` says so.
+ */
 export async function createTestOrganisation(
   server: TestServer,
-  options: { withUser: Role | Role[]; name?: string },
+  options: {
+    withUser: Role | Role[];
+    name?: string;
+    kind?: OrganisationKind;
+    provinceCode?: string | null;
+    requireTwoFactor?: boolean;
+  },
 ): Promise<TestOrganisation> {
   counter += 1;
   const id = randomUUID();
   const name = options.name ?? `Test NGO ${counter} ${id.slice(0, 4)}`;
-  await insertOrganisation(server.db.kysely, { id, name, kind: 'ngo', provinceCode: null, casePrefix: `T${counter}` });
-  const addUser = async (roles: Role[]): Promise<TestUser> => {
+  await insertOrganisation(server.db.kysely, {
+    id,
+    name,
+    kind: options.kind ?? 'ngo',
+    provinceCode: options.provinceCode ?? null,
+    casePrefix: `T${counter}`,
+    requireTwoFactor: options.requireTwoFactor ?? false,
+  });
+  const addUser = async (roles: Role[], scope: UserScope = {}): Promise<TestUser> => {
     counter += 1;
     const userId = randomUUID();
     const email = `user${counter}-${userId.slice(0, 6)}@test.example`;
@@ -88,6 +110,8 @@ export async function createTestOrganisation(
       displayName: `Worker ${counter}`,
       passwordHash: await hashPassword(password),
       roles,
+      team: scope.team ?? null,
+      facilityId: scope.facilityId ?? null,
     });
     const session = await issueSession(server.db.kysely, server.config, userId, { ip: null, userAgent: null });
     return {
@@ -95,7 +119,11 @@ export async function createTestOrganisation(
       email,
       password,
       token: session.token,
-      actor: { userId, organisationId: id, roles, ip: null },
+      actor: {
+        ...actorOf({ userId, organisationId: id, roles }),
+        team: scope.team ?? null,
+        facilityId: scope.facilityId ?? null,
+      },
     };
   };
   const roles = Array.isArray(options.withUser) ? options.withUser : [options.withUser];

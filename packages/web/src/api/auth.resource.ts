@@ -1,6 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { setOrganisationTimeZone } from '../text/dates';
-import { currentUserSchema, loginResultSchema, type CurrentUser, type LoginInput } from '@homeward/core';
+import {
+  currentUserSchema,
+  loginAnswerSchema,
+  loginResultSchema,
+  type CurrentUser,
+  type LoginCodeInput,
+  type LoginInput,
+} from '@homeward/core';
 import { isApiError, noContent, request, setCsrfToken } from './http';
 import { currentUserKey, setupStatusKey } from './query-keys';
 
@@ -25,14 +32,35 @@ export function useCurrentUser() {
   return useQuery(currentUserQuery);
 }
 
-export function useLogin() {
+export function useRefreshCurrentUser() {
   const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.fetchQuery({ ...currentUserQuery, staleTime: 0 });
+  };
+}
+
+/** Either signs in, or answers with a challenge for the second step (`useLoginCode`). */
+export function useLogin() {
+  const refreshUser = useRefreshCurrentUser();
   return useMutation({
-    mutationFn: (input: LoginInput) => request('/auth/login', loginResultSchema, { method: 'POST', body: input }),
+    mutationFn: (input: LoginInput) => request('/auth/login', loginAnswerSchema, { method: 'POST', body: input }),
+    onSuccess: async (answer) => {
+      if (!('token' in answer)) return;
+      setCsrfToken(answer.csrfToken);
+      // Fetch the user before the caller navigates, or the route guard would see the old "no user".
+      await refreshUser();
+    },
+  });
+}
+
+export function useLoginCode() {
+  const refreshUser = useRefreshCurrentUser();
+  return useMutation({
+    mutationFn: (input: LoginCodeInput) =>
+      request('/auth/login/code', loginResultSchema, { method: 'POST', body: input }),
     onSuccess: async (result) => {
       setCsrfToken(result.csrfToken);
-      // Fetch the user before the caller navigates, or the route guard would see the old "no user".
-      await queryClient.fetchQuery({ ...currentUserQuery, staleTime: 0 });
+      await refreshUser();
     },
   });
 }

@@ -46,6 +46,17 @@ interface RequestOptions {
 }
 
 export async function request<T>(path: string, schema: Parser<T>, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
+  if (response.status === 204) return schema.parse(undefined);
+  return schema.parse(await response.json());
+}
+
+/** A file the server makes (a ZIP export): the same session, CSRF header and problem handling as `request`. */
+export async function requestFile(path: string, options: RequestOptions = {}): Promise<Blob> {
+  return (await send(path, options)).blob();
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -66,8 +77,7 @@ export async function request<T>(path: string, schema: Parser<T>, options: Reque
   }
 
   if (!response.ok) throw await problemFrom(response);
-  if (response.status === 204) return schema.parse(undefined);
-  return schema.parse(await response.json());
+  return response;
 }
 
 async function problemFrom(response: Response): Promise<ApiError> {

@@ -24,3 +24,24 @@ export const oversightKeys = {
   attendanceCases: ['cases', 'attendance'] as const,
   caseSettings: ['settings', 'cases'] as const,
 };
+
+export const accessKeys = {
+  policy: ['settings', 'access-policy'] as const,
+  /** Under `cases`, so whatever refreshes a whole case refreshes who it is shared with too. */
+  shares: (caseId: string) => ['cases', 'shares', caseId] as const,
+  departments: ['departments'] as const,
+};
+
+export const reportsKeys = {
+  /** Everything under `reports`: saving or deleting a report refreshes the list and the saved definitions. */
+  all: ['reports'] as const,
+  list: (lang: string) => ['reports', 'list', lang] as const,
+  run: (id: string, params: string) => ['reports', 'run', id, params] as const,
+  drilldown: (params: string) => ['reports', 'drilldown', params] as const,
+};
+
+export const targetsKeys = {
+  /** Everything under `targets`: a saved or deleted target refreshes the list and the progress alike. */
+  all: ['targets'] as const,
+  progress: ['targets', 'progress'] as const,
+};

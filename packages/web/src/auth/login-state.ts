@@ -11,7 +11,7 @@ export interface LoginState {
 export function readLoginState(state: unknown): LoginState {
   const record = typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
   const from =
-    typeof record.from === 'string' && record.from.startsWith('/') && record.from !== '/login' ? record.from : '/cases';
+    typeof record.from === 'string' && record.from.startsWith('/') && record.from !== '/login' ? record.from : '/';
   return { from, demo: readDemo(record.demo) };
 }
 

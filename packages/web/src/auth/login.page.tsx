@@ -12,6 +12,7 @@ import { requestErrorMessage, type FieldErrors, type Message } from '../forms/me
 import { issuePath } from '../forms/schema-issues';
 import { useDocumentTitle } from '../text/use-document-title';
 import { DemoUsersHint } from './demo-users-hint.component';
+import { SecondFactorStep } from './second-factor-step.component';
 import { readLoginState } from './login-state';
 
 function loginErrorMessage(error: unknown): Message {
@@ -35,9 +36,28 @@ export function LoginPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<Message | null>(null);
   const [attempt, setAttempt] = useState(0);
+  /** Set after a right password for an account with a second factor: the code step comes next. */
+  const [challenge, setChallenge] = useState<string | null>(null);
   useFocusFirstError(formRef, attempt);
 
   if (user && !login.isPending) return <Navigate to={from} replace />;
+
+  if (challenge) {
+    return (
+      <section className="page">
+        <h1>{t('login.title')}</h1>
+        <SecondFactorStep
+          challenge={challenge}
+          onSignedIn={() => void navigate(from, { replace: true })}
+          onRestart={(message) => {
+            setChallenge(null);
+            setPassword('');
+            setGeneral(message);
+          }}
+        />
+      </section>
+    );
+  }
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,7 +76,10 @@ export function LoginPage() {
     setErrors({});
     setGeneral(null);
     login.mutate(parsed.data, {
-      onSuccess: () => void navigate(from, { replace: true }),
+      onSuccess: (answer) => {
+        if ('challenge' in answer) setChallenge(answer.challenge);
+        else void navigate(from, { replace: true });
+      },
       onError: (error) => {
         setGeneral(loginErrorMessage(error));
         setPassword('');

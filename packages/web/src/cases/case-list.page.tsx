@@ -36,7 +36,7 @@ export function CaseListPage() {
     return () => clearTimeout(timer);
   }, [draft, q, setParams]);
 
-  if (!can(user.roles, 'case.read')) {
+  if (!can(user.access, 'case.read')) {
     return (
       <section className="page">
         <h1>{t('cases:list.title')}</h1>
@@ -49,7 +49,7 @@ export function CaseListPage() {
     <section className="page">
       <div className="page__header">
         <h1>{t('cases:list.title')}</h1>
-        {can(user.roles, 'case.create') ? (
+        {can(user.access, 'case.create') ? (
           <div className="page__actions">
             <Link to="/cases/group" className="button" data-testid="group-intake-link">
               {t('oversight:groupIntake.link')}
@@ -81,7 +81,7 @@ export function CaseListPage() {
       <CaseResults
         q={q}
         offset={offset}
-        canCreate={can(user.roles, 'case.create')}
+        canCreate={can(user.access, 'case.create')}
         onPage={(next) => setParams(pageParams(q, next))}
       />
     </section>

@@ -1,3 +1,4 @@
+import { Withheld, WithheldNote } from './withheld.component';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPlace, khmerName, latinName, type CaseDetail } from '@homeward/core';
@@ -30,27 +31,42 @@ export function CaseProfile({ detail }: { detail: CaseDetail }) {
     <>
       <section className="card case-page__child" aria-labelledby="profile-title">
         <h2 id="profile-title">{t('cases:detail.child')}</h2>
+        <WithheldNote hidden={detail.hidden} />
         <dl className="details">
           <Item label={t('cases:fields.nameKm')} testId="profile-name-km">
-            {km ? <span lang="km">{km}</span> : none}
+            {km ? <span lang="km">{km}</span> : detail.hidden?.includes('identity') ? <Withheld /> : none}
           </Item>
           <Item label={t('cases:fields.nameLatin')} testId="profile-name-latin">
-            {latin ? <span lang="en">{latin}</span> : none}
+            {latin ? <span lang="en">{latin}</span> : detail.hidden?.includes('identity') ? <Withheld /> : none}
           </Item>
           <Item label={t('cases:fields.alias')}>{detail.alias ?? none}</Item>
           <Item label={t('cases:fields.caseNumber')}>{detail.caseNumber}</Item>
           <Item label={t('cases:fields.sex')}>{t(`codes:sex.${detail.sex}`)}</Item>
           <Item label={t('cases:fields.dateOfBirth')}>
-            <time dateTime={detail.dateOfBirth}>{formatDate(detail.dateOfBirth, language)}</time>
+            {detail.dateOfBirth === null ? (
+              <Withheld />
+            ) : (
+              <time dateTime={detail.dateOfBirth}>{formatDate(detail.dateOfBirth, language)}</time>
+            )}
             {detail.dateOfBirthEstimated ? <span className="badge">{t('cases:estimated')}</span> : null}
           </Item>
           <Item label={t('cases:fields.age')}>
-            {detail.dateOfBirthEstimated
-              ? t('cases:ageEstimatedYears', { count: age })
-              : t('cases:ageYears', { count: age })}
+            {age === null ? (
+              <Withheld />
+            ) : detail.dateOfBirthEstimated ? (
+              t('cases:ageEstimatedYears', { count: age })
+            ) : (
+              t('cases:ageYears', { count: age })
+            )}
           </Item>
           <Item label={t('cases:fields.village')}>
-            {detail.villageCode ? formatPlace(detail.villageCode, language) : none}
+            {detail.villageCode ? (
+              formatPlace(detail.villageCode, language)
+            ) : detail.hidden?.includes('location') ? (
+              <Withheld />
+            ) : (
+              none
+            )}
           </Item>
         </dl>
       </section>

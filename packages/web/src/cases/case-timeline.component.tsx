@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseEvent } from '@homeward/core';
 import { formatDate, localToday } from '../text/dates';
 import { useLanguage } from '../text/use-language';
+import { WithheldNote } from './withheld.component';
 import { EventSummary, type TimelineLookup } from './steps/event-summary.component';
 import { familyMembers, isStepType } from './steps/step-context';
 
@@ -118,6 +119,7 @@ function TimelineItem({ event, lookup, correction, original, onCorrect }: Timeli
           </button>
         ) : null}
       </div>
+      <WithheldNote hidden={event.hidden} testId="event-withheld" />
       {superseded && event.supersededBy ? (
         <p className="timeline__correction" data-testid="superseded-note">
           {t('steps:timeline.correctedOn', {

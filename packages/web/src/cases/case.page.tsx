@@ -9,13 +9,18 @@ import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { localToday } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
 import { useLanguage } from '../text/use-language';
+import { CaseAssignment } from './case-assignment.component';
 import { CaseNoteForm } from './case-note-form.component';
 import { CaseProfile } from './case-profile.component';
+import { CaseShares } from './case-shares.component';
 import { CaseDuplicates } from './duplicates/case-duplicates.component';
 import { CaseTimeline } from './case-timeline.component';
 import { CaseFormsLink } from '../mosvy/case-forms-link.component';
 import { CaseDocuments } from '../documents/case-documents.component';
 import { GiveTask } from '../tasks/give-task.component';
+import { CaseAccessLog } from '../records/case-access-log.component';
+import { CaseDeletion } from '../records/case-deletion.component';
+import { CaseFileExport } from '../records/case-file-export.component';
 import { NowPanel } from './steps/now-panel.component';
 import { RecordStep } from './steps/record-step.component';
 import { isStepType, type StepChoice, type StepContext } from './steps/step-context';
@@ -35,8 +40,8 @@ export function CasePage() {
   const placedInFacility = events?.some((event) => event.type === 'placement' && event.payload.facilityId) ?? false;
   const facilitiesQuery = usePlacementFacilities(placedInFacility);
   const [choice, setChoice] = useState<StepChoice | null>(null);
-  const canWrite = can(user.roles, 'case.write');
-  const canApprove = can(user.roles, 'case.approve');
+  const canWrite = can(user.access, 'case.write');
+  const canApprove = can(user.access, 'case.approve');
   const detail = caseQuery.data;
   const state = stateQuery.data;
   // The tab title may be seen by others: the case number, never the child's name.
@@ -122,9 +127,15 @@ export function CasePage() {
         </div>
         <CaseProfile detail={caseQuery.data} />
         <CaseDuplicates caseId={caseId} detail={caseQuery.data} />
+        <div className="case-page__access">
+          {can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
+          <CaseShares caseId={caseId} />
+        </div>
         <div className="case-page__work">
           {context ? <RecordStep context={context} choice={choice} onChoose={setChoice} /> : null}
           <CaseDocuments caseId={caseId} />
+          <CaseFileExport caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
+          <CaseAccessLog caseId={caseId} />
           <section className="case-page__timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('cases:timeline.title')}</h2>
             {canWrite && events ? (
@@ -149,6 +160,7 @@ export function CasePage() {
               />
             ) : null}
           </section>
+          <CaseDeletion caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
         </div>
       </div>
     </article>

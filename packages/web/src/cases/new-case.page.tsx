@@ -39,7 +39,7 @@ export function NewCasePage() {
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, attempt);
 
-  if (!can(user.roles, 'case.create')) return <Navigate to="/cases" replace />;
+  if (!can(user.access, 'case.create')) return <Navigate to="/cases" replace />;
 
   const update = (patch: Partial<NewCaseFormState>) => {
     setState((current) => ({ ...current, ...patch }));

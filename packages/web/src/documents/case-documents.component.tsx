@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { can } from '@homeward/core';
 import { isApiError } from '../api/http';
+import { useUser } from '../auth/user-context';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { AttachmentList } from './attachment-list.component';
 import { AttachmentUploadForm } from './attachment-upload-form.component';
@@ -7,14 +9,16 @@ import { useAttachments } from './documents.resource';
 import '../styles/documents.css';
 
 /**
- * The photos and documents of a case, and the form to add one. Roles that may not see files (caregivers,
- * M&E officers) get a one-line note instead: the server refuses them the list, and so the form too.
+ * The photos and documents of a case, and the form to add one for those who work on it. Roles that may not see
+ * files (caregivers, M&E officers) get a one-line note instead; a 403 means the policy changed since sign-in.
  */
 export function CaseDocuments({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const attachments = useAttachments(caseId);
+  const user = useUser();
+  const mayRead = can(user.access, 'attachment.read');
+  const attachments = useAttachments(caseId, mayRead);
 
-  if (isApiError(attachments.error, 403)) {
+  if (!mayRead || isApiError(attachments.error, 403)) {
     return (
       <p className="documents-hidden muted" data-testid="documents-hidden">
         {t('documents:files.hidden')}
@@ -32,7 +36,7 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
       {attachments.data ? (
         <>
           <AttachmentList caseId={caseId} items={attachments.data.items} />
-          <AttachmentUploadForm caseId={caseId} />
+          {can(user.access, 'case.write') ? <AttachmentUploadForm caseId={caseId} /> : null}
         </>
       ) : null}
     </section>

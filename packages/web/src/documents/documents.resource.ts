@@ -16,10 +16,11 @@ export function attachmentUrl(caseId: string, attachmentId: string): string {
 }
 
 /** The case's photos and documents; a 403 (`forbidden`) means the user's role may not see files at all. */
-export function useAttachments(caseId: string) {
+export function useAttachments(caseId: string, enabled = true) {
   return useQuery({
     queryKey: attachmentsKey(caseId),
     queryFn: ({ signal }) => request(attachmentsPath(caseId), attachmentListSchema, { signal }),
+    enabled,
   });
 }
 

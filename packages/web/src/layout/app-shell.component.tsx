@@ -15,7 +15,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const onCaseList = pathname === '/cases' || (pathname.startsWith('/cases/') && pathname !== '/cases/new');
-  const hasTasks = can(user.roles, 'case.write') || can(user.roles, 'case.approve');
+  const hasTasks = can(user.access, 'case.write') || can(user.access, 'case.approve');
   useRouteFocus();
 
   const signOut = () => {
@@ -32,44 +32,71 @@ export function AppShell() {
             <img src="/icon.svg" alt="" width="32" height="32" />
             {t('appName')}
           </Link>
-          <nav className="app-nav" aria-label={t('nav.label')}>
-            {/* "Cases" stays current on a case's own page, but not on "New case", which has its own link. */}
-            <Link to="/cases" className="app-nav__link" aria-current={onCaseList ? 'page' : undefined}>
-              {t('nav.cases')}
-            </Link>
-            {can(user.roles, 'case.create') ? (
-              <NavLink to="/cases/new" className="app-nav__link">
-                {t('nav.newCase')}
-              </NavLink>
-            ) : null}
-            {can(user.roles, 'case.write') ? (
-              <NavLink to="/sessions/new" className="app-nav__link">
-                {t('oversight:nav.groupSession')}
-              </NavLink>
-            ) : null}
-            {hasTasks ? <TasksNavLink /> : null}
-            {can(user.roles, 'case.approve') ? (
-              <NavLink to="/supervision" className="app-nav__link">
-                {t('oversight:nav.supervision')}
-              </NavLink>
-            ) : null}
-            {can(user.roles, 'case.read') ? (
-              <NavLink to="/facilities" className="app-nav__link">
-                {t('oversight:nav.facilities')}
-              </NavLink>
-            ) : null}
-            {can(user.roles, 'user.manage') ? (
-              <NavLink to="/settings" className="app-nav__link">
-                {t('oversight:nav.settings')}
-              </NavLink>
-            ) : null}
-          </nav>
+          {user.twoFactor.mustEnrol ? null : (
+            <nav className="app-nav" aria-label={t('nav.label')}>
+              {/* "Cases" stays current on a case's own page, but not on "New case", which has its own link. */}
+              <Link to="/cases" className="app-nav__link" aria-current={onCaseList ? 'page' : undefined}>
+                {t('nav.cases')}
+              </Link>
+              {can(user.access, 'case.create') ? (
+                <NavLink to="/cases/new" className="app-nav__link">
+                  {t('nav.newCase')}
+                </NavLink>
+              ) : null}
+              {can(user.access, 'case.write') ? (
+                <NavLink to="/sessions/new" className="app-nav__link">
+                  {t('oversight:nav.groupSession')}
+                </NavLink>
+              ) : null}
+              {hasTasks ? <TasksNavLink /> : null}
+              {can(user.access, 'case.approve') ? (
+                <NavLink to="/supervision" className="app-nav__link">
+                  {t('oversight:nav.supervision')}
+                </NavLink>
+              ) : null}
+              {can(user.access, 'case.read') ? (
+                <NavLink to="/facilities" className="app-nav__link">
+                  {t('oversight:nav.facilities')}
+                </NavLink>
+              ) : null}
+              {can(user.access, 'report.read') ? (
+                <NavLink to="/dashboard" className="app-nav__link">
+                  {t('targets:nav.dashboard')}
+                </NavLink>
+              ) : null}
+              {can(user.access, 'report.read') ? (
+                <NavLink to="/reports" className="app-nav__link">
+                  {t('reports:screen.nav')}
+                </NavLink>
+              ) : null}
+              {can(user.access, 'user.manage') ? (
+                <NavLink to="/users" className="app-nav__link">
+                  {t('account:nav.users')}
+                </NavLink>
+              ) : null}
+              {can(user.access, 'user.manage') ? (
+                <NavLink to="/settings" end className="app-nav__link">
+                  {t('oversight:nav.settings')}
+                </NavLink>
+              ) : null}
+              {can(user.access, 'policy.manage') ? (
+                <NavLink to="/settings/roles" className="app-nav__link">
+                  {t('oversight:nav.roles')}
+                </NavLink>
+              ) : null}
+              {can(user.access, 'audit.read') ? (
+                <NavLink to="/audit" className="app-nav__link">
+                  {t('records:audit.nav')}
+                </NavLink>
+              ) : null}
+            </nav>
+          )}
           <div className="app-header__end">
             <LanguageSwitch />
-            <div className="app-header__user" data-testid="current-user">
+            <Link to="/account" className="app-header__user" data-testid="current-user">
               <span className="app-header__user-name">{user.displayName}</span>
               <span className="app-header__org">{user.organisationName}</span>
-            </div>
+            </Link>
             <button type="button" className="button button--quiet" onClick={signOut} disabled={logout.isPending}>
               {t('signOut')}
             </button>

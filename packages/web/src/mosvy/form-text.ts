@@ -24,7 +24,7 @@ export interface FormText {
   /** A code's label from the `codes` namespace (`code('careType', 'kinship')`), in the form's language. */
   code: (list: string, value: string) => string;
   /** A calendar date as the form writes it: "16 Oct 2026", "១៦ តុលា ២០២៦". */
-  date: (isoDate: string) => string;
+  date: (isoDate: string | null) => string;
   /** A number in the form's digits. */
   num: (value: number | string) => string;
   /** "Label: " with the language's own colon (Khmer writes ៖). */

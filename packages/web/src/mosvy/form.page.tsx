@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { can, LANGUAGES, type Language } from '@homeward/core';
+import { LANGUAGES, mayRead, type Language } from '@homeward/core';
 import { isApiError } from '../api/http';
 import { useUser } from '../auth/user-context';
 import { isLanguage } from '../i18n';
@@ -19,6 +19,8 @@ import { ServicePlanForm } from './forms/service-plan.form';
 import type { MosvyCase } from './mosvy-data';
 import { formNumber, formPath, formsPath, isMosvyForm, MOSVY_FORMS, type MosvyFormId } from './mosvy-forms';
 import { useMosvyCase } from './use-mosvy-case';
+import { usePrintRecording } from '../records/use-print-recording';
+import { FormAlert } from '../forms/form-alert.component';
 import './mosvy.css';
 
 /** Each language is named in itself, so a user who cannot read the current one still finds theirs. */
@@ -91,7 +93,7 @@ function FormScreen({
   const [params, setParams] = useSearchParams();
   const requested = params.get('lang');
   const lang: Language = isLanguage(requested) ? requested : screenLanguage;
-  const canSeeNames = can(user.roles, 'case.read_identity');
+  const canSeeNames = mayRead(user.access, 'identity');
   const aliasChosen = params.get('alias') === '1';
   const privacy: Privacy = { useAlias: aliasChosen || !canSeeNames };
   const text = useFormTextFor(lang);
@@ -109,6 +111,7 @@ function FormScreen({
       { replace: true },
     );
   };
+  const { printing, printError, printRecorded } = usePrintRecording(caseId, form, privacy.useAlias);
   const search = params.toString() ? `?${params.toString()}` : '';
   const props = { data, privacy, organisationName: user.organisationName };
 
@@ -163,11 +166,13 @@ function FormScreen({
             type="button"
             className="button button--primary mosvy-toolbar__print"
             data-testid="form-print"
-            onClick={() => window.print()}
+            disabled={printing}
+            onClick={() => void printRecorded()}
           >
             {t('mosvy:page.print')}
           </button>
         </div>
+        <FormAlert message={printError} />
         <p className="mosvy-toolbar__hint">{t('mosvy:page.printHint')}</p>
         <nav className="mosvy-tabs" aria-label={t('mosvy:page.formsNav')}>
           <ol>

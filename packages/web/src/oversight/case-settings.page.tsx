@@ -12,6 +12,7 @@ import { serverFieldErrors, useMessageText, type FieldErrors, type Message } fro
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { useDocumentTitle } from '../text/use-document-title';
 import { DirectorySection } from './directory-section.component';
+import { RetentionSection } from '../records/retention-section.component';
 import {
   caseSettingsFormState,
   EVERY_MONTHS_MAX,
@@ -28,7 +29,7 @@ import {
 export function CaseSettingsPage() {
   const { t } = useTranslation();
   const user = useUser();
-  const allowed = can(user.roles, 'user.manage');
+  const allowed = can(user.access, 'user.manage');
   const settings = useCaseSettings(allowed);
   useDocumentTitle(t('oversight:settings.title'));
 
@@ -263,6 +264,7 @@ function CaseSettingsForm({ settings }: { settings: CaseSettings }) {
         </div>
       </form>
       <DirectorySection />
+      <RetentionSection />
     </section>
   );
 }

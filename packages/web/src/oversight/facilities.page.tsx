@@ -13,7 +13,7 @@ import { OccupancyBar } from './occupancy-bar.component';
 export function FacilitiesPage() {
   const { t } = useTranslation();
   const user = useUser();
-  const canManage = can(user.roles, 'facility.manage');
+  const canManage = can(user.access, 'facility.manage');
   const { data, error, isPending, refetch } = useFacilities();
   useDocumentTitle(t('oversight:facilities.title'));
 

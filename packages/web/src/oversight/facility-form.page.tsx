@@ -32,7 +32,7 @@ export function FacilityFormPage() {
   const title = facilityId === undefined ? t('oversight:facilityForm.addTitle') : t('oversight:facilityForm.editTitle');
   useDocumentTitle(title);
 
-  if (!can(user.roles, 'facility.manage')) return <Navigate to="/facilities" replace />;
+  if (!can(user.access, 'facility.manage')) return <Navigate to="/facilities" replace />;
   if (facilityId === undefined) return <FacilityForm title={title} />;
   if (facilities.isPending) return <LoadingState />;
   const facility = facilities.data?.items.find((item) => item.id === facilityId);

@@ -61,7 +61,7 @@ function FacilityDetail({ facility }: { facility: Facility }) {
         <h1 id="facility-title" data-testid="facility-title">
           {facility.name}
         </h1>
-        {can(user.roles, 'facility.manage') ? (
+        {can(user.access, 'facility.manage') ? (
           <Link to={`/facilities/${facility.id}/edit`} className="button">
             {t('oversight:facilities.edit')}
           </Link>

@@ -61,7 +61,7 @@ export function GroupIntakeResult({ cases, onAnother }: { cases: readonly CaseDe
               <td data-label={columns.sex}>{t(`codes:sex.${item.sex}`)}</td>
               <td data-label={columns.dateOfBirth}>
                 <span>
-                  <time dateTime={item.dateOfBirth}>{formatDate(item.dateOfBirth, language)}</time>
+                  <time dateTime={item.dateOfBirth ?? undefined}>{formatDate(item.dateOfBirth, language)}</time>
                   {item.dateOfBirthEstimated ? <span className="badge">{t('cases:estimated')}</span> : null}
                 </span>
               </td>

@@ -39,7 +39,7 @@ export function GroupIntakePage() {
   const [created, setCreated] = useState<CaseDetail[] | null>(null);
   const [round, setRound] = useState(0);
 
-  if (!can(user.roles, 'case.create')) return <Navigate to="/cases" replace />;
+  if (!can(user.access, 'case.create')) return <Navigate to="/cases" replace />;
   if (created) {
     return (
       <GroupIntakeResult

@@ -42,7 +42,7 @@ export function GroupSessionPage() {
   const [recorded, setRecorded] = useState<Recorded | null>(null);
   const [round, setRound] = useState(0);
 
-  if (!can(user.roles, 'case.write')) return <Navigate to="/cases" replace />;
+  if (!can(user.access, 'case.write')) return <Navigate to="/cases" replace />;
   if (recorded) {
     return (
       <GroupSessionResult

@@ -17,7 +17,7 @@ export function SupervisionPage() {
   const { t } = useTranslation();
   const user = useUser();
   useDocumentTitle(t('oversight:supervision.title'));
-  const allowed = can(user.roles, 'case.approve');
+  const allowed = can(user.access, 'case.approve');
   const { data, error, isPending, refetch } = useSupervision(allowed);
   if (!allowed) return <Navigate to="/cases" replace />;
 

@@ -23,7 +23,9 @@ const MONTHS: Record<Language, readonly string[]> = {
 };
 
 /** A calendar date (`YYYY-MM-DD`) for reading: "16 Oct 2026", "16 តុលា 2026". */
-export function formatDate(isoDate: string, language: Language): string {
+/** A date withheld from the user's role (null) is shown as a dash; the screen says why nearby. */
+export function formatDate(isoDate: string | null, language: Language): string {
+  if (isoDate === null) return '—';
   const [y, m, d] = isoDate.split('-').map(Number);
   const month = m === undefined ? undefined : MONTHS[language][m - 1];
   if (y === undefined || d === undefined || month === undefined) return isoDate;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CARE_TYPES,
   GRADES,
+  HIV_STATUSES,
   LIFE_SKILLS_TOPICS,
   SERVICE_KINDS,
   SERVICE_PROVIDERS,
@@ -50,3 +51,16 @@ export const groupSession = z.object({
   topic: z.enum(LIFE_SKILLS_TOPICS),
   title: optionalText(200),
 });
+
+/** A health check at the shelter or the health centre: what daily care needs to know, in the health tier. */
+export const healthCheck = z
+  .object({
+    condition: optionalText(),
+    hivStatus: z.enum(HIV_STATUSES).optional(),
+    medication: optionalText(1000),
+    nextCheckOn: isoDate.optional(),
+  })
+  .refine((check) => check.condition || check.hivStatus || check.medication, {
+    path: ['condition'],
+    message: 'Record what the check found.',
+  });

@@ -25,7 +25,7 @@ type Resolution = DuplicateResolution['resolution'];
 function queryOf(detail: CaseSummary): DuplicateQuery {
   const query: DuplicateQuery = {
     sex: detail.sex,
-    dateOfBirth: detail.dateOfBirth,
+    dateOfBirth: detail.dateOfBirth ?? '',
     dateOfBirthEstimated: detail.dateOfBirthEstimated,
   };
   if (detail.familyNameKm) query.familyNameKm = detail.familyNameKm;
@@ -43,7 +43,7 @@ function queryOf(detail: CaseSummary): DuplicateQuery {
 export function CaseDuplicates({ caseId, detail }: { caseId: string; detail: CaseSummary }) {
   const { t } = useTranslation();
   const user = useUser();
-  const canResolve = can(user.roles, 'case.approve');
+  const canResolve = can(user.access, 'case.approve');
   const check = useCheckCaseDuplicates(caseId);
   const matches = check.data?.items ?? [];
 

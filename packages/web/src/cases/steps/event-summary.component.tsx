@@ -396,6 +396,22 @@ export function EventSummary({ event, lookup }: { event: CaseEvent; lookup: Time
         </div>
       );
     }
+    case 'health_check': {
+      const p = payloadOf('health_check', event);
+      if (!p) return null;
+      return (
+        <div className="timeline__body">
+          <Facts>
+            <Fact label={t('steps:healthCheck.hivStatus')}>
+              {p.hivStatus ? t(`codes:hivStatus.${p.hivStatus}`) : undefined}
+            </Fact>
+            <Fact label={t('steps:healthCheck.medication')}>{p.medication}</Fact>
+            <Fact label={t('steps:healthCheck.nextCheckOn')}>{date(p.nextCheckOn)}</Fact>
+          </Facts>
+          <Prose>{p.condition}</Prose>
+        </div>
+      );
+    }
     case 'contact_restored': {
       const p = payloadOf('contact_restored', event);
       if (!p) return null;

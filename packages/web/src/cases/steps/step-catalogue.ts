@@ -9,6 +9,7 @@ export const STEP_GROUPS: readonly { id: string; steps: readonly StepType[] }[] 
   { id: 'approvals', steps: ['approval_request', 'approval_decision'] },
   { id: 'placement', steps: ['placement'] },
   { id: 'services', steps: ['service', 'education', 'vocational_training'] },
+  { id: 'health', steps: ['health_check'] },
   { id: 'family', steps: ['family_member', 'tracing_attempt', 'family_visit'] },
   { id: 'reintegration', steps: ['reintegration', 'follow_up_visit', 'lost_contact', 'contact_restored'] },
   { id: 'closure', steps: ['closure', 'reopening'] },
@@ -107,6 +108,7 @@ export function stepAvailability(type: StepType, state: CaseState, canApprove: b
     case 'service':
     case 'education':
     case 'vocational_training':
+    case 'health_check':
     case 'family_member':
     case 'tracing_attempt':
     case 'family_visit':

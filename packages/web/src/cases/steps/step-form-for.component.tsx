@@ -1,3 +1,4 @@
+import { HealthCheckForm } from './health-check-form.component';
 import { ApprovalDecisionForm } from './approval-decision-form.component';
 import { ApprovalRequestForm } from './approval-request-form.component';
 import { CarePlanForm } from './care-plan-form.component';
@@ -64,6 +65,8 @@ export function StepFormFor({ type, ...props }: StepFormProps & { type: StepType
       return <FollowUpVisitForm {...props} />;
     case 'lost_contact':
       return <LostContactForm {...props} />;
+    case 'health_check':
+      return <HealthCheckForm {...props} />;
     case 'contact_restored':
       return <ContactRestoredForm {...props} />;
     case 'closure':

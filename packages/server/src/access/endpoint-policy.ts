@@ -1,0 +1,119 @@
+import { can, DomainError, type Permission } from '@homeward/core';
+import type { FastifyRequest, RouteOptions } from 'fastify';
+
+/**
+ * Who may call each endpoint, in one table: open to anyone (setting up, signing in), to any signed-in user, or
+ * to users holding one of some permissions. The server refuses to start with an endpoint missing from this
+ * table, and the authorisation matrix test walks it; the repositories check again, case by case.
+ * `case` marks endpoints about cases, named by `:id` in the path or in the body; `ownRecordsOnly` those that
+ * reach only the user's own records (their tasks), answering 404 for anyone else's; `whileEnrolling` those a user
+ * who must still set up a second factor may reach.
+ */
+export type EndpointPolicy =
+  | { access: 'public' }
+  | { access: 'signed_in'; ownRecordsOnly?: true; whileEnrolling?: true }
+  | { access: 'permission'; anyOf: readonly Permission[]; case?: 'path' | 'body' };
+
+const PUBLIC: EndpointPolicy = { access: 'public' };
+const SIGNED_IN: EndpointPolicy = { access: 'signed_in' };
+const ENROLLING: EndpointPolicy = { access: 'signed_in', whileEnrolling: true };
+const needs = (...anyOf: Permission[]): EndpointPolicy => ({ access: 'permission', anyOf });
+const onCase = (...anyOf: Permission[]): EndpointPolicy => ({ access: 'permission', anyOf, case: 'path' });
+const aboutCases = (...anyOf: Permission[]): EndpointPolicy => ({ access: 'permission', anyOf, case: 'body' });
+
+export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
+  'GET /health': PUBLIC,
+  'GET /openapi.json': PUBLIC,
+  'GET /setup': PUBLIC,
+  'POST /setup': PUBLIC,
+  'POST /setup/demo': PUBLIC,
+  'POST /auth/login': PUBLIC,
+  'POST /auth/login/code': PUBLIC,
+  'POST /auth/logout': PUBLIC,
+  'GET /auth/me': ENROLLING,
+  'POST /account/two-factor/setup': ENROLLING,
+  'POST /account/two-factor/confirm': ENROLLING,
+  'GET /users': needs('user.manage'),
+  'POST /users': needs('user.manage'),
+  'GET /users/:userId': needs('user.manage'),
+  'PUT /users/:userId/roles': needs('user.manage'),
+  'POST /users/:userId/disable': needs('user.manage'),
+  'POST /users/:userId/enable': needs('user.manage'),
+  'POST /users/:userId/sessions/end': needs('user.manage'),
+  'POST /users/:userId/password': needs('user.manage'),
+  'POST /users/:userId/two-factor/reset': needs('user.manage'),
+  'GET /settings/security': needs('user.manage'),
+  'PUT /settings/security': needs('user.manage'),
+  'POST /cases': needs('case.create'),
+  'GET /cases': needs('case.read'),
+  'GET /cases/:id': onCase('case.read'),
+  'GET /cases/:id/state': onCase('case.read'),
+  'GET /cases/:id/events': onCase('case.read'),
+  'DELETE /cases/:id': onCase('case.delete'),
+  'GET /cases/:id/access-log': onCase('case.access_log'),
+  'POST /cases/:id/prints': onCase('case.read'),
+  'GET /cases/:id/file': onCase('case.export'),
+  'POST /cases/:id/file': onCase('case.export'),
+  'GET /audit': needs('audit.read'),
+  'GET /settings/retention': needs('retention.manage'),
+  'PUT /settings/retention': needs('retention.manage'),
+  'GET /settings/retention/preview': needs('retention.manage'),
+  'POST /cases/:id/events': onCase('case.write'),
+  'PUT /cases/:id/assignment': onCase('case.assign'),
+  'GET /cases/:id/shares': onCase('case.read'),
+  'POST /cases/:id/shares': onCase('case.write'),
+  'GET /departments': needs('case.write'),
+  'POST /cases/:id/attachments': onCase('case.write'),
+  'GET /cases/:id/attachments': onCase('attachment.read'),
+  'GET /cases/:id/attachments/:attachmentId': onCase('attachment.read'),
+  'POST /cases/duplicates': needs('case.read'),
+  'POST /cases/:id/duplicates/resolve': onCase('case.approve'),
+  'POST /cases/group': needs('case.create'),
+  'POST /group-activities': aboutCases('case.write'),
+  'GET /supervision': needs('case.approve'),
+  'GET /tasks': SIGNED_IN,
+  'POST /tasks': aboutCases('case.write'),
+  'PATCH /tasks/:id': { access: 'signed_in', ownRecordsOnly: true },
+  'GET /colleagues': SIGNED_IN,
+  'GET /directory': needs('case.read'),
+  'POST /directory': needs('case.write'),
+  'GET /facilities': needs('case.read', 'facility.manage'),
+  'POST /facilities': needs('facility.manage'),
+  'PUT /facilities/:id': needs('facility.manage'),
+  'GET /facilities/:id/children': needs('case.read'),
+  'GET /settings/cases': SIGNED_IN,
+  'PUT /settings/cases': needs('user.manage'),
+  'GET /reports': needs('report.read'),
+  'GET /reports/:id': needs('report.read'),
+  'POST /reports/query': needs('report.read'),
+  'GET /reports/drilldown': needs('report.read'),
+  'GET /reports/saved': needs('report.read'),
+  'POST /reports/saved': needs('report.manage'),
+  'DELETE /reports/saved/:id': needs('report.manage'),
+  'GET /targets': needs('report.read', 'target.manage'),
+  'POST /targets': needs('target.manage'),
+  'GET /targets/progress': needs('report.read'),
+  'PUT /targets/:id': needs('target.manage'),
+  'DELETE /targets/:id': needs('target.manage'),
+  'GET /settings/access-policy': needs('policy.manage'),
+  'PUT /settings/access-policy': needs('policy.manage'),
+};
+
+/** The table's key for a route: its method and its path below the API prefix. */
+export function endpointKey(method: string, url: string, prefix: string): string {
+  return `${method} ${url.startsWith(prefix) ? url.slice(prefix.length) : url}`;
+}
+
+export function policyOf(route: Pick<RouteOptions, 'method' | 'url'>, prefix: string): EndpointPolicy | undefined {
+  const method = String(Array.isArray(route.method) ? route.method[0] : route.method);
+  // Fastify answers HEAD for every GET route; it has the GET's policy.
+  return ENDPOINT_POLICY[endpointKey(method === 'HEAD' ? 'GET' : method, route.url ?? '', prefix)];
+}
+
+export function refuseWithout(policy: EndpointPolicy, access: { permissions: Permission[] }, request: FastifyRequest) {
+  if (policy.access !== 'permission') return;
+  if (!policy.anyOf.some((permission) => can(access, permission))) {
+    request.log.info({ permission: policy.anyOf }, 'refused by the endpoint policy');
+    throw new DomainError('forbidden', 'Your role does not allow this.', [], 'forbidden');
+  }
+}

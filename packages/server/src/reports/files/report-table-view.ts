@@ -1,0 +1,109 @@
+import type { ReportResult, ReportTable } from '@homeward/core';
+import { reportText } from './report-text';
+
+/**
+ * One table of a report laid out as the files show it: a label column, a count column per heading (with a share
+ * beside it where `percentOf` asks), the row total, the row targets; rows of counts, a row of column totals and
+ * rows of targets. XLSX, CSV and PDF all draw this, so the three files always agree.
+ */
+export type ViewCell =
+  | { kind: 'label'; text: string }
+  | { kind: 'count'; value: number }
+  | { kind: 'percent'; value: number }
+  | { kind: 'target'; value: number }
+  | { kind: 'hidden' }
+  | { kind: 'blank' };
+
+export interface ViewColumn {
+  heading: string;
+  kind: 'label' | 'count' | 'percent' | 'target';
+}
+
+export interface ViewRow {
+  role: 'body' | 'total' | 'target';
+  cells: ViewCell[];
+}
+
+export interface TableView {
+  title: string;
+  measure: string;
+  columns: ViewColumn[];
+  rows: ViewRow[];
+  notes: string[];
+}
+
+type Count = number | null;
+const blank: ViewCell = { kind: 'blank' };
+
+export function tableView(table: ReportTable, language: ReportResult['language']): TableView {
+  const text = (key: 'total' | 'target') => reportText(language, key);
+  const shareHeading = reportText(
+    language,
+    table.percentOf === 'row' ? 'percentOfRow' : table.percentOf === 'column' ? 'percentOfColumn' : 'percentOfTotal',
+  );
+  const lastRow = table.rows.length;
+  const lastColumn = table.columns.length;
+  // The table with its totals as one grid, so that totals take their shares and markers like any count.
+  const grid: Count[][] = [
+    ...table.cells.map((row, r) => [...row, table.rowTotals[r] ?? null]),
+    [...table.columnTotals, table.grandTotal],
+  ];
+  const at = (r: number, c: number): Count => grid[r]?.[c] ?? null;
+  const share = (r: number, c: number): ViewCell => {
+    const count = at(r, c);
+    const whole =
+      table.percentOf === 'row'
+        ? at(r, lastColumn)
+        : table.percentOf === 'column'
+          ? at(lastRow, c)
+          : at(lastRow, lastColumn);
+    return count === null || whole === null || whole === 0 ? blank : { kind: 'percent', value: count / whole };
+  };
+  const countCell = (count: Count): ViewCell => (count === null ? { kind: 'hidden' } : { kind: 'count', value: count });
+
+  const target = (rowKey: string | null, columnKey: string | null): ViewCell => {
+    const found = table.targets.find((t) => t.rowKey === rowKey && t.columnKey === columnKey);
+    return found ? { kind: 'target', value: found.value } : blank;
+  };
+  const hasRowTargets = table.targets.some((t) => t.rowKey !== null && t.columnKey === null);
+  const hasTargetRow = table.targets.some((t) => t.rowKey === null);
+  const withPercent = table.percentOf !== null;
+
+  const countHeadings = [...table.columns.map((column) => column.label), text('total')];
+  const columns: ViewColumn[] = [
+    { heading: [table.rowDimensionLabel, table.columnDimensionLabel].filter(Boolean).join(' / '), kind: 'label' },
+    ...countHeadings.flatMap((heading): ViewColumn[] => [
+      { heading, kind: 'count' },
+      ...(withPercent ? [{ heading: shareHeading, kind: 'percent' as const }] : []),
+    ]),
+    ...(hasRowTargets ? [{ heading: text('target'), kind: 'target' as const }] : []),
+  ];
+
+  /** One line of counts: `pick(c)` for each column and the total column (index `lastColumn`). */
+  const line = (label: string, pick: (c: number) => ViewCell[], last: ViewCell[]): ViewCell[] => [
+    { kind: 'label', text: label },
+    ...Array.from({ length: lastColumn + 1 }, (_, c) => pick(c)).flat(),
+    ...(hasRowTargets ? last : []),
+  ];
+  const countsOf = (r: number) => (c: number) => [countCell(at(r, c)), ...(withPercent ? [share(r, c)] : [])];
+  const targetsOf = (rowKey: string | null) => (c: number) => [
+    target(rowKey, c === lastColumn ? null : (table.columns[c]?.key ?? null)),
+    ...(withPercent ? [blank] : []),
+  ];
+
+  const rows: ViewRow[] = table.rows.flatMap((heading, r): ViewRow[] => {
+    const body: ViewRow = { role: 'body', cells: line(heading.label, countsOf(r), [target(heading.key, null)]) };
+    const hasCellTargets = table.targets.some((t) => t.rowKey === heading.key && t.columnKey !== null);
+    if (!hasCellTargets) return [body];
+    const cellTargets = (c: number) =>
+      c === lastColumn ? [blank, ...(withPercent ? [blank] : [])] : targetsOf(heading.key)(c);
+    return [
+      body,
+      { role: 'target', cells: line(reportText(language, 'rowTarget', { row: heading.label }), cellTargets, [blank]) },
+    ];
+  });
+  rows.push({ role: 'total', cells: line(text('total'), countsOf(lastRow), [blank]) });
+  if (hasTargetRow) rows.push({ role: 'target', cells: line(text('target'), targetsOf(null), [blank]) });
+
+  return { title: table.title, measure: table.measureLabel, columns, rows, notes: table.notes };
+}

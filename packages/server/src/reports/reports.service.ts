@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto';
+import {
+  assembleTable,
+  BUILT_IN_REPORTS,
+  DomainError,
+  findBuiltInReport,
+  findPlace,
+  parseAgeBands,
+  placeName,
+  planTable,
+  reportText,
+  savedReportInputSchema,
+  splitHeadingKey,
+  type AgeBand,
+  type CaseSummary,
+  type DataLabels,
+  type Language,
+  type ReportDimension,
+  type ReportDrilldownQuery,
+  type ReportPeriod,
+  type ReportQuery,
+  type ReportResult,
+  type ReportRunQuery,
+  type ReportTable,
+  type ReportTableDefinitionInput,
+  type SavedReport,
+  type SavedReportInput,
+  redactCase,
+  suppressSmallCells,
+} from '@homeward/core';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit.repository';
+import type { Actor } from '../auth/actor';
+import { readCasesByIds } from '../cases/cases.repository';
+import { toSummary, type Clock } from '../cases/cases.service';
+import type { Database } from '../db/schema';
+import {
+  casesBehind,
+  countTable,
+  deleteSavedReport,
+  insertSavedReport,
+  listSavedReports,
+  namesOf,
+  organisationForReports,
+  savedReportNamed,
+  type ReportContext,
+  type ReportScope,
+} from './reports.repository';
+import { requirePermission } from '../access/require-permission';
+
+/** Donors' and government's usual rule: no published count of fewer than five children. */
+const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+
+/** At most this many cases are listed behind one number. */
+const DRILLDOWN_LIMIT = 500;
+
+/**
+ * An NGO counts its own cases; a government department counts every organisation's cases in its province
+ * (the whole country when it has none). Reports give such users counts only: the drilldown lists only cases
+ * the user could open anyway.
+ */
+export async function scopeOf(
+  db: Kysely<Database>,
+  actor: Actor,
+  lang: Language,
+  onlyOrganisation: string | undefined,
+): Promise<{ scope: ReportScope; label: string }> {
+  const org = await organisationForReports(db, actor.organisationId);
+  if (org.kind !== 'government')
+    return { scope: { kind: 'organisation', organisationId: org.id, onlyOrganisation }, label: org.name };
+  const province = org.province_code ? findPlace(org.province_code) : undefined;
+  return {
+    scope: { kind: 'province', provinceCode: org.province_code, onlyOrganisation },
+    label: province
+      ? reportText(lang, 'scope.province', { province: placeName(province, lang) })
+      : reportText(lang, 'scope.country'),
+  };
+}
+
+async function dataLabels(db: Kysely<Database>, lang: Language, keys: Map<ReportDimension, Set<string>>) {
+  const labels: DataLabels = {};
+  const tables = { organisation: 'organisation', facility: 'facility', worker: 'app_user' } as const;
+  for (const [dimension, table] of Object.entries(tables) as [
+    ReportDimension,
+    (typeof tables)[keyof typeof tables],
+  ][]) {
+    const ids = [...(keys.get(dimension) ?? [])].filter((key) => key !== 'none');
+    if (ids.length) labels[dimension] = await namesOf(db, table, ids);
+  }
+  const provinces = [...(keys.get('province') ?? [])];
+  labels.province = new Map(
+    provinces.map((code) => {
+      const place = findPlace(code);
+      return [code, place ? placeName(place, lang) : code];
+    }),
+  );
+  return labels;
+}
+
+interface RunOptions {
+  lang: Language;
+  period: ReportPeriod;
+  onlyOrganisation?: string | undefined;
+  suppressBelow?: number | undefined;
+  /** Planned numbers and notes a built-in report adds to one of its tables, once its counts are known. */
+  extras?: (table: ReportTable) => Pick<ReportTable, 'targets' | 'notes'>;
+}
+
+function standardNotes(lang: Language, table: ReportTableDefinitionInput, period: ReportPeriod): string[] {
+  const used = [...(table.rows ?? []), ...(table.columns ?? [])];
+  const notes: string[] = [];
+  if (used.includes('case_type')) notes.push(reportText(lang, 'note.multipleCaseTypes'));
+  if (used.includes('age_band')) notes.push(reportText(lang, 'note.ageAt', { date: period.referenceDate }));
+  if (used.includes('compliance')) notes.push(reportText(lang, 'note.currentState'));
+  return notes;
+}
+
+async function runTables(
+  db: Kysely<Database>,
+  actor: Actor,
+  clock: Clock,
+  reportId: string,
+  title: string,
+  definitions: readonly ReportTableDefinitionInput[],
+  options: RunOptions,
+): Promise<ReportResult> {
+  requirePermission(actor, 'report.read');
+  const { lang, period } = options;
+  const { scope, label } = await scopeOf(db, actor, lang, options.onlyOrganisation);
+  const plans = definitions.map((definition) => planTable(definition, period));
+  // The tables are independent queries: on a server they run side by side on the pool's connections;
+  // PGlite's single connection queues them.
+  const counted = await Promise.all(
+    plans.map(async (plan) => {
+      const context: ReportContext = { plan, scope, today: clock.today() };
+      return { plan, counts: await countTable(db, context) };
+    }),
+  );
+  const keys = new Map<ReportDimension, Set<string>>();
+  for (const { plan, counts } of counted) {
+    const note = (dimensions: readonly ReportDimension[], key: string[] | null) =>
+      key?.forEach((part, i) => {
+        const dimension = dimensions[i] as ReportDimension;
+        keys.set(dimension, (keys.get(dimension) ?? new Set()).add(part));
+      });
+    for (const count of counts) {
+      note(plan.table.rows, count.row);
+      note(plan.table.columns, count.column);
+    }
+  }
+  const labels = await dataLabels(db, lang, keys);
+  const tables = counted.map(({ plan, counts }, i) => {
+    const table = assembleTable(plan, counts, lang, labels, {
+      title: reportText(lang, plan.table.title),
+      measureLabel: reportText(lang, `measure.${plan.table.measure}`),
+      notes: standardNotes(lang, definitions[i] as ReportTableDefinitionInput, period),
+    });
+    const extra = options.extras?.(table);
+    return extra ? { ...table, targets: extra.targets, notes: [...table.notes, ...extra.notes] } : table;
+  });
+  const threshold = options.suppressBelow ?? (scope.kind === 'province' ? DEFAULT_SUPPRESSION_THRESHOLD : undefined);
+  await appendAudit(db, {
+    ...actor,
+    action: 'report.run',
+    detail: { reportId, from: period.from, to: period.to, tables: tables.length, suppressBelow: threshold ?? null },
+  });
+  const result: ReportResult = {
+    reportId,
+    title,
+    language: lang,
+    from: period.from,
+    to: period.to,
+    referenceDate: period.referenceDate,
+    scopeLabel: label,
+    generatedAt: new Date().toISOString(),
+    suppressionThreshold: null,
+    tables,
+  };
+  return threshold ? suppressSmallCells(result, threshold) : result;
+}
+
+function periodOf(
+  query: { from: string; to: string; referenceDate?: string | undefined },
+  ageBands: AgeBand[],
+): ReportPeriod {
+  return { from: query.from, to: query.to, referenceDate: query.referenceDate ?? query.to, ageBands };
+}
+
+/** The planned numbers of the built-in reports: referrals per case type, and the alternative-care target. */
+function builtInExtras(lang: Language, query: ReportRunQuery) {
+  return (table: ReportTable): Pick<ReportTable, 'targets' | 'notes'> => {
+    if (table.id === 'referrals-by-case-type' && query.planned !== undefined) {
+      return {
+        targets: table.rows.map((row) => ({ rowKey: row.key, columnKey: null, value: query.planned ?? 0 })),
+        notes: [reportText(lang, 'note.planned', { planned: query.planned })],
+      };
+    }
+    if (table.id === 'progress-by-facility') {
+      const percent = query.targetPercent ?? 30;
+      const total = table.grandTotal ?? 0;
+      const target = Math.ceil((total * percent) / 100);
+      return {
+        targets: [{ rowKey: null, columnKey: 'reintegrated', value: target }],
+        notes: [reportText(lang, 'note.target', { percent, total, target })],
+      };
+    }
+    return { targets: table.targets, notes: [] };
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A built-in report by its id, or one of the organisation's saved reports by its uuid. */
+async function definitionOf(db: Kysely<Database>, actor: Actor, id: string, lang: Language) {
+  const builtIn = findBuiltInReport(id);
+  if (builtIn) return { title: reportText(lang, `report.${id}.title`), tables: builtIn.tables, ageBands: undefined };
+  const saved = UUID.test(id) ? (await listSavedReports(db, actor.organisationId)).find((r) => r.id === id) : undefined;
+  if (!saved) throw new DomainError('not_found', 'No report with this id.', [], 'not_found');
+  return { title: saved.name, tables: saved.tables, ageBands: saved.ageBands };
+}
+
+export async function runReport(
+  db: Kysely<Database>,
+  actor: Actor,
+  clock: Clock,
+  id: string,
+  query: ReportRunQuery,
+): Promise<ReportResult> {
+  requirePermission(actor, 'report.read');
+  const report = await definitionOf(db, actor, id, query.lang);
+  const ageBands = query.ageBands ? parseAgeBands(query.ageBands) : (report.ageBands ?? parseAgeBands(undefined));
+  return runTables(db, actor, clock, id, report.title, report.tables, {
+    lang: query.lang,
+    period: periodOf(query, ageBands),
+    onlyOrganisation: query.organisation,
+    suppressBelow: query.suppressBelow,
+    extras: builtInExtras(query.lang, query),
+  });
+}
+
+export async function runAdHoc(db: Kysely<Database>, actor: Actor, clock: Clock, query: ReportQuery) {
+  const period = periodOf(query, query.ageBands ?? parseAgeBands(undefined));
+  return runTables(db, actor, clock, 'query', query.table.title, [query.table], { lang: query.lang, period });
+}
+
+export async function listReports(db: Kysely<Database>, actor: Actor, lang: Language) {
+  requirePermission(actor, 'report.read');
+  const saved = await listSavedReports(db, actor.organisationId);
+  return {
+    items: [
+      ...BUILT_IN_REPORTS.map((report) => ({
+        id: report.id,
+        title: reportText(lang, `report.${report.id}.title`),
+        description: reportText(lang, `report.${report.id}.description`),
+        builtIn: true,
+      })),
+      ...saved.map((report) => ({
+        id: report.id,
+        title: report.name,
+        description: reportText(lang, 'savedReport'),
+        builtIn: false,
+      })),
+    ],
+  };
+}
+
+/** The cases counted in one cell (or a row's, a column's or the grand total), read through the cases repository. */
+export async function drilldown(
+  db: Kysely<Database>,
+  actor: Actor,
+  clock: Clock,
+  query: ReportDrilldownQuery,
+): Promise<CaseSummary[]> {
+  requirePermission(actor, 'report.read');
+  requirePermission(actor, 'case.read');
+  const report = await definitionOf(db, actor, query.report, query.lang);
+  const definition = report.tables.find((table) => (table.id ?? 'table') === query.table);
+  if (!definition) throw new DomainError('not_found', 'No such table in this report.', [], 'not_found');
+  const ageBands = query.ageBands ? parseAgeBands(query.ageBands) : (report.ageBands ?? parseAgeBands(undefined));
+  const plan = planTable(definition, periodOf(query, ageBands));
+  const held: Partial<Record<ReportDimension, string>> = {};
+  for (const [dimensions, key] of [
+    [plan.table.rows, query.rowKey],
+    [plan.table.columns, query.columnKey],
+  ] as const) {
+    splitHeadingKey(key, dimensions)?.forEach((value, i) => (held[dimensions[i] as ReportDimension] = value));
+  }
+  const { scope } = await scopeOf(db, actor, query.lang, undefined);
+  const ids = await casesBehind(db, { plan, scope, today: clock.today() }, held, DRILLDOWN_LIMIT);
+  const rows = await readCasesByIds(db, actor, ids, 'report.drilldown');
+  return rows.map((row) => redactCase(toSummary(row), actor.access));
+}
+
+export async function saveReport(db: Kysely<Database>, actor: Actor, input: SavedReportInput): Promise<SavedReport> {
+  requirePermission(actor, 'report.manage');
+  const parsed = savedReportInputSchema.parse(input);
+  // Each table is checked against the catalogue now, so a saved report always runs.
+  for (const table of parsed.tables)
+    planTable(table, { from: '2000-01-01', to: '2000-01-01', referenceDate: '2000-01-01', ageBands: [] });
+  if (await savedReportNamed(db, actor.organisationId, parsed.name))
+    throw new DomainError(
+      'conflict',
+      'A saved report already has this name.',
+      [{ field: 'name', message: 'A saved report already has this name.' }],
+      'name_taken',
+    );
+  const id = randomUUID();
+  await insertSavedReport(db, actor.organisationId, actor.userId, id, parsed);
+  await appendAudit(db, { ...actor, action: 'report.save', detail: { reportId: id } });
+  const saved = (await listSavedReports(db, actor.organisationId)).find((report) => report.id === id);
+  if (!saved) throw new Error('A saved report was not read back.');
+  return saved;
+}
+
+export async function savedReports(db: Kysely<Database>, actor: Actor): Promise<SavedReport[]> {
+  requirePermission(actor, 'report.read');
+  return listSavedReports(db, actor.organisationId);
+}
+
+export async function removeSavedReport(db: Kysely<Database>, actor: Actor, id: string): Promise<void> {
+  requirePermission(actor, 'report.manage');
+  if (!(await deleteSavedReport(db, actor.organisationId, id)))
+    throw new DomainError('not_found', 'No saved report with this id.', [], 'not_found');
+  await appendAudit(db, { ...actor, action: 'report.delete', detail: { reportId: id } });
+}

@@ -1,0 +1,356 @@
+import { accessFor, can, mayRead, ROLES, type CaseDetail, type Role } from '@homeward/core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ENDPOINT_POLICY, type EndpointPolicy } from '../src/access/endpoint-policy';
+import { aNewCase } from './support/cases';
+import { describeOnEachEngine } from './support/engines';
+import {
+  api,
+  createTestOrganisation,
+  startTestServer,
+  TODAY,
+  type TestOrganisation,
+  type TestServer,
+  type TestUser,
+} from './support/test-server';
+
+/**
+ * Every role × every endpoint × (a case the role reaches, an unassigned case of the same organisation, another
+ * organisation's case). Expectations come from the endpoint table and the role policy; the test fails when an
+ * endpoint has no entry in the table, no sample request here, or answers other than the policy says, and when
+ * any answer carries the name of a child the user may not see.
+ */
+const CASE_KINDS = ['own', 'unassigned', 'other'] as const;
+type CaseKind = (typeof CASE_KINDS)[number];
+
+/** Each child's given name, unique, so a leak is found by searching every response for it. */
+const NAMES: Record<CaseKind, string> = { own: 'Ownchild', unassigned: 'Unassignedchild', other: 'Otherchild' };
+
+interface Fixture {
+  cases: Record<CaseKind, CaseDetail>;
+  attachments: Record<CaseKind, string>;
+  facilityId: string;
+  taskId: string;
+  /** A saved report of the organisation, made afresh so each deletion has one to delete. */
+  newSavedReport: () => Promise<string>;
+  /** A target of the organisation, made afresh so each deletion has one to delete. */
+  newTarget: () => Promise<string>;
+  users: Record<Role, TestUser>;
+  department: TestOrganisation;
+  otherDepartment: string;
+  /** A colleague the administrators' requests act on (roles, disabling, passwords), not one of the actors. */
+  spareUser: string;
+}
+
+interface SampleRequest {
+  path?: string;
+  body?: unknown;
+  multipart?: true;
+}
+type Sample = (f: Fixture, kind: CaseKind, role: Role) => SampleRequest | Promise<SampleRequest>;
+
+const TARGET = {
+  indicator: 'referrals',
+  breakdownKey: 'TL',
+  periodFrom: '2026-01-01',
+  periodTo: '2026-12-31',
+  value: 60,
+};
+
+/** A request each endpoint accepts from a user it allows: the matrix checks who is let through, not validation. */
+const SAMPLES: Record<string, Sample> = {
+  'GET /auth/me': () => ({}),
+  'POST /account/two-factor/setup': () => ({}),
+  'POST /account/two-factor/confirm': () => ({ body: { code: '000000' } }),
+  'GET /users': () => ({}),
+  'POST /users': (_f, _kind, role) => ({
+    body: {
+      email: `new-${role}-${Math.random().toString(36).slice(2, 8)}@test.example`,
+      displayName: `Colleague of ${role}`,
+      roles: ['caseworker'],
+      password: 'river-lantern-orchard-42',
+    },
+  }),
+  'GET /users/:userId': (f) => ({ path: `/users/${f.spareUser}` }),
+  'PUT /users/:userId/roles': (f) => ({ path: `/users/${f.spareUser}/roles`, body: { roles: ['caseworker'] } }),
+  'POST /users/:userId/disable': (f) => ({ path: `/users/${f.spareUser}/disable` }),
+  'POST /users/:userId/enable': (f) => ({ path: `/users/${f.spareUser}/enable` }),
+  'POST /users/:userId/sessions/end': (f) => ({ path: `/users/${f.spareUser}/sessions/end` }),
+  'POST /users/:userId/password': (f) => ({
+    path: `/users/${f.spareUser}/password`,
+    body: { password: 'harbour-candle-meadow-77' },
+  }),
+  'POST /users/:userId/two-factor/reset': (f) => ({ path: `/users/${f.spareUser}/two-factor/reset` }),
+  'GET /settings/security': () => ({}),
+  'PUT /settings/security': () => ({ body: { requireTwoFactor: false } }),
+  'POST /cases': () => ({ body: aNewCase({ givenNameLatin: 'Newchild', alias: 'New' }) }),
+  'GET /cases': () => ({}),
+  'GET /cases/:id': () => ({}),
+  'GET /cases/:id/state': () => ({}),
+  'GET /cases/:id/events': () => ({}),
+  // The case number does not match, so an allowed deletion is refused (400) and the matrix keeps its cases.
+  'DELETE /cases/:id': () => ({ body: { reason: 'Entered twice by mistake', confirmCaseNumber: 'NOT-THIS-ONE' } }),
+  'GET /cases/:id/access-log': () => ({}),
+  'POST /cases/:id/prints': () => ({ body: { form: 'assessment' } }),
+  'GET /cases/:id/file': () => ({}),
+  'POST /cases/:id/file': () => ({ body: { language: 'en' } }),
+  'GET /audit': () => ({}),
+  'GET /settings/retention': () => ({}),
+  'PUT /settings/retention': () => ({ body: { rules: [] } }),
+  'GET /settings/retention/preview': () => ({}),
+  'POST /cases/:id/events': () => ({
+    body: { type: 'service', occurredOn: TODAY, payload: { kind: 'counselling', provider: 'in_house' } },
+  }),
+  'PUT /cases/:id/assignment': (f, kind) => ({
+    body: { workerId: kind === 'own' ? f.users.caseworker.id : f.users.org_admin.id },
+  }),
+  'GET /cases/:id/shares': () => ({}),
+  // To another department, so the officer's department keeps only the case it was given.
+  'POST /cases/:id/shares': (f) => ({ body: { organisationId: f.otherDepartment, kind: 'referral' } }),
+  'GET /departments': () => ({}),
+  'POST /cases/:id/attachments': () => ({ multipart: true }),
+  'GET /cases/:id/attachments': () => ({}),
+  'GET /cases/:id/attachments/:attachmentId': (f, kind) => ({
+    path: `/cases/${f.cases[kind].id}/attachments/${f.attachments[kind]}`,
+  }),
+  'POST /cases/duplicates': () => ({ body: { givenNameLatin: NAMES.unassigned, familyNameLatin: 'Sok' } }),
+  'POST /cases/:id/duplicates/resolve': (f) => ({
+    body: { otherCaseId: f.cases.unassigned.id, resolution: 'not_duplicate' },
+  }),
+  'POST /cases/group': () => ({
+    body: {
+      referral: { source: 'police', referredOn: TODAY },
+      caseTypes: ['TL'],
+      children: [{ givenNameLatin: 'Groupchild', sex: 'male', estimatedAge: 12 }],
+    },
+  }),
+  'POST /group-activities': (f, kind) => ({
+    body: { topic: 'hygiene', occurredOn: TODAY, caseIds: [f.cases[kind].id] },
+  }),
+  'GET /supervision': () => ({}),
+  'GET /tasks': () => ({}),
+  'POST /tasks': (f, kind) => ({
+    body: { caseId: f.cases[kind].id, assignedTo: f.users.caseworker.id, title: 'Call the school', dueOn: TODAY },
+  }),
+  'PATCH /tasks/:id': (f) => ({ path: `/tasks/${f.taskId}`, body: { done: false } }),
+  'GET /colleagues': () => ({}),
+  'GET /directory': () => ({}),
+  'POST /directory': (_f, _kind, role) => ({ body: { name: `Partner of ${role}`, kind: 'ngo' } }),
+  'GET /facilities': () => ({}),
+  'POST /facilities': (_f, _kind, role) => ({ body: { name: `Home of ${role}`, careType: 'group_home', capacity: 4 } }),
+  'PUT /facilities/:id': (f) => ({
+    path: `/facilities/${f.facilityId}`,
+    body: { name: 'Shelter', careType: 'shelter', capacity: 20 },
+  }),
+  'GET /facilities/:id/children': (f) => ({ path: `/facilities/${f.facilityId}/children` }),
+  'GET /settings/cases': () => ({}),
+  'PUT /settings/cases': () => ({ body: {} }),
+  'GET /reports': () => ({}),
+  'GET /reports/:id': () => ({ path: '/reports/shelter-quarterly?from=2026-07-01&to=2026-09-30' }),
+  'POST /reports/query': () => ({
+    body: {
+      from: '2026-01-01',
+      to: TODAY,
+      table: { title: 'Children', source: 'case', measure: 'children', rows: ['sex'] },
+    },
+  }),
+  'GET /reports/drilldown': () => ({
+    path: `/reports/drilldown?report=shelter-quarterly&table=referrals-by-case-type&from=2026-01-01&to=${TODAY}`,
+  }),
+  'GET /reports/saved': () => ({}),
+  'POST /reports/saved': (_f, _kind, role) => ({
+    body: {
+      name: `Saved by ${role}`,
+      tables: [{ id: 't', title: 'Children', source: 'case', measure: 'children', rows: ['sex'] }],
+    },
+  }),
+  'DELETE /reports/saved/:id': async (f) => ({ path: `/reports/saved/${await f.newSavedReport()}` }),
+  'GET /settings/access-policy': () => ({}),
+  'PUT /settings/access-policy': () => ({ body: {} }),
+  'GET /targets': () => ({}),
+  'POST /targets': () => ({ body: TARGET }),
+  'GET /targets/progress': () => ({ path: `/targets/progress?asOf=${TODAY}` }),
+  'PUT /targets/:id': async (f) => ({ path: `/targets/${await f.newTarget()}`, body: TARGET }),
+  'DELETE /targets/:id': async (f) => ({ path: `/targets/${await f.newTarget()}` }),
+};
+
+type Outcome = 'allowed' | 401 | 403 | 404;
+
+function expected(key: string, policy: EndpointPolicy, role: Role | 'anonymous', kind: CaseKind): Outcome {
+  if (policy.access === 'public') return 'allowed';
+  if (role === 'anonymous') return 401;
+  if (policy.access === 'signed_in') return policy.ownRecordsOnly && role !== 'caseworker' ? 404 : 'allowed';
+  const access = accessFor([role]);
+  if (!policy.anyOf.some((permission) => can(access, permission))) return 403;
+  // The department is another organisation: the NGO's facilities, users and targets do not exist for its officer.
+  if (/\/(facilities|users|targets)\/:/.test(key) && role === 'government_officer') return 404;
+  if (!policy.case || kind === 'own') return 'allowed';
+  if (kind === 'other') return 404;
+  return access.scope === 'organisation' ? 'allowed' : 404;
+}
+
+/** The names a role may see in any answer: those of the cases it reaches, if it may see who children are. */
+function visibleNames(role: Role | 'anonymous'): string[] {
+  if (role === 'anonymous') return [];
+  const access = accessFor([role]);
+  if (!mayRead(access, 'identity') || !can(access, 'case.read')) return [];
+  return access.scope === 'organisation' ? [NAMES.own, NAMES.unassigned] : [NAMES.own];
+}
+
+const MINIMAL_PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
+describeOnEachEngine('the authorisation matrix', (engine) => {
+  let server: TestServer;
+  let fixture: Fixture;
+
+  async function upload(user: TestUser, caseId: string) {
+    const form = new FormData();
+    form.append('kind', 'document');
+    form.append('title', 'Referral letter');
+    form.append('file', new Blob([MINIMAL_PDF], { type: 'application/pdf' }), 'letter.pdf');
+    const headers: Record<string, string> = user.token ? { authorization: `Bearer ${user.token}` } : {};
+    const response = await fetch(server.url(`/cases/${caseId}/attachments`), { method: 'POST', headers, body: form });
+    const text = await response.text();
+    return { status: response.status, text, body: (text ? JSON.parse(text) : null) as { id: string } };
+  }
+
+  /** Any answer, JSON or a file, as text: a name must not appear in either. */
+  async function send(method: string, path: string, token: string, body: unknown) {
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const init = { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) };
+    const response = await fetch(server.url(path), init);
+    return { status: response.status, text: await response.text() };
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    const ngo = await createTestOrganisation(server, { withUser: ['org_admin'] });
+    const other = await createTestOrganisation(server, { withUser: ['org_admin'] });
+    const department = await createTestOrganisation(server, {
+      withUser: ['government_officer'],
+      kind: 'government',
+    });
+    const otherDepartment = await createTestOrganisation(server, {
+      withUser: ['government_officer'],
+      kind: 'government',
+    });
+    const facility = await api<{ id: string }>(server, 'POST', '/facilities', {
+      token: ngo.user.token,
+      body: { name: 'Shelter', careType: 'shelter', capacity: 20 },
+    });
+    const users = { org_admin: ngo.user, government_officer: department.user } as Record<Role, TestUser>;
+    for (const role of ROLES) {
+      if (users[role]) continue;
+      users[role] = await ngo.addUser([role], role === 'caregiver' ? { facilityId: facility.body.id } : { team: 'T' });
+    }
+    const open = async (user: TestUser, kind: CaseKind) =>
+      (
+        await api<CaseDetail>(server, 'POST', '/cases', {
+          token: user.token,
+          body: aNewCase({ givenNameLatin: NAMES[kind], givenNameKm: undefined, alias: `Alias ${kind}` }),
+        })
+      ).body;
+    const cases = {
+      own: await open(users.caseworker, 'own'),
+      unassigned: await open(ngo.user, 'unassigned'),
+      other: await open(other.user, 'other'),
+    };
+    const setUp = [
+      api(server, 'POST', `/cases/${cases.own.id}/events`, {
+        token: users.caseworker.token,
+        body: { type: 'placement', occurredOn: TODAY, payload: { careType: 'shelter', facilityId: facility.body.id } },
+      }),
+      api(server, 'POST', `/cases/${cases.own.id}/shares`, {
+        token: users.caseworker.token,
+        body: { organisationId: department.id, kind: 'referral' },
+      }),
+    ];
+    for (const response of await Promise.all(setUp))
+      expect(response.status).toBe(200 + (response.status === 201 ? 1 : 0));
+    const attachments = {
+      own: (await upload(users.caseworker, cases.own.id)).body.id,
+      unassigned: (await upload(ngo.user, cases.unassigned.id)).body.id,
+      other: (await upload(other.user, cases.other.id)).body.id,
+    };
+    const task = await api<{ id: string }>(server, 'POST', '/tasks', {
+      token: users.caseworker.token,
+      body: { caseId: cases.own.id, assignedTo: users.caseworker.id, title: 'Visit the school', dueOn: TODAY },
+    });
+    let saves = 0;
+    const newSavedReport = async () => {
+      saves += 1;
+      const table = { id: 't', title: 'Children', source: 'case', measure: 'children', rows: ['sex'] };
+      const saved = await api<{ id: string }>(server, 'POST', '/reports/saved', {
+        token: ngo.user.token,
+        body: { name: `Kept ${saves}`, tables: [table] },
+      });
+      return saved.body.id;
+    };
+    const newTarget = async () =>
+      (await api<{ id: string }>(server, 'POST', '/targets', { token: ngo.user.token, body: TARGET })).body.id;
+    fixture = {
+      cases,
+      attachments,
+      facilityId: facility.body.id,
+      taskId: task.body.id,
+      newSavedReport,
+      newTarget,
+      users,
+      department,
+      otherDepartment: otherDepartment.id,
+      spareUser: (await ngo.addUser(['caseworker'])).id,
+    };
+  });
+  afterAll(() => server.close());
+
+  it('has a policy and a sample request for every endpoint the server answers', async () => {
+    const spec = await api<{ paths: Record<string, Record<string, unknown>> }>(server, 'GET', '/openapi.json');
+    const served = Object.entries(spec.body.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map(
+        (method) => `${method.toUpperCase()} ${path.replace('/api/v1', '').replace(/\{(\w+)\}/g, ':$1')}`,
+      ),
+    );
+    expect(served.length).toBeGreaterThan(30);
+    const missingPolicy = served.filter((key) => !ENDPOINT_POLICY[key]);
+    const missingSample = served.filter((key) => ENDPOINT_POLICY[key]?.access !== 'public' && !SAMPLES[key]);
+    expect({ missingPolicy, missingSample }).toEqual({ missingPolicy: [], missingSample: [] });
+  });
+
+  it('lets through exactly whom the policy allows, and leaks no child to anyone else', async () => {
+    const failures: string[] = [];
+    const leaks: string[] = [];
+    let requests = 0;
+    for (const [key, policy] of Object.entries(ENDPOINT_POLICY)) {
+      if (policy.access === 'public') continue;
+      const [method, template] = key.split(' ') as [string, string];
+      const sample = SAMPLES[key];
+      if (!sample) continue;
+      const kinds = policy.access === 'permission' && policy.case ? CASE_KINDS : (['own'] as const);
+      for (const role of [...ROLES, 'anonymous'] as const) {
+        for (const kind of kinds) {
+          const user = role === 'anonymous' ? { token: '' } : fixture.users[role];
+          const request = await sample(fixture, kind, role === 'anonymous' ? 'caseworker' : role);
+          const path = request.path ?? template.replace(':id', fixture.cases[kind].id);
+          requests += 1;
+          const response = request.multipart
+            ? await upload(user as TestUser, path.split('/')[2] ?? '')
+            : await send(method, path, user.token, request.body);
+          const want = expected(key, policy, role, kind);
+          const ok =
+            want === 'allowed'
+              ? response.status < 500 && ![401, 403, 404].includes(response.status)
+              : response.status === want ||
+                (policy.access === 'permission' && policy.case === 'body' && want === 404 && response.status === 400);
+          if (!ok) failures.push(`${role} ${key} [${kind}]: ${response.status}, expected ${want}`);
+          const seen = visibleNames(role);
+          for (const name of Object.values(NAMES)) {
+            if (!seen.includes(name) && response.text.includes(name))
+              leaks.push(`${role} ${key} [${kind}] shows ${name}`);
+          }
+        }
+      }
+    }
+    expect(requests).toBeGreaterThan(300);
+    expect({ failures, leaks }).toEqual({ failures: [], leaks: [] });
+  });
+});
