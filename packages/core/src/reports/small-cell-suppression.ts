@@ -68,48 +68,104 @@ function hideComplements(grid: Count[][], hidden: boolean[][]): void {
   }
 }
 
-interface Bridge extends Position {
-  /** Lines still linked, through other hidden numbers, to the bridge's row; and to its column. */
-  rowSide: Set<string>;
-  columnSide: Set<string>;
+/**
+ * The graph of lines joined by hidden numbers. Nodes 0..rows-1 are the grid's lines across (the totals line
+ * last); nodes rows.. are its columns.
+ */
+interface LineGraph {
+  rows: number;
+  /** For each node, the hidden numbers touching it, as [other node, edge id]; edge id = row * width + column. */
+  links: [number, number][][];
+  width: number;
 }
 
-const rowNode = (r: number) => `r${r}`;
-const columnNode = (c: number) => `c${c}`;
-
-function findBridge(hidden: boolean[][]): Bridge | undefined {
+function lineGraph(hidden: boolean[][]): LineGraph {
+  const rows = hidden.length;
+  const width = hidden[0]?.length ?? 0;
+  const links: [number, number][][] = Array.from({ length: rows + width }, () => []);
   for (const [r, line] of hidden.entries()) {
     for (const [c, isHidden] of line.entries()) {
       if (!isHidden) continue;
-      const without = { row: r, column: c };
-      const rowSide = linkedLines(hidden, rowNode(r), without);
-      if (!rowSide.has(columnNode(c))) {
-        return { row: r, column: c, rowSide, columnSide: linkedLines(hidden, columnNode(c), without) };
-      }
+      const edge = r * width + c;
+      links[r]?.push([rows + c, edge]);
+      links[rows + c]?.push([r, edge]);
     }
   }
-  return undefined;
+  return { rows, links, width };
 }
 
-/** The lines reachable from `start` through hidden numbers, not counting the one at `without`. */
-function linkedLines(hidden: boolean[][], start: string, without: Position): Set<string> {
-  const seen = new Set([start]);
+interface Bridge extends Position {
+  /** Lines still linked, through other hidden numbers, to the bridge's row; and to its column (by node). */
+  rowSide: Uint8Array;
+  columnSide: Uint8Array;
+}
+
+/**
+ * The first hidden number, reading the grid row by row, that is a bridge. Tarjan's bridge search keeps this
+ * linear in the size of the grid: tables of a whole country have hundreds of lines.
+ */
+function findBridge(hidden: boolean[][]): Bridge | undefined {
+  const graph = lineGraph(hidden);
+  const bridges = bridgeEdges(graph);
+  if (bridges.length === 0) return undefined;
+  const first = Math.min(...bridges);
+  const row = Math.floor(first / graph.width);
+  const column = first % graph.width;
+  return {
+    row,
+    column,
+    rowSide: reachable(graph, row, first),
+    columnSide: reachable(graph, graph.rows + column, first),
+  };
+}
+
+/** Iterative Tarjan: an edge to a child whose subtree cannot reach above the child without it is a bridge. */
+function bridgeEdges({ links }: LineGraph): number[] {
+  const order = new Int32Array(links.length).fill(-1);
+  const low = new Int32Array(links.length);
+  const bridges: number[] = [];
+  let next = 0;
+  for (let root = 0; root < links.length; root++) {
+    if (order[root] !== -1) continue;
+    order[root] = low[root] = next++;
+    // Each frame: node, the edge it was entered by, and how many of its links have been followed.
+    const stack: [number, number, number][] = [[root, -1, 0]];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as [number, number, number];
+      const [node, entry, followed] = frame;
+      const link = links[node]?.[followed];
+      if (link) {
+        frame[2] = followed + 1;
+        const [other, edge] = link;
+        if (edge === entry) continue;
+        if (order[other] === -1) {
+          order[other] = low[other] = next++;
+          stack.push([other, edge, 0]);
+        } else {
+          low[node] = Math.min(low[node] ?? 0, order[other] ?? 0);
+        }
+        continue;
+      }
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (!parent) continue;
+      low[parent[0]] = Math.min(low[parent[0]] ?? 0, low[node] ?? 0);
+      if ((low[node] ?? 0) > (order[parent[0]] ?? 0)) bridges.push(entry);
+    }
+  }
+  return bridges;
+}
+
+/** The nodes reachable from `start` through hidden numbers, not counting the edge `without`. */
+function reachable({ links }: LineGraph, start: number, without: number): Uint8Array {
+  const seen = new Uint8Array(links.length);
+  seen[start] = 1;
   const queue = [start];
   for (let node = queue.pop(); node !== undefined; node = queue.pop()) {
-    const index = Number(node.slice(1));
-    const neighbours =
-      node[0] === 'r'
-        ? (hidden[index] ?? []).flatMap((isHidden, c) =>
-            isHidden && !(index === without.row && c === without.column) ? [columnNode(c)] : [],
-          )
-        : hidden.flatMap((line, r) =>
-            line[index] && !(r === without.row && index === without.column) ? [rowNode(r)] : [],
-          );
-    for (const next of neighbours) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
+    for (const [other, edge] of links[node] ?? []) {
+      if (edge === without || seen[other]) continue;
+      seen[other] = 1;
+      queue.push(other);
     }
   }
   return seen;
@@ -122,9 +178,10 @@ function linkedLines(hidden: boolean[][], start: string, without: Position): Set
  * zero; then the smallest, so that the table loses little; cells before totals.
  */
 function chooseComplement(grid: Count[][], hidden: boolean[][], bridge: Bridge): Position | undefined {
+  const columnNode = (column: number) => grid.length + column;
   const closesLoop = ({ row, column }: Position) =>
-    (bridge.rowSide.has(rowNode(row)) && bridge.columnSide.has(columnNode(column))) ||
-    (bridge.columnSide.has(rowNode(row)) && bridge.rowSide.has(columnNode(column)));
+    (bridge.rowSide[row] === 1 && bridge.columnSide[columnNode(column)] === 1) ||
+    (bridge.columnSide[row] === 1 && bridge.rowSide[columnNode(column)] === 1);
   const sameLine = ({ row, column }: Position) => row === bridge.row || column === bridge.column;
   const lastRow = grid.length - 1;
   const lastColumn = (grid[0]?.length ?? 1) - 1;
