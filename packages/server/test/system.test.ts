@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { describeOnEachEngine } from './support/engines';
 import { api, startTestServer, type TestServer } from './support/test-server';
 
@@ -58,5 +59,28 @@ describeOnEachEngine('system endpoints', (engine) => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+});
+
+describeOnEachEngine('a lost database connection', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+  });
+  afterAll(() => server.close());
+
+  it('is replaced: the server terminating idle connections neither stops the process nor the next request', async () => {
+    expect((await api(server, 'GET', '/health')).status).toBe(200);
+    if (engine === 'postgres') {
+      // Three requests at once leave three idle connections in the pool; the one asking ends the other two.
+      await Promise.all([1, 2, 3].map(() => sql`select pg_sleep(0.05)`.execute(server.db.kysely)));
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity
+                where datname = current_database() and pid <> pg_backend_pid()`.execute(server.db.kysely);
+      // Give the pool's idle connections time to hear that they were ended.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const after = await api(server, 'GET', '/health');
+    expect(after.status).toBe(200);
+    expect(after.body).toMatchObject({ database: engine });
   });
 });

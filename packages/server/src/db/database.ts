@@ -31,6 +31,13 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 export async function openDatabase(target: DatabaseTarget): Promise<Db> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server ends (a restart, a terminated backend) is dropped from the pool and the next
+    // query opens a new one; unheard, the pool's error event would stop the whole process.
+    pool.on('error', (error: Error & { code?: string }) => {
+      process.stderr.write(
+        `${JSON.stringify({ level: 'warn', msg: 'idle database connection lost', code: error.code })}\n`,
+      );
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { engine: 'postgres', kysely, pglite: undefined, close: () => kysely.destroy() };
   }
