@@ -153,6 +153,13 @@ const SAMPLES: Record<string, Sample> = {
       table: { title: 'Children', source: 'case', measure: 'children', rows: ['sex'] },
     },
   }),
+  'POST /reports/query/drilldown': () => ({
+    body: {
+      from: '2026-01-01',
+      to: TODAY,
+      table: { title: 'Children', source: 'case', measure: 'children', rows: ['sex'] },
+    },
+  }),
   'GET /reports/drilldown': () => ({
     path: `/reports/drilldown?report=shelter-quarterly&table=referrals-by-case-type&from=2026-01-01&to=${TODAY}`,
   }),

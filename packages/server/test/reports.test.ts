@@ -617,6 +617,36 @@ describeOnEachEngine('reports', (engine) => {
       const theirs = await drill(other.user, 'table=referrals-by-case-type&rowKey=TL');
       expect(theirs.body.items.map((item) => item.id)).toEqual([ids.B1]);
     });
+
+    it('lists the cases behind a number of an ad-hoc table that was never saved', async () => {
+      const drillAdHoc = (user: TestUser, keys: Record<string, string>) =>
+        api<{ items: CaseSummary[] }>(server, 'POST', '/reports/query/drilldown', {
+          token: user.token,
+          body: {
+            from: '2026-04-01',
+            to: '2026-06-30',
+            table: {
+              title: 'Referrals',
+              source: 'referral',
+              measure: 'children',
+              rows: ['case_type'],
+              columns: ['month'],
+            },
+            ...keys,
+          },
+        });
+      const april = await drillAdHoc(shelter.user, { rowKey: 'TL', columnKey: '2026-04' });
+      expect(april.status).toBe(200);
+      expect(april.body.items.map((item) => item.id)).toEqual([ids.C1]);
+      const theirs = await drillAdHoc(other.user, { rowKey: 'TL' });
+      expect(theirs.body.items.map((item) => item.id)).toEqual([ids.B1]);
+      expect((await drillAdHoc(worker, {})).status).toBe(403);
+      const impossible = await api<{ code: string }>(server, 'POST', '/reports/query/drilldown', {
+        token: shelter.user.token,
+        body: { from: '2026-04-01', to: '2026-06-30', table: { title: 'x', source: 'service', measure: 'sessions' } },
+      });
+      expect(impossible.status).toBe(400);
+    });
   });
 
   describe('saved reports', () => {

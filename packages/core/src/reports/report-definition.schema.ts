@@ -140,30 +140,40 @@ export const reportRunQuerySchema = z
   .superRefine(refineDates);
 export type ReportRunQuery = z.output<typeof reportRunQuerySchema>;
 
+const reportQueryShape = {
+  ...reportPeriodShape,
+  ageBands: z.array(ageBandSchema).min(1).max(10).optional(),
+  table: reportTableDefinitionSchema,
+};
+
 /** `POST /reports/query`: an ad-hoc table, as the pivot builder composes it. */
-export const reportQuerySchema = z
-  .object({
-    ...reportPeriodShape,
-    ageBands: z.array(ageBandSchema).min(1).max(10).optional(),
-    table: reportTableDefinitionSchema,
-  })
-  .superRefine(refineDates);
+export const reportQuerySchema = z.object(reportQueryShape).superRefine(refineDates);
 export type ReportQuery = z.output<typeof reportQuerySchema>;
 export type ReportQueryInput = z.input<typeof reportQuerySchema>;
 
-/** `GET /reports/drilldown`: the cases behind one cell (or one row, column or total when a key is absent). */
+/** The heading keys of one number: a cell, or a row's, a column's or the grand total when a key is absent. */
+const drillKeysShape = {
+  rowKey: z.string().max(200).optional(),
+  columnKey: z.string().max(200).optional(),
+};
+
+/** `GET /reports/drilldown`: the cases behind one number of a built-in or saved report. */
 export const reportDrilldownQuerySchema = z
   .object({
     ...reportPeriodShape,
     /** A built-in report and one of its tables, or a saved report. */
     report: z.string().min(1).max(80),
     table: z.string().min(1).max(60),
-    rowKey: z.string().max(200).optional(),
-    columnKey: z.string().max(200).optional(),
+    ...drillKeysShape,
     ageBands: reportRunQuerySchema.shape.ageBands,
   })
   .superRefine(refineDates);
 export type ReportDrilldownQuery = z.output<typeof reportDrilldownQuerySchema>;
+
+/** `POST /reports/query/drilldown`: the cases behind one number of an ad-hoc table, not saved yet. */
+export const reportQueryDrilldownSchema = z.object({ ...reportQueryShape, ...drillKeysShape }).superRefine(refineDates);
+export type ReportQueryDrilldown = z.output<typeof reportQueryDrilldownSchema>;
+export type ReportQueryDrilldownInput = z.input<typeof reportQueryDrilldownSchema>;
 
 export const savedReportInputSchema = z.object({
   name: z.string().trim().min(1, { message: 'Name the report.' }).max(160),

@@ -87,6 +87,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'GET /reports/:id': needs('report.read'),
   'POST /reports/query': needs('report.read'),
   'GET /reports/drilldown': needs('report.read'),
+  'POST /reports/query/drilldown': needs('report.read'),
   'GET /reports/saved': needs('report.read'),
   'POST /reports/saved': needs('report.manage'),
   'DELETE /reports/saved/:id': needs('report.manage'),

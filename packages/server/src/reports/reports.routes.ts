@@ -3,6 +3,7 @@ import {
   LANGUAGES,
   reportDrilldownQuerySchema,
   reportListSchema,
+  reportQueryDrilldownSchema,
   reportQuerySchema,
   reportResultSchema,
   reportRunQuerySchema,
@@ -19,6 +20,7 @@ import { appendAudit } from '../audit/audit.repository';
 import { renderReportFile } from './files/report-file';
 import {
   drilldown,
+  drilldownAdHoc,
   listReports,
   removeSavedReport,
   runAdHoc,
@@ -109,6 +111,23 @@ export function reportsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         return runAdHoc(ctx.db, user.actor, ctx.clock, request.body);
+      },
+    );
+
+    app.post(
+      '/reports/query/drilldown',
+      {
+        config: { rateLimit: RATE_LIMITS.report },
+        schema: {
+          tags: ['reports'],
+          summary: 'The cases behind one number of an ad-hoc table, among those the user may open',
+          body: reportQueryDrilldownSchema,
+          response: { 200: z.object({ items: z.array(caseSummarySchema) }), ...errors },
+        },
+      },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return { items: await drilldownAdHoc(ctx.db, user.actor, ctx.clock, request.body) };
       },
     );
 

@@ -17,6 +17,7 @@ import {
   type Language,
   type ReportDimension,
   type ReportDrilldownQuery,
+  type ReportQueryDrilldown,
   type ReportPeriod,
   type ReportQuery,
   type ReportResult,
@@ -277,15 +278,37 @@ export async function drilldown(
   const definition = report.tables.find((table) => (table.id ?? 'table') === query.table);
   if (!definition) throw new DomainError('not_found', 'No such table in this report.', [], 'not_found');
   const ageBands = query.ageBands ? parseAgeBands(query.ageBands) : (report.ageBands ?? parseAgeBands(undefined));
-  const plan = planTable(definition, periodOf(query, ageBands));
+  return casesInNumber(db, actor, clock, planTable(definition, periodOf(query, ageBands)), query);
+}
+
+/** The same for a table of the pivot builder that has not been saved: its definition comes with the question. */
+export async function drilldownAdHoc(
+  db: Kysely<Database>,
+  actor: Actor,
+  clock: Clock,
+  query: ReportQueryDrilldown,
+): Promise<CaseSummary[]> {
+  requirePermission(actor, 'report.read');
+  requirePermission(actor, 'case.read');
+  const period = periodOf(query, query.ageBands ?? parseAgeBands(undefined));
+  return casesInNumber(db, actor, clock, planTable(query.table, period), query);
+}
+
+async function casesInNumber(
+  db: Kysely<Database>,
+  actor: Actor,
+  clock: Clock,
+  plan: ReturnType<typeof planTable>,
+  keys: { rowKey?: string | undefined; columnKey?: string | undefined; lang: Language },
+): Promise<CaseSummary[]> {
   const held: Partial<Record<ReportDimension, string>> = {};
   for (const [dimensions, key] of [
-    [plan.table.rows, query.rowKey],
-    [plan.table.columns, query.columnKey],
+    [plan.table.rows, keys.rowKey],
+    [plan.table.columns, keys.columnKey],
   ] as const) {
     splitHeadingKey(key, dimensions)?.forEach((value, i) => (held[dimensions[i] as ReportDimension] = value));
   }
-  const { scope } = await scopeOf(db, actor, query.lang, undefined);
+  const { scope } = await scopeOf(db, actor, keys.lang, undefined);
   const ids = await casesBehind(db, { plan, scope, today: clock.today() }, held, DRILLDOWN_LIMIT);
   const rows = await readCasesByIds(db, actor, ids, 'report.drilldown');
   return rows.map((row) => redactCase(toSummary(row), actor.access));

@@ -6,6 +6,7 @@ import {
   savedReportSchema,
   type Language,
   type ReportFormat,
+  type ReportQueryDrilldownInput,
   type ReportQueryInput,
   type SavedReportInput,
 } from '@homeward/core';
@@ -61,6 +62,14 @@ export function useRunAdHocReport() {
   return useMutation({
     mutationFn: (input: ReportQueryInput) =>
       request('/reports/query', reportResultSchema, { method: 'POST', body: input }),
+  });
+}
+
+/** The cases behind one number of the pivot builder's table: the definition travels with the question. */
+export function useAdHocDrilldown() {
+  return useMutation({
+    mutationFn: (input: ReportQueryDrilldownInput) =>
+      request('/reports/query/drilldown', drilldownSchema, { method: 'POST', body: input }),
   });
 }
 

@@ -11,7 +11,7 @@ import {
   type ReportSource,
 } from '@homeward/core';
 import { isApiError } from '../api/http';
-import { useRunAdHocReport, useSaveReport } from '../api/reports.resource';
+import { useAdHocDrilldown, useRunAdHocReport, useSaveReport } from '../api/reports.resource';
 import { useUser } from '../auth/user-context';
 import { CheckboxGroup, RadioGroup } from '../forms/choice-group.component';
 import { Field } from '../forms/field.component';
@@ -31,7 +31,9 @@ import {
   type PivotDraft,
 } from './pivot-draft';
 import { lastFullQuarter } from './report-period';
-import { ReportTableView } from './report-table.component';
+import { ChosenNumber, DrilldownCases } from './drilldown-cases.component';
+import { ReportTableView, type DrillKeys } from './report-table.component';
+import { LoadingState, RequestErrorState } from '../layout/states.component';
 
 /** Two dimensions at most on each side: a third makes a table no one reads on paper. */
 const SIDE_SLOTS = [0, 1] as const;
@@ -51,6 +53,8 @@ export function PivotBuilderPage() {
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<Message | undefined>();
   const runQuery = useRunAdHocReport();
+  const drilldown = useAdHocDrilldown();
+  const [drilled, setDrilled] = useState<DrillKeys | null>(null);
   const save = useSaveReport();
   if (!can(user.access, 'report.read')) return <Navigate to="/cases" replace />;
 
@@ -65,6 +69,8 @@ export function PivotBuilderPage() {
 
   const run = (event: FormEvent) => {
     event.preventDefault();
+    setDrilled(null);
+    drilldown.reset();
     runQuery.mutate({
       from: period.from,
       to: period.to,
@@ -90,6 +96,14 @@ export function PivotBuilderPage() {
         },
       },
     );
+  };
+  // The table on screen is the one last run, whatever the form holds since: its numbers drill down as they stand.
+  const ran = runQuery.variables;
+  const drillable = ran && can(user.access, 'case.read');
+  const drill = (keys: DrillKeys) => {
+    if (!ran) return;
+    setDrilled(keys);
+    drilldown.mutate({ ...ran, ...keys });
   };
   const saveFailure = save.error && !(isApiError(save.error) && save.error.code === 'name_taken') ? save.error : null;
 
@@ -185,8 +199,17 @@ export function PivotBuilderPage() {
       </form>
       {runQuery.data?.tables.map((table) => (
         <div key={table.id} lang={runQuery.data.language} data-testid="pivot-result">
-          <ReportTableView table={table} />
-          <p className="field__hint">{t('reports:screen.pivot.drillAfterSave')}</p>
+          <ReportTableView table={table} onDrill={drillable ? drill : undefined} />
+          {drillable ? <p className="field__hint">{t('reports:screen.pivot.drillHint')}</p> : null}
+          {drilled ? (
+            <section className="pivot__drilldown" aria-live="polite" data-testid="pivot-drilldown">
+              <h2 className="form-section__title">{t('reports:screen.drilldown.title')}</h2>
+              <ChosenNumber table={table} rowKey={drilled.rowKey ?? null} columnKey={drilled.columnKey ?? null} />
+              {drilldown.isPending ? <LoadingState /> : null}
+              {drilldown.error ? <RequestErrorState error={drilldown.error} onRetry={() => drill(drilled)} /> : null}
+              {drilldown.data ? <DrilldownCases items={drilldown.data.items} /> : null}
+            </section>
+          ) : null}
         </div>
       ))}
       {can(user.access, 'report.manage') ? (

@@ -9,17 +9,21 @@ export interface DrillKeys {
   columnKey?: string;
 }
 
+/** What choosing a number does: open the page of its cases, or show them here (a table not saved yet). */
+type DrillAction = { href: string } | { onClick: () => void };
+
 interface ReportTableViewProps {
   table: ReportTable;
-  /** Where a number leads to the cases behind it; numbers are plain text without it. */
+  /** Where a number leads to the cases behind it; numbers are plain text without this or `onDrill`. */
   drillHref?: ((keys: DrillKeys) => string) | undefined;
+  onDrill?: ((keys: DrillKeys) => void) | undefined;
 }
 
 /**
  * One table of a report: headings, counts with their share, row and column totals, planned numbers beside what
  * was done, notes. The totals are the server's (a child in two columns is one child in the total), never sums.
  */
-export function ReportTableView({ table, drillHref }: ReportTableViewProps) {
+export function ReportTableView({ table, drillHref, onDrill }: ReportTableViewProps) {
   const { t } = useTranslation();
   const hasRows = table.rowDimension !== null;
   const hasColumns = table.columnDimension !== null;
@@ -31,8 +35,11 @@ export function ReportTableView({ table, drillHref }: ReportTableViewProps) {
   );
   const rowKeyOf = (r: number) => (hasRows ? table.rows[r]?.key : undefined);
   const columnKeyOf = (c: number) => (hasColumns ? table.columns[c]?.key : undefined);
-  const href = (rowKey: string | undefined, columnKey: string | undefined) =>
-    drillHref?.({ ...(rowKey === undefined ? {} : { rowKey }), ...(columnKey === undefined ? {} : { columnKey }) });
+  const drill = (rowKey: string | undefined, columnKey: string | undefined): DrillAction | undefined => {
+    const keys = { ...(rowKey === undefined ? {} : { rowKey }), ...(columnKey === undefined ? {} : { columnKey }) };
+    if (drillHref) return { href: drillHref(keys) };
+    return onDrill ? { onClick: () => onDrill(keys) } : undefined;
+  };
   const corner = [table.rowDimensionLabel, table.columnDimensionLabel].filter(Boolean).join(' \\ ');
   const groups = columnGroups(table);
   const headerRows = groups ? 2 : 1;
@@ -102,7 +109,7 @@ export function ReportTableView({ table, drillHref }: ReportTableViewProps) {
                         value={table.cells[r]?.[c] ?? null}
                         share={cellShare(table, r, c)}
                         target={targets.byCell.get(cellKey(row.key, column.key))}
-                        href={href(rowKeyOf(r), columnKeyOf(c))}
+                        drill={drill(rowKeyOf(r), columnKeyOf(c))}
                       />
                     </td>
                   ))}
@@ -111,7 +118,7 @@ export function ReportTableView({ table, drillHref }: ReportTableViewProps) {
                       <Count
                         value={rowTotal}
                         share={totalShare(table, 'row', rowTotal)}
-                        href={href(rowKeyOf(r), undefined)}
+                        drill={drill(rowKeyOf(r), undefined)}
                       />
                     </td>
                   ) : null}
@@ -131,14 +138,14 @@ export function ReportTableView({ table, drillHref }: ReportTableViewProps) {
                       <Count
                         value={total}
                         share={totalShare(table, 'column', total)}
-                        href={href(undefined, columnKeyOf(c))}
+                        drill={drill(undefined, columnKeyOf(c))}
                       />
                     </td>
                   );
                 })}
                 {hasColumns ? (
                   <td className="report-grid__number report-grid__total" data-column="total" data-testid="grand-total">
-                    <Count value={table.grandTotal} share={null} href={href(undefined, undefined)} />
+                    <Count value={table.grandTotal} share={null} drill={drill(undefined, undefined)} />
                   </td>
                 ) : null}
                 {rowTargets ? (
@@ -214,11 +221,11 @@ interface CountProps {
   value: number | null;
   share: number | null;
   target?: number | undefined;
-  href: string | undefined;
+  drill: DrillAction | undefined;
 }
 
 /** A count (or "*" where it is hidden), its share, and a link to the cases behind it when there are any. */
-function Count({ value, share, target, href }: CountProps) {
+function Count({ value, share, target, drill }: CountProps) {
   const { t } = useTranslation();
   if (value === null)
     return (
@@ -227,10 +234,21 @@ function Count({ value, share, target, href }: CountProps) {
       </span>
     );
   const number =
-    href && value > 0 ? (
-      <Link to={href} className="report-count report-count--link" data-testid="report-count">
-        {value}
-      </Link>
+    drill && value > 0 ? (
+      'href' in drill ? (
+        <Link to={drill.href} className="report-count report-count--link" data-testid="report-count">
+          {value}
+        </Link>
+      ) : (
+        <button
+          type="button"
+          className="report-count report-count--link report-count--button"
+          onClick={drill.onClick}
+          data-testid="report-count"
+        >
+          {value}
+        </button>
+      )
     ) : (
       <span className="report-count">{value}</span>
     );
