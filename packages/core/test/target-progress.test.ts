@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../src/targets/indicator-catalogue';
-import { progressDates, targetProgress } from '../src/targets/target-progress';
+import { hiddenPoints, progressDates, targetProgress } from '../src/targets/target-progress';
 import { targetInputSchema, type Target } from '../src/targets/target.schema';
 
 const base = { id: '0b5a3f0e-8a43-4f3c-9a55-0e4f7c1d2a10', note: '', updatedAt: '2026-01-01T00:00:00.000Z' };
@@ -90,6 +90,30 @@ describe('target progress', () => {
     });
     counts[11] = { achieved: 61, cohort: null };
     expect(targetProgress(plannedReferrals, '2027-02-01', counts).status).toBe('achieved');
+  });
+
+  it('hides, for an anonymised view, small counts and months whose rise since the last month shown is small', () => {
+    const counts = [0, 3, 6, 12, 14, 20].map((achieved) => ({ achieved, cohort: null }));
+    // 0 shown; 3 is small; 6 rose by 6 from 0; 12 by 6; 14 by only 2, so hidden; 20 by 8 from 12.
+    expect(hiddenPoints(counts, 5)).toEqual([false, true, false, false, true, false]);
+    const progress = targetProgress(plannedReferrals, '2026-06-30', counts, 5);
+    expect(progress.series.map((point) => point.actual)).toEqual([0, null, 6, 12, null, 20]);
+    expect(progress).toMatchObject({ actual: 20, achievedCount: 20, percentAchieved: 33.3, suppressionThreshold: 5 });
+
+    const small = targetProgress(
+      returnToFamily,
+      '2018-03-15',
+      [
+        { achieved: 0, cohort: 4 },
+        { achieved: 1, cohort: 4 },
+        { achieved: 2, cohort: 4 },
+      ],
+      5,
+    );
+    // A cohort of four children is itself small: every figure goes, the status stays.
+    expect(small).toMatchObject({ actual: null, achievedCount: null, cohortCount: null, targetCount: null });
+    expect(small.series.map((point) => point.actual)).toEqual([null, null, null]);
+    expect(small.status).toBe('achieved');
   });
 
   it('reads the returned-to-family share from the engine’s cells: family destinations only, out of the cohort', () => {

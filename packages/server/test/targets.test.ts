@@ -282,7 +282,18 @@ describeOnEachEngine('indicator targets', (engine) => {
   it('counts a department’s targets over every organisation’s cases in its province', async () => {
     await post(department.user, '/targets', { indicator: 'referrals', breakdownKey: 'TL', ...YEAR, value: 10 });
     const [item] = await progress(department.user);
-    // C1 and C2 live in Svay Rieng (20); B1 in Banteay Meanchey (01).
-    expect(item).toMatchObject({ actual: 2, status: 'behind' });
+    // C1 and C2 live in Svay Rieng (20); B1 in Banteay Meanchey (01). Two children could be recognised: the
+    // department's view is anonymised as its reports are, the figures hidden and the status still told.
+    expect(item).toMatchObject({
+      actual: null,
+      achievedCount: null,
+      percentAchieved: null,
+      status: 'behind',
+      suppressionThreshold: 5,
+    });
+    expect(item?.series.every((point) => point.actual === null || point.actual === 0)).toBe(true);
+    const [own] = await progress(shelter.user);
+    expect(own).toMatchObject({ suppressionThreshold: null });
+    expect(own?.actual).not.toBeNull();
   });
 });

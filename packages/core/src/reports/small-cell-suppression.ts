@@ -12,7 +12,10 @@ import type { ReportResult, ReportTable } from './report-result.schema';
  * that number alone). So we add hidden numbers, the smallest first, until no edge is a bridge; a lone hidden
  * number in a line is the simplest bridge.
  */
-export function suppressSmallCells(result: ReportResult, threshold = 5): ReportResult {
+/** Anonymised outputs hide counts below this unless asked otherwise: a department's view is always anonymised. */
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+
+export function suppressSmallCells(result: ReportResult, threshold = DEFAULT_SUPPRESSION_THRESHOLD): ReportResult {
   return {
     ...result,
     suppressionThreshold: threshold,

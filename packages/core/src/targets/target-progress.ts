@@ -53,19 +53,44 @@ function actualOf(unit: 'count' | 'percent', count: IndicatorCount): number {
   return count.cohort ? round1((count.achieved / count.cohort) * 100) : 0;
 }
 
+/**
+ * Anonymised progress (a department's view of the NGOs in its province): a count from 1 to threshold - 1 could
+ * point at one child, so it is hidden, and so is a month whose rise since the last month shown is that small,
+ * since subtracting the two would give it away. `null` is a hidden figure.
+ */
+export function hiddenPoints(counts: readonly IndicatorCount[], threshold: number): boolean[] {
+  const small = (n: number | null) => n !== null && n > 0 && n < threshold;
+  let shown = 0;
+  return counts.map(({ achieved, cohort }) => {
+    const hidden = small(achieved) || small(cohort) || small(Math.abs(achieved - shown));
+    if (!hidden) shown = achieved;
+    return hidden;
+  });
+}
+
 /** `counts` are the engine's, one per date of `progressDates`, in that order. */
-export function targetProgress(target: Target, asOf: string, counts: readonly IndicatorCount[]): TargetProgress {
+export function targetProgress(
+  target: Target,
+  asOf: string,
+  counts: readonly IndicatorCount[],
+  suppressBelow?: number,
+): TargetProgress {
   const indicator = INDICATORS[target.indicator];
   const dates = progressDates(target, asOf);
   if (counts.length !== dates.length) throw new Error('One count per progress date is needed.');
+  const hidden = suppressBelow ? hiddenPoints(counts, suppressBelow) : counts.map(() => false);
   const series: ProgressPoint[] = dates.map((on, i) => ({
     on,
-    actual: actualOf(indicator.unit, counts[i] as IndicatorCount),
+    actual: hidden[i] ? null : actualOf(indicator.unit, counts[i] as IndicatorCount),
     expected: expectedOn(target, on),
   }));
   const last = counts.at(-1) ?? { achieved: 0, cohort: indicator.unit === 'percent' ? 0 : null };
+  const lastHidden = hidden.at(-1) ?? false;
+  const cohortHidden =
+    suppressBelow !== undefined && last.cohort !== null && last.cohort > 0 && last.cohort < suppressBelow;
   const countedTo = dates.at(-1) ?? (asOf < target.periodTo ? asOf : target.periodTo);
-  const actual = series.at(-1)?.actual ?? 0;
+  // The status is the true one: on track or behind says too little to point at a child.
+  const actual = actualOf(indicator.unit, last);
   const expectedByNow = series.at(-1)?.expected ?? 0;
   const over = asOf >= target.periodTo;
   const status: TargetStatus =
@@ -82,18 +107,19 @@ export function targetProgress(target: Target, asOf: string, counts: readonly In
     target,
     asOf,
     countedTo,
-    actual,
-    achievedCount: last.achieved,
-    cohortCount: last.cohort,
+    actual: lastHidden ? null : actual,
+    achievedCount: lastHidden ? null : last.achieved,
+    cohortCount: cohortHidden ? null : last.cohort,
     targetCount:
       indicator.unit === 'count'
         ? target.value
-        : last.cohort === null
+        : last.cohort === null || cohortHidden
           ? null
           : Math.ceil((last.cohort * target.value) / 100),
-    percentAchieved: round1((actual / target.value) * 100),
+    percentAchieved: lastHidden ? null : round1((actual / target.value) * 100),
     expectedByNow,
     status,
+    suppressionThreshold: suppressBelow ?? null,
     series,
   };
 }

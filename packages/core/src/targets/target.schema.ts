@@ -70,8 +70,8 @@ export const targetListSchema = z.object({ items: z.array(targetSchema) });
 
 export const progressPointSchema = z.object({
   on: isoDate,
-  /** In the indicator's unit: a count, or a percentage of the cohort. */
-  actual: z.number(),
+  /** In the indicator's unit: a count, or a percentage of the cohort; null where anonymising hid it. */
+  actual: z.number().nullable(),
   /** Where the straight line from nothing to the target stands on that day. */
   expected: z.number(),
 });
@@ -82,15 +82,18 @@ export const targetProgressSchema = z.object({
   asOf: isoDate,
   /** The last day counted: the day asked, but never after the period's end. */
   countedTo: isoDate,
-  actual: z.number(),
+  /** Null where anonymising hid it, as the counts below and the series' points. */
+  actual: z.number().nullable(),
   /** Children achieved, and for a percentage the cohort it is out of. */
-  achievedCount: z.number().int(),
+  achievedCount: z.number().int().nullable(),
   cohortCount: z.number().int().nullable(),
   /** Children to reach: the target itself, or its percentage of the cohort, rounded up. */
   targetCount: z.number().int().nullable(),
-  percentAchieved: z.number(),
+  percentAchieved: z.number().nullable(),
   expectedByNow: z.number(),
   status: z.enum(TARGET_STATUSES),
+  /** Counts below this are hidden (a department's view of its province), or null. */
+  suppressionThreshold: z.number().int().nullable(),
   /** Month by month from the start, the last point on the day counted. */
   series: z.array(progressPointSchema),
 });

@@ -268,7 +268,7 @@ function measure(plan: TablePlan): Sql {
   switch (plan.table.measure) {
     case 'children':
     case 'cases':
-      return sql`f.case_id::text`;
+      return sql`f.case_id`;
     case 'events':
     case 'participants':
       return sql`f.fact_id`;

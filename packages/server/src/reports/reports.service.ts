@@ -28,6 +28,7 @@ import {
   type SavedReportInput,
   redactCase,
   suppressSmallCells,
+  DEFAULT_SUPPRESSION_THRESHOLD,
 } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
@@ -50,7 +51,6 @@ import {
 import { requirePermission } from '../access/require-permission';
 
 /** Donors' and government's usual rule: no published count of fewer than five children. */
-const DEFAULT_SUPPRESSION_THRESHOLD = 5;
 
 /** At most this many cases are listed behind one number. */
 const DRILLDOWN_LIMIT = 500;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   can,
   DEFAULT_AGE_BANDS,
+  DEFAULT_SUPPRESSION_THRESHOLD,
   DomainError,
   INDICATORS,
   planTable,
@@ -101,9 +102,12 @@ export async function progressOfTargets(
   requirePermission(actor, 'report.read');
   const asOf = asked ?? clock.today();
   const { scope } = await scopeOf(db, actor, 'en', undefined);
+  // A department sees the NGOs of its province in aggregate, anonymised as its reports are.
+  const suppressBelow = scope.kind === 'province' ? DEFAULT_SUPPRESSION_THRESHOLD : undefined;
   const items = [];
   for (const target of await listTargets(db, actor.organisationId)) {
-    items.push(targetProgress(target, asOf, await countsFor(db, scope, clock.today(), target, asOf)));
+    const counts = await countsFor(db, scope, clock.today(), target, asOf);
+    items.push(targetProgress(target, asOf, counts, suppressBelow));
   }
   await appendAudit(db, { ...actor, action: 'target.progress', detail: { asOf, targets: items.length } });
   return { asOf, items };

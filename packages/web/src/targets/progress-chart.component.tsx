@@ -17,7 +17,9 @@ function niceMax(value: number): number {
   return [1, 2, 2.5, 5, 10].map((m) => m * step).find((candidate) => candidate >= value) ?? value;
 }
 
-export function formatValue(value: number, unit: 'count' | 'percent'): string {
+/** A figure in its unit; "*" where anonymising hid it. */
+export function formatValue(value: number | null, unit: 'count' | 'percent'): string {
+  if (value === null) return '*';
   return unit === 'percent' ? `${value} %` : String(value);
 }
 
@@ -28,7 +30,11 @@ export function formatValue(value: number, unit: 'count' | 'percent'): string {
 export function ProgressChart({ progress, unit }: { progress: TargetProgress; unit: 'count' | 'percent' }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { target, series } = progress;
+  const { target } = progress;
+  // Hidden months are left out of the line: it joins the months shown, each a cumulative figure.
+  const series = progress.series.flatMap((point) =>
+    point.actual === null ? [] : [{ ...point, actual: point.actual }],
+  );
   const start = targetStart(target);
   const first = dayOf(start);
   const span = Math.max(1, dayOf(target.periodTo) - first);
@@ -87,7 +93,7 @@ export function ProgressChart({ progress, unit }: { progress: TargetProgress; un
         <span className="progress-chart__key progress-chart__key--actual">{t('targets:chart.actual')}</span>
         <span className="progress-chart__key progress-chart__key--expected">{t('targets:chart.expected')}</span>
       </figcaption>
-      {series.length > 0 ? (
+      {progress.series.length > 0 ? (
         <details className="progress-chart__details">
           <summary>{t('targets:chart.table')}</summary>
           <table className="progress-chart__table">
@@ -99,7 +105,7 @@ export function ProgressChart({ progress, unit }: { progress: TargetProgress; un
               </tr>
             </thead>
             <tbody>
-              {series.map((point) => (
+              {progress.series.map((point) => (
                 <tr key={point.on}>
                   <th scope="row">{formatDate(point.on, language)}</th>
                   <td>{formatValue(point.actual, unit)}</td>

@@ -38,12 +38,13 @@ export function TargetCard({ progress, onEdit, onDelete }: TargetCardProps) {
   const unit = INDICATORS[target.indicator].unit;
   const name = nameOf(progress);
   const headingId = `target-${target.id}`;
-  const fill = Math.min(100, Math.max(0, progress.percentAchieved));
+  const fill = Math.min(100, Math.max(0, progress.percentAchieved ?? 0));
+  const hidden = progress.actual === null || progress.series.some((point) => point.actual === null);
   const due = Math.min(100, (progress.expectedByNow / target.value) * 100);
   const figure =
     unit === 'percent'
-      ? t('targets:card.actualPercent', { actual: progress.actual, target: target.value })
-      : t('targets:card.actualCount', { actual: progress.actual, target: target.value });
+      ? t('targets:card.actualPercent', { actual: progress.actual ?? '*', target: target.value })
+      : t('targets:card.actualCount', { actual: progress.actual ?? '*', target: target.value });
 
   return (
     <article className={`target-card target-card--${status}`} aria-labelledby={headingId} data-testid="target-card">
@@ -77,19 +78,24 @@ export function TargetCard({ progress, onEdit, onDelete }: TargetCardProps) {
         ) : null}
       </div>
       <p className="target-card__facts">
-        <span>{t('targets:card.achievedShare', { percent: progress.percentAchieved })}</span>
+        <span>{t('targets:card.achievedShare', { percent: progress.percentAchieved ?? '*' })}</span>
         <span>{t('targets:card.expected', { expected: formatValue(progress.expectedByNow, unit) })}</span>
       </p>
       {progress.cohortCount !== null && progress.targetCount !== null ? (
         <p className="target-card__cohort">
           {t('targets:card.cohort', {
-            achieved: progress.achievedCount,
+            achieved: progress.achievedCount ?? '*',
             count: progress.cohortCount,
             needed: progress.targetCount,
           })}
         </p>
       ) : null}
       <ProgressChart progress={progress} unit={unit} />
+      {hidden && progress.suppressionThreshold !== null ? (
+        <p className="field__hint" data-testid="target-hidden">
+          {t('targets:card.hidden', { threshold: progress.suppressionThreshold })}
+        </p>
+      ) : null}
       {target.note ? <p className="target-card__note">{target.note}</p> : null}
       {onEdit || onDelete ? (
         <div className="target-card__actions">
