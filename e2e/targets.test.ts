@@ -81,4 +81,20 @@ describe('targets and the progress dashboard, in a real browser', () => {
     await expect.poll(() => page.getByTestId('target-card').count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('target-add').count()).toBe(1);
   });
+
+  it('shows a department its province’s progress with the small figures hidden', async () => {
+    if (chromiumMissing) return;
+    await page.context().clearCookies();
+    await signIn('officer@dosvy-siemreap.demo', '/dashboard');
+    const cards = page.getByTestId('target-card');
+    await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(1);
+    // Siem Reap's demo children are few: each figure that could point at one of them is a "*", with the reason.
+    await expect.poll(() => cards.first().getByTestId('target-figure').textContent()).toMatch(/^\* % of 30 %$/);
+    await expect.poll(() => cards.first().getByTestId('target-hidden').textContent()).toContain('fewer than 5');
+    await screenshot(page, 'targets-dashboard-department-en');
+    await page.getByTestId('language-km').click();
+    await expect.poll(() => cards.first().getByTestId('target-hidden').textContent()).toContain('5');
+    await screenshot(page, 'targets-dashboard-department-km');
+    await page.getByTestId('language-en').click();
+  });
 });
