@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can } from '@homeward/core';
 import { CASE_PAGE_SIZE, useCaseList } from '../api/cases.resource';
@@ -16,6 +16,7 @@ export function CaseListPage() {
   useDocumentTitle(t('cases:list.title'));
   // The search lives in the URL, so "back" from a case returns to the same results.
   const [params, setParams] = useSearchParams();
+  const { pathname } = useLocation();
   const q = params.get('q') ?? '';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const [draft, setDraft] = useState(q);
@@ -31,10 +32,13 @@ export function CaseListPage() {
     const trimmed = draft.trim();
     if (trimmed === q) return;
     const timer = setTimeout(() => {
+      // A case opened while the search waited: the router may not have left this page yet, and the search
+      // would land on the case's address instead.
+      if (window.location.pathname !== pathname) return;
       setParams(trimmed ? { q: trimmed } : {}, { replace: true });
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft, q, setParams]);
+  }, [draft, q, setParams, pathname]);
 
   if (!can(user.access, 'case.read')) {
     return (
