@@ -16,6 +16,13 @@ describeOnEachEngine('system endpoints', (engine) => {
     expect(response.body).toEqual({ status: 'ok', database: engine, version: 'test' });
   });
 
+  it('tells browsers and proxies to keep no copy of any API answer, refusals included', async () => {
+    expect((await api(server, 'GET', '/health')).headers.get('cache-control')).toBe('no-store');
+    const refused = await api(server, 'GET', '/cases');
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('describes every endpoint in an OpenAPI 3 document', async () => {
     const response = await api<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
       server,

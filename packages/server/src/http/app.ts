@@ -101,6 +101,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
 
   app.addHook('preValidation', async (request) => refuseUnstorableText(request.body));
+  // Answers about children must not stay in a shared laptop's browser cache or a proxy's.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith(API_PREFIX) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
   app.addHook('onRoute', (route) => {
     if (!route.url?.startsWith(API_PREFIX)) return;
     const policy = policyOf(route, API_PREFIX);
