@@ -317,10 +317,14 @@ export async function countTable(db: Kysely<Database>, ctx: ReportContext): Prom
   const columnNames = names.slice(rows.length);
   const sets = [...new Set([names, rowNames, columnNames, []].map((set) => set.join(', ')))];
   const grouping = (list: string[]) => (list.length ? sql.raw(`grouping(${list.join(', ')})`) : sql.raw('0'));
-  // A report is a handful of queries of some hundred milliseconds at most: PostgreSQL's JIT would spend longer
-  // compiling each than running it, because correlated look-ups inflate the estimated cost.
+  // A report is a handful of queries of some hundred milliseconds at most, run side by side on the pool
+  // (measured at 200,000 cases, docs/performance.md): JIT would spend longer compiling each than running it;
+  // parallel workers per query only compete with the other tables for the cores; and the case rows a quarter
+  // needs are few and cached, so looking them up by id beats hashing the whole table, which the default
+  // random_page_cost (made for spinning disks) would choose.
   const result = await db.transaction().execute(async (trx) => {
-    await sql`set local jit = off`.execute(trx);
+    await sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+      set_config('random_page_cost', '1.1', true)`.execute(trx);
     return sql<Record<string, string | number | null>>`
     select ${sql.join([
       ...names.map((name) => sql.raw(name)),
