@@ -86,7 +86,7 @@ describe('two-step sign-in, in a real browser', () => {
     await page.waitForURL('**/cases');
     await page.getByTestId('current-user').click();
     await page.waitForURL('**/account');
-    await page.getByLabel('Password').fill(NEW_USER.password);
+    await page.locator('#enrol-password').fill(NEW_USER.password);
     await page.getByRole('button', { name: 'Begin' }).click();
     const key = page.getByTestId('totp-secret');
     await expect.poll(() => key.count()).toBe(1);
@@ -122,6 +122,21 @@ describe('two-step sign-in, in a real browser', () => {
     await expect.poll(() => page.getByTestId('two-factor-on').count()).toBe(1);
   });
 
+  it('lets her change her own password on her account page, the current one first', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    const form = page.getByTestId('password-change');
+    const changed = 'lantern-river-mekong-dawn';
+    await form.locator('#current-password').fill('not-my-password');
+    await form.locator('#new-password').fill(changed);
+    await form.getByRole('button', { name: 'Change the password' }).click();
+    await expect.poll(() => page.locator('#current-password-error').innerText()).toMatch(/not right/);
+    await form.locator('#current-password').fill(NEW_USER.password);
+    await form.getByRole('button', { name: 'Change the password' }).click();
+    await expect.poll(() => page.getByTestId('password-changed').count()).toBe(1);
+    await screenshot(page, 'account-password-en');
+    NEW_USER.password = changed;
+  });
+
   it('shows the users page, the enrolment and the code step in Khmer', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     await page.getByTestId('language-km').click();
@@ -141,7 +156,7 @@ describe('two-step sign-in, in a real browser', () => {
     await page.getByTestId('current-user').click();
     await page.waitForURL('**/account');
     await page.locator('#enrol-password').fill(ADMIN.password);
-    await page.locator('form button[type="submit"]').click();
+    await page.locator('form:has(#enrol-password) button[type="submit"]').click();
     await expect.poll(() => page.getByTestId('totp-secret').count()).toBe(1);
     await screenshot(page, 'two-factor-enrol-km');
   });

@@ -61,6 +61,10 @@ const SAMPLES: Record<string, Sample> = {
   'GET /auth/me': () => ({}),
   'POST /account/two-factor/setup': () => ({}),
   'POST /account/two-factor/confirm': () => ({ body: { code: '000000' } }),
+  // A wrong current password: let through (400), and the matrix's users keep theirs.
+  'POST /account/password': () => ({
+    body: { currentPassword: 'not-the-password', newPassword: 'a new long passphrase' },
+  }),
   'GET /users': () => ({}),
   'POST /users': (_f, _kind, role) => ({
     body: {

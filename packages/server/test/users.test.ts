@@ -155,6 +155,36 @@ describeOnEachEngine('user administration and the password policy', (engine) => 
     });
   });
 
+  it('lets a user change her own password: the current one first, the policy, other sessions ended', async () => {
+    const org = await createTestOrganisation(server, { withUser: 'org_admin' });
+    const worker = await org.addUser(['caseworker']);
+    const phone = await login(worker.email, worker.password);
+    const change = (body: Record<string, string>) =>
+      api<{ sessionsEnded: number; errors: { field: string; code?: string }[] }>(server, 'POST', '/account/password', {
+        token: worker.token,
+        body,
+      });
+
+    const wrong = await change({ currentPassword: 'not my password', newPassword: 'river stones at dawn' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0]).toMatchObject({ field: 'currentPassword', code: 'wrong_password' });
+    const common = await change({ currentPassword: worker.password, newPassword: 'password123' });
+    expect(common.status).toBe(400);
+    expect(common.body.errors[0]?.field).toBe('newPassword');
+    expect((await login(worker.email, worker.password)).status).toBe(200);
+
+    const done = await change({ currentPassword: worker.password, newPassword: 'river stones at dawn' });
+    expect(done.status).toBe(200);
+    // The phone's session and the one just opened to check the old password end; this one stays.
+    expect(done.body.sessionsEnded).toBe(2);
+    expect((await api(server, 'GET', '/auth/me', { token: worker.token })).status).toBe(200);
+    expect((await api(server, 'GET', '/auth/me', { token: phone.body.token })).status).toBe(401);
+    expect((await login(worker.email, worker.password)).status).toBe(401);
+    expect((await login(worker.email, 'river stones at dawn')).status).toBe(200);
+    const actions = (await auditActions(server, worker.id)).map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['auth.password_change_failed', 'auth.password_change']));
+  });
+
   it('resets a password under the policy, ending sessions; the old password no longer works', async () => {
     const org = await createTestOrganisation(server, { withUser: 'org_admin' });
     const worker = await org.addUser(['caseworker']);

@@ -29,6 +29,19 @@ export function passwordIsEmail(password: string, emailAddress: string): boolean
 
 export const PASSWORD_IS_EMAIL = 'The password cannot be the email address.';
 
+/** `POST /account/password`: the signed-in user changes her own password, proving she knows the current one. */
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1, { message: 'Enter your current password.' }).max(200),
+    newPassword,
+  })
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    message: 'Choose a password different from the current one.',
+    path: ['newPassword'],
+  });
+export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
+export const passwordChangeResultSchema = z.object({ sessionsEnded: z.number().int() });
+
 export const loginSchema = z.object({
   email,
   password: z.string().min(1, { message: 'Enter your password.' }).max(200),

@@ -33,6 +33,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'GET /auth/me': ENROLLING,
   'POST /account/two-factor/setup': ENROLLING,
   'POST /account/two-factor/confirm': ENROLLING,
+  'POST /account/password': SIGNED_IN,
   'GET /users': needs('user.manage'),
   'POST /users': needs('user.manage'),
   'GET /users/:userId': needs('user.manage'),

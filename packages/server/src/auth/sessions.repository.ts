@@ -100,6 +100,22 @@ export async function deleteUserSessions(
   return rows.length;
 }
 
+/** Ends a user's sessions but the one she is using (her own password change). */
+export async function deleteOtherSessions(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: string,
+  keptSessionId: string,
+): Promise<number> {
+  const rows = await db
+    .deleteFrom('user_session')
+    .where('user_id', '=', userId)
+    .where('id', '!=', keptSessionId)
+    .returning('id')
+    .execute();
+  await db.deleteFrom('login_challenge').where('user_id', '=', userId).execute();
+  return rows.length;
+}
+
 export async function deleteExpiredSessions(db: Kysely<Database>, idleMinutes: number): Promise<void> {
   await db
     .deleteFrom('user_session')

@@ -1,4 +1,6 @@
 import {
+  passwordChangeResultSchema,
+  passwordChangeSchema,
   recoveryCodesSchema,
   twoFactorConfirmSchema,
   twoFactorSetupResultSchema,
@@ -8,9 +10,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
+import { changeOwnPassword } from './own-password.service';
 import { confirmEnrolment, startEnrolment } from './two-factor.service';
 
-/** The signed-in user's own second factor. Reachable while enrolment is required, unlike everything else. */
+/**
+ * The signed-in user's own password and second factor. Enrolment is reachable while it is required, unlike
+ * everything else.
+ */
 export function twoFactorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
@@ -44,6 +50,28 @@ export function twoFactorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config, { whileEnrolling: true });
         return { recoveryCodes: await confirmEnrolment(ctx.db, ctx.fileKeys, user.actor, request.body.code) };
+      },
+    );
+
+    app.post(
+      '/account/password',
+      {
+        schema: {
+          tags: ['account'],
+          summary: 'Change one’s own password: the current one, then a new one under the policy; other sessions end',
+          body: passwordChangeSchema,
+          response: {
+            200: passwordChangeResultSchema,
+            400: problemSchema,
+            401: problemSchema,
+            403: problemSchema,
+          },
+        },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return changeOwnPassword(ctx.db, user.actor, user.sessionId, request.body);
       },
     );
   };

@@ -3,9 +3,13 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/user-context';
 import { useDocumentTitle } from '../text/use-document-title';
+import { PasswordChange } from './password-change.component';
 import { TwoFactorEnrolment } from './two-factor-enrolment.component';
 
-/** `/account`: who is signed in, and their second factor. The only screen of a user who must enrol first. */
+/**
+ * `/account`: who is signed in, their password and their second factor. The only screen of a user who must enrol
+ * first, and then only the enrolment.
+ */
 export function AccountPage() {
   const { t } = useTranslation();
   const user = useUser();
@@ -50,6 +54,12 @@ export function AccountPage() {
           </p>
         )}
       </section>
+      {user.twoFactor.mustEnrol ? null : (
+        <section aria-labelledby="password-title" className="account-section">
+          <h2 id="password-title">{t('account:password.title')}</h2>
+          <PasswordChange />
+        </section>
+      )}
     </section>
   );
 }

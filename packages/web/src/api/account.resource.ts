@@ -1,7 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import {
+  passwordChangeResultSchema,
   recoveryCodesSchema,
   twoFactorSetupResultSchema,
+  type PasswordChangeInput,
   type TwoFactorConfirmInput,
   type TwoFactorSetupInput,
 } from '@homeward/core';
@@ -22,5 +24,12 @@ export function useConfirmTwoFactor() {
     mutationFn: (input: TwoFactorConfirmInput) =>
       request('/account/two-factor/confirm', recoveryCodesSchema, { method: 'POST', body: input }),
     onSuccess: refreshUser,
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: PasswordChangeInput) =>
+      request('/account/password', passwordChangeResultSchema, { method: 'POST', body: input }),
   });
 }
