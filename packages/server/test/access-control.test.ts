@@ -1,6 +1,7 @@
 import type { AccessPolicySettings, CaseDetail, CaseEvent, CaseList } from '@homeward/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aNewCase } from './support/cases';
+import { auditActions } from './support/two-factor';
 import { describeOnEachEngine } from './support/engines';
 import {
   api,
@@ -123,6 +124,16 @@ describeOnEachEngine('access control: scope, field tiers, departments and the po
       });
       expect(write.status).toBe(404);
       expect(await ids(ngo.user)).not.toContain(elsewhere.id);
+    });
+
+    it('writes each refusal to the audit log: who, what route, which id, and no more', async () => {
+      expect((await get(north1, `/cases/${elsewhere.id}`)).status).toBe(404);
+      expect((await get(north1, '/users')).status).toBe(403);
+      const refused = (await auditActions(server, north1.id)).filter((entry) => entry.action === 'access.refused');
+      expect(refused.slice(-2).map((entry) => entry.detail)).toEqual([
+        { method: 'GET', route: '/api/v1/cases/:id', status: 404, target: elsewhere.id },
+        { method: 'GET', route: '/api/v1/users', status: 403 },
+      ]);
     });
   });
 

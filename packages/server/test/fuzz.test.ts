@@ -389,6 +389,17 @@ describeOnEachEngine('fuzzing every endpoint with bad requests', (engine) => {
         code,
       ]),
     );
+    // A refusal is audited with the id asked for, before validation: an "id" with a NUL in it was a 500.
+    const caregiver = await issueSession(server.db.kysely, server.config, users.caregiver.id, {
+      ip: null,
+      userAgent: null,
+    });
+    const refused = await fetch(server.url('/cases/a%00b'), {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${caregiver.token}`, 'content-type': 'application/json' },
+      body: '{"reason":"x"}',
+    });
+    expect(refused.status).toBe(403);
     expect(changedTables(before, await fingerprint(server.db.kysely, tables))).toEqual([]);
   });
 });

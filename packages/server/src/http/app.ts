@@ -34,6 +34,7 @@ import { setupRoutes } from '../setup/setup.routes';
 import { policyOf, refuseWithout } from '../access/endpoint-policy';
 import type { AppContext } from './context';
 import { requireUser } from './session';
+import { auditRefusal } from './refusal-audit';
 import { refuseUnstorableText } from './unstorable-text';
 import { clientErrorHandler, errorHandler, problem, sendProblem, toProblem } from './problem';
 import { contentSecurityPolicy } from './security-headers';
@@ -101,10 +102,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
 
   app.addHook('preValidation', async (request) => refuseUnstorableText(request.body));
-  // Answers about children must not stay in a shared laptop's browser cache or a proxy's.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith(API_PREFIX) && !reply.hasHeader('cache-control'))
-      reply.header('cache-control', 'no-store');
+    if (!request.url.startsWith(API_PREFIX)) return payload;
+    // Answers about children must not stay in a shared laptop's browser cache or a proxy's.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (reply.statusCode === 403 || reply.statusCode === 404) await auditRefusal(ctx.db, request, reply.statusCode);
     return payload;
   });
   app.addHook('onRoute', (route) => {

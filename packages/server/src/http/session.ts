@@ -61,6 +61,11 @@ export async function requireUser(
   return user;
 }
 
+/** The user this request was signed in as, when it got that far; for auditing what it was refused. */
+export async function signedInUserOf(request: FastifyRequest): Promise<RequestUser | undefined> {
+  return resolved.get(request)?.catch(() => undefined);
+}
+
 async function resolveUser(request: FastifyRequest, db: Kysely<Database>, config: Config): Promise<RequestUser> {
   const credentials = tokenOf(request);
   const session = credentials ? await resolveSession(db, config, credentials.token) : undefined;

@@ -25,6 +25,7 @@ const ACTIONS = [
   'attachment.read',
   'auth.login',
   'auth.login_failed',
+  'access.refused',
   'audit.search',
 ] as const;
 
