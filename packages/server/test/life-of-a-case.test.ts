@@ -242,6 +242,7 @@ describeOnEachEngine('the life of a case over HTTP', (engine) => {
   });
 
   it('opens fifteen cases from one group referral, or none when one child is wrong', async () => {
+    const ID_TWICE = '6f1c2b0e-4d3a-4b8e-9c7d-2a1b0c9d8e7f';
     const referral = { source: 'ngo', sourceName: 'IOM', referredOn: '2026-11-02', reason: 'Returned from Malaysia' };
     const children = Array.from({ length: 15 }, (_, index) => ({
       familyNameLatin: 'Returnee',
@@ -272,6 +273,36 @@ describeOnEachEngine('the life of a case over HTTP', (engine) => {
     expect(
       group.body.items.every((item) => item.referral.sourceName === 'IOM' && item.caseTypes.join() === 'TL,RC'),
     ).toBe(true);
+    expect(await countRows(server.db, 'child_case')).toBe(before + 15);
+
+    // Sent again with the same ids (an offline retry), the same cases come back; a used id among new ones, or
+    // one id twice, is refused and opens nothing.
+    const withIds = children.slice(0, 2).map((child, index) => ({ ...child, id: group.body.items[index]?.id }));
+    const retry = await api<{ items: CaseDetail[] }>(server, 'POST', '/cases/group', {
+      token: ngo.user.token,
+      body: { referral, caseTypes: ['TL'], children: withIds },
+    });
+    expect(retry.status).toBe(201);
+    expect(retry.body.items.map((item) => item.id)).toEqual(withIds.map((child) => child.id));
+    const mixed = await api<Problem>(server, 'POST', '/cases/group', {
+      token: ngo.user.token,
+      body: { referral, caseTypes: ['TL'], children: [children[0], withIds[1]] },
+    });
+    expect(mixed.status).toBe(409);
+    expect(mixed.body.errors?.map((error) => error.field)).toEqual(['children.1.id']);
+    const twice = await api<Problem>(server, 'POST', '/cases/group', {
+      token: ngo.user.token,
+      body: {
+        referral,
+        caseTypes: ['TL'],
+        children: [
+          { ...children[0], id: ID_TWICE },
+          { ...children[1], id: ID_TWICE },
+        ],
+      },
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors?.map((error) => error.field)).toContain('children.1.id');
     expect(await countRows(server.db, 'child_case')).toBe(before + 15);
 
     const session = await api<{ attended: number }>(server, 'POST', '/group-activities', {

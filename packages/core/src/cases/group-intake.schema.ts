@@ -16,7 +16,16 @@ export const groupIntakeSchema = z.object({
   children: z
     .array(z.object(childIdentityShape).superRefine(checkIdentity))
     .min(1, { message: 'Add at least one child.' })
-    .max(200, { message: 'At most 200 children in one group.' }),
+    .max(200, { message: 'At most 200 children in one group.' })
+    .superRefine((children, ctx) => {
+      const seen = new Set<string>();
+      children.forEach((child, index) => {
+        if (child.id === undefined) return;
+        if (seen.has(child.id))
+          ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'Two children have the same id.' });
+        seen.add(child.id);
+      });
+    }),
 });
 export type GroupIntakeInput = z.input<typeof groupIntakeSchema>;
 export type GroupIntake = z.output<typeof groupIntakeSchema>;

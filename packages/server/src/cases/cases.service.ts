@@ -135,9 +135,22 @@ export async function createGroup(
     }
     return { id: child.id ?? randomUUID(), newCase };
   });
-  await db.transaction().execute(async (trx) => {
-    for (const child of children) await openCase(trx, actor, child.id, child.newCase);
-  });
+  const owners = await Promise.all(children.map((child) => caseIdOwner(db, child.id)));
+  // A client retrying an offline group intake gets the cases it made; an id used otherwise is a conflict.
+  const retried = owners.every((owner) => owner === actor.organisationId);
+  if (!retried) {
+    const taken = owners.findIndex((owner) => owner !== undefined);
+    if (taken >= 0)
+      throw new DomainError(
+        'conflict',
+        `Child ${taken + 1}: this case id is already used.`,
+        [{ field: `children.${taken}.id`, message: 'This case id is already used.' }],
+        'id_taken',
+      );
+    await db.transaction().execute(async (trx) => {
+      for (const child of children) await openCase(trx, actor, child.id, child.newCase);
+    });
+  }
   return Promise.all(children.map((child) => getCase(db, actor, child.id)));
 }
 
