@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { passwordChangeSchema, PASSWORD_MIN_LENGTH } from '@homeward/core';
 import { useChangePassword } from '../api/account.resource';
 import { Field, type ControlProps } from '../forms/field.component';
-import { useFocusFirstError } from '../forms/focus-first-error';
+import { useFormFailure } from '../forms/use-form-failure';
 import { FormAlert } from '../forms/form-alert.component';
 import type { FieldErrors, Message } from '../forms/messages';
 import { issuePath } from '../forms/schema-issues';
@@ -26,16 +26,7 @@ export function PasswordChange() {
   const change = useChangePassword();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<Values>({ currentPassword: '', newPassword: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstError(formRef, attempt);
-
-  const fail = (fields: FieldErrors, message: Message | null) => {
-    setErrors(fields);
-    setGeneral(message);
-    setAttempt((n) => n + 1);
-  };
+  const { errors, setErrors, general, fail } = useFormFailure(formRef);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -7,7 +7,7 @@ import { isApiError } from '../api/http';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { withoutError } from '../forms/without-error';
-import { useFocusFirstError } from '../forms/focus-first-error';
+import { useFormFailure } from '../forms/use-form-failure';
 import { requestErrorMessage, type FieldErrors, type Message } from '../forms/messages';
 import { issuePath } from '../forms/schema-issues';
 import { useDocumentTitle } from '../text/use-document-title';
@@ -33,12 +33,9 @@ export function LoginPage() {
   const submitRef = useRef<HTMLButtonElement>(null);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
   /** Set after a right password for an account with a second factor: the code step comes next. */
   const [challenge, setChallenge] = useState<string | null>(null);
-  useFocusFirstError(formRef, attempt);
+  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
 
   if (user && !login.isPending) return <Navigate to={from} replace />;
 
@@ -68,9 +65,7 @@ export function LoginPage() {
         const path = issuePath(issue);
         fields[path] ??= { key: path === 'email' ? 'errors.email' : 'errors.passwordRequired' };
       }
-      setErrors(fields);
-      setGeneral(null);
-      setAttempt((n) => n + 1);
+      fail(fields, null);
       return;
     }
     setErrors({});
@@ -81,9 +76,9 @@ export function LoginPage() {
         else void navigate(from, { replace: true });
       },
       onError: (error) => {
-        setGeneral(loginErrorMessage(error));
+        // No field errors to keep: they were cleared before sending, and the button is disabled until the answer.
+        fail({}, loginErrorMessage(error));
         setPassword('');
-        setAttempt((n) => n + 1);
       },
     });
   };

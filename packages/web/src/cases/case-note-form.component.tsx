@@ -6,7 +6,7 @@ import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { FormFooter } from '../forms/form-footer.component';
 import { withoutError } from '../forms/without-error';
-import { useFocusFirstError } from '../forms/focus-first-error';
+import { useFormFailure } from '../forms/use-form-failure';
 import { serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
 import { commonIssueMessage, issuePath, type SchemaIssue } from '../forms/schema-issues';
 import { localToday } from '../text/dates';
@@ -68,17 +68,8 @@ export function CaseNoteForm({ caseId, openedOn, events }: CaseNoteFormProps) {
   const [occurredOn, setOccurredOn] = useState(today);
   const [text, setText] = useState('');
   const [confidential, setConfidential] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
   const [saved, setSaved] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstError(formRef, attempt);
-
-  const fail = (fields: FieldErrors, message: Message | null) => {
-    setErrors(fields);
-    setGeneral(message);
-    setAttempt((n) => n + 1);
-  };
+  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -7,8 +7,8 @@ import { useUser } from '../auth/user-context';
 import { DuplicateCheck } from '../oversight/duplicate-check.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { withoutError } from '../forms/without-error';
-import { useFocusFirstError } from '../forms/focus-first-error';
-import { serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
+import { useFormFailure } from '../forms/use-form-failure';
+import { serverFieldErrors } from '../forms/messages';
 import { localToday } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
 import {
@@ -33,11 +33,8 @@ export function NewCasePage() {
   const createCase = useCreateCase();
   const [today] = useState(localToday);
   const [state, setState] = useState<NewCaseFormState>(() => initialNewCaseState(today));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, attempt);
+  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
 
   if (!can(user.access, 'case.create')) return <Navigate to="/cases" replace />;
 
@@ -45,12 +42,6 @@ export function NewCasePage() {
     setState((current) => ({ ...current, ...patch }));
     const stale = fieldsTouchedBy(patch);
     setErrors((current) => stale.reduce(withoutError, current));
-  };
-
-  const fail = (fields: FieldErrors, message: Message | null) => {
-    setErrors(fields);
-    setGeneral(message);
-    setAttempt((n) => n + 1);
   };
 
   const onSubmit = (event: FormEvent) => {

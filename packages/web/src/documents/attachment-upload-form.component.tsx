@@ -6,7 +6,7 @@ import { RadioGroup } from '../forms/choice-group.component';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { FormFooter } from '../forms/form-footer.component';
-import { useFocusFirstError } from '../forms/focus-first-error';
+import { useFormFailure } from '../forms/use-form-failure';
 import type { FieldErrors, Message } from '../forms/messages';
 import { withoutError } from '../forms/without-error';
 import { acceptFor, uploadFailure, validateUpload } from './attachment-rules';
@@ -25,21 +25,16 @@ export function AttachmentUploadForm({ caseId }: { caseId: string }) {
   const [kind, setKind] = useState<AttachmentKind | ''>('');
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
   const [noConsent, setNoConsent] = useState(false);
   const [uploaded, setUploaded] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstError(formRef, attempt);
+  const { errors, setErrors, general, setGeneral, fail: showFailure } = useFormFailure(formRef);
 
   const photoConsent = caseState.data?.consents.photos;
   const consentMissing = kind === 'photo' && photoConsent === false;
 
   const fail = (fields: FieldErrors, message: Message | null, consent = false) => {
-    setErrors(fields);
-    setGeneral(message);
+    showFailure(fields, message);
     setNoConsent(consent);
-    setAttempt((n) => n + 1);
   };
 
   const onSubmit = (event: FormEvent) => {

@@ -6,9 +6,9 @@ import { useCaseSettings, useSaveCaseSettings } from '../api/oversight.resource'
 import { useUser } from '../auth/user-context';
 import { CheckboxGroup } from '../forms/choice-group.component';
 import { Field, FieldError } from '../forms/field.component';
-import { useFocusFirstError } from '../forms/focus-first-error';
+import { useFormFailure } from '../forms/use-form-failure';
 import { FormAlert } from '../forms/form-alert.component';
-import { serverFieldErrors, useMessageText, type FieldErrors, type Message } from '../forms/messages';
+import { serverFieldErrors, useMessageText } from '../forms/messages';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { useDocumentTitle } from '../text/use-document-title';
 import { DirectorySection } from './directory-section.component';
@@ -53,14 +53,11 @@ function CaseSettingsForm({ settings }: { settings: CaseSettings }) {
   const text = useMessageText();
   const save = useSaveCaseSettings();
   const [state, setState] = useState<CaseSettingsFormState>(() => caseSettingsFormState(settings));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
   const [saved, setSaved] = useState(false);
-  const [attempt, setAttempt] = useState(0);
   const [focusKey, setFocusKey] = useState<number | null>(null);
   const nextKey = useRef(settings.followUpRule.length);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, attempt);
+  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
 
   useEffect(() => {
     if (focusKey === null) return;
@@ -105,12 +102,6 @@ function CaseSettingsForm({ settings }: { settings: CaseSettings }) {
     const neighbour = state.phases[index + 1] ?? state.phases[index - 1];
     change({ ...state, phases: state.phases.filter((row) => row.key !== key) }, 'phases');
     if (neighbour) setFocusKey(neighbour.key);
-  };
-
-  const fail = (fields: FieldErrors, message: Message | null) => {
-    setErrors(fields);
-    setGeneral(message);
-    setAttempt((n) => n + 1);
   };
 
   const onSubmit = (event: FormEvent) => {

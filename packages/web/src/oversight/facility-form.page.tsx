@@ -6,9 +6,9 @@ import { useFacilities, useSaveFacility } from '../api/oversight.resource';
 import { useUser } from '../auth/user-context';
 import { RadioGroup } from '../forms/choice-group.component';
 import { Field, FieldError } from '../forms/field.component';
-import { useFocusFirstError } from '../forms/focus-first-error';
+import { useFormFailure } from '../forms/use-form-failure';
 import { FormAlert } from '../forms/form-alert.component';
-import { serverFieldErrors, useMessageText, type FieldErrors, type Message } from '../forms/messages';
+import { serverFieldErrors, useMessageText } from '../forms/messages';
 import { oneOf } from '../forms/one-of';
 import { withoutError } from '../forms/without-error';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
@@ -62,22 +62,13 @@ function FacilityForm({ title, facility }: { title: string; facility?: Facility 
   const navigate = useNavigate();
   const save = useSaveFacility(facility?.id);
   const [state, setState] = useState<FacilityFormState>(() => facilityFormState(facility));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, attempt);
+  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
   const cancelTo = facility ? `/facilities/${facility.id}` : '/facilities';
 
   const update = (patch: Partial<FacilityFormState>) => {
     setState((current) => ({ ...current, ...patch }));
     setErrors((current) => Object.keys(patch).reduce(withoutError, current));
-  };
-
-  const fail = (fields: FieldErrors, message: Message | null) => {
-    setErrors(fields);
-    setGeneral(message);
-    setAttempt((n) => n + 1);
   };
 
   const onSubmit = (event: FormEvent) => {

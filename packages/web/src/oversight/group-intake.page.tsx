@@ -8,9 +8,9 @@ import { initialNewCaseState, type NewCaseFormState } from '../cases/new-case-fo
 import { ClassificationSection } from '../cases/new-case/classification-section.component';
 import { ReferralSection } from '../cases/new-case/referral-section.component';
 import { FieldError } from '../forms/field.component';
-import { useFocusFirstError } from '../forms/focus-first-error';
+import { useFormFailure } from '../forms/use-form-failure';
 import { FormAlert } from '../forms/form-alert.component';
-import { serverFieldErrors, useMessageText, type FieldErrors, type Message } from '../forms/messages';
+import { serverFieldErrors, useMessageText } from '../forms/messages';
 import { withoutError } from '../forms/without-error';
 import { localToday } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
@@ -63,12 +63,9 @@ function GroupIntakeForm({ onCreated }: { onCreated: (cases: CaseDetail[]) => vo
   const [shared, setShared] = useState<NewCaseFormState>(() => initialNewCaseState(today));
   const [rows, setRows] = useState<ChildRow[]>(() => Array.from({ length: INITIAL_ROWS }, (_, key) => emptyRow(key)));
   const nextKey = useRef(INITIAL_ROWS);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, attempt);
+  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
 
   useEffect(() => {
     if (focusRow === null) return;
@@ -101,12 +98,6 @@ function GroupIntakeForm({ onCreated }: { onCreated: (cases: CaseDetail[]) => vo
     // Focus the row that took its place, or the one before, so the keyboard user is not thrown to the top.
     const neighbour = rows[index + 1] ?? rows[index - 1];
     if (neighbour) setFocusRow(neighbour.key);
-  };
-
-  const fail = (fields: FieldErrors, message: Message | null) => {
-    setErrors(fields);
-    setGeneral(message);
-    setAttempt((n) => n + 1);
   };
 
   const onSubmit = (event: FormEvent) => {

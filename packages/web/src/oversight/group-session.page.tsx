@@ -5,9 +5,9 @@ import { can, LIFE_SKILLS_TOPICS, type CaseSummary } from '@homeward/core';
 import { useAttendanceCases, useRecordGroupActivity } from '../api/oversight.resource';
 import { useUser } from '../auth/user-context';
 import { Field, FieldError } from '../forms/field.component';
-import { useFocusFirstError } from '../forms/focus-first-error';
+import { useFormFailure } from '../forms/use-form-failure';
 import { FormAlert } from '../forms/form-alert.component';
-import { serverFieldErrors, useMessageText, type FieldErrors, type Message } from '../forms/messages';
+import { serverFieldErrors, useMessageText } from '../forms/messages';
 import { oneOf } from '../forms/one-of';
 import { withoutError } from '../forms/without-error';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
@@ -72,21 +72,12 @@ function GroupSessionForm({ onRecorded }: { onRecorded: (recorded: Recorded) => 
     caseIds: [],
   }));
   const [filter, setFilter] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, attempt);
+  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
 
   const update = (patch: Partial<GroupSessionFormState>) => {
     setState((current) => ({ ...current, ...patch }));
     setErrors((current) => Object.keys(patch).reduce(withoutError, current));
-  };
-
-  const fail = (fields: FieldErrors, message: Message | null) => {
-    setErrors(fields);
-    setGeneral(message);
-    setAttempt((n) => n + 1);
   };
 
   const onSubmit = (event: FormEvent) => {

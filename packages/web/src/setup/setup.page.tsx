@@ -6,7 +6,7 @@ import { useLoadDemo, useSetup, useSetupStatus } from '../api/setup.resource';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { withoutError } from '../forms/without-error';
-import { useFocusFirstError } from '../forms/focus-first-error';
+import { useFormFailure } from '../forms/use-form-failure';
 import { serverFieldErrors, requestErrorMessage, type FieldErrors, type Message } from '../forms/messages';
 import { commonIssueMessage, issuePath, type SchemaIssue } from '../forms/schema-issues';
 import { useDocumentTitle } from '../text/use-document-title';
@@ -44,22 +44,13 @@ export function SetupPage() {
     email: '',
     password: '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstError(formRef, attempt);
+  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
   const { data: status } = useSetupStatus();
 
   // Leave by rendering, not from mutation callbacks: the setup status changes first and would unmount us.
   if (loadDemo.data) return <Navigate to="/login" replace state={{ demo: loadDemo.data }} />;
   if (setup.isSuccess) return <Navigate to="/cases" replace />;
   if (status && !status.needsSetup) return <Navigate to="/login" replace />;
-
-  const fail = (fields: FieldErrors, message: Message | null) => {
-    setErrors(fields);
-    setGeneral(message);
-    setAttempt((n) => n + 1);
-  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

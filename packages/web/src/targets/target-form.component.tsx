@@ -4,10 +4,10 @@ import { CASE_TYPES, INDICATOR_IDS, INDICATORS, type Target } from '@homeward/co
 import { useSaveTarget } from '../api/targets.resource';
 import { Field } from '../forms/field.component';
 import { CodeOptions } from '../forms/code-options.component';
-import { useFocusFirstError } from '../forms/focus-first-error';
+import { useFormFailure } from '../forms/use-form-failure';
 import { FormAlert } from '../forms/form-alert.component';
 import { FormFooter } from '../forms/form-footer.component';
-import { serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
+import { serverFieldErrors } from '../forms/messages';
 import { oneOf } from '../forms/one-of';
 import { withoutError } from '../forms/without-error';
 import { localToday } from '../text/dates';
@@ -20,23 +20,14 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: (saved
   const { t } = useTranslation();
   const save = useSaveTarget(target?.id);
   const [state, setState] = useState<TargetFormState>(() => targetFormState(target, localToday()));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, attempt);
+  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
   const indicator = state.indicator ? INDICATORS[state.indicator] : undefined;
   const title = target ? t('targets:form.titleEdit') : t('targets:form.titleNew');
 
   const update = (patch: Partial<TargetFormState>) => {
     setState((current) => ({ ...current, ...patch }));
     setErrors((current) => Object.keys(patch).reduce(withoutError, current));
-  };
-
-  const fail = (fields: FieldErrors, message: Message | null) => {
-    setErrors(fields);
-    setGeneral(message);
-    setAttempt((n) => n + 1);
   };
 
   const onSubmit = (event: FormEvent) => {

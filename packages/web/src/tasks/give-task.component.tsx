@@ -4,14 +4,8 @@ import { useUser } from '../auth/user-context';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { FormFooter } from '../forms/form-footer.component';
-import { useFocusFirstError } from '../forms/focus-first-error';
-import {
-  requestErrorMessage,
-  serverFieldErrors,
-  useMessageText,
-  type FieldErrors,
-  type Message,
-} from '../forms/messages';
+import { useFormFailure } from '../forms/use-form-failure';
+import { requestErrorMessage, serverFieldErrors, useMessageText } from '../forms/messages';
 import { withoutError } from '../forms/without-error';
 import { formatDate, localToday } from '../text/dates';
 import { useLanguage } from '../text/use-language';
@@ -32,17 +26,8 @@ export function GiveTask({ caseId }: { caseId: string }) {
   const [assignedTo, setAssignedTo] = useState('');
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState(() => defaultDueOn());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
   const [given, setGiven] = useState<{ name: string; dueOn: string } | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstError(formRef, attempt);
-
-  const fail = (fields: FieldErrors, message: Message | null) => {
-    setErrors(fields);
-    setGeneral(message);
-    setAttempt((n) => n + 1);
-  };
+  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
 
   const colleagueLabel = (colleague: Colleague) => {
     const name =

@@ -7,7 +7,7 @@ import { useUser } from '../auth/user-context';
 import { accountFieldErrors } from '../account/account-messages';
 import { CheckboxGroup } from '../forms/choice-group.component';
 import { Field, type ControlProps } from '../forms/field.component';
-import { useFocusFirstError } from '../forms/focus-first-error';
+import { useFormFailure } from '../forms/use-form-failure';
 import { FormAlert } from '../forms/form-alert.component';
 import type { FieldErrors, Message } from '../forms/messages';
 import { issuePath } from '../forms/schema-issues';
@@ -35,18 +35,9 @@ export function NewUserPage() {
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState({ displayName: '', email: '', password: '' });
   const [roles, setRoles] = useState<Role[]>(['caseworker']);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstError(formRef, attempt);
+  const { errors, setErrors, general, fail } = useFormFailure(formRef);
   useDocumentTitle(t('account:newUser.title'));
   if (!can(user.access, 'user.manage')) return <Navigate to="/cases" replace />;
-
-  const fail = (fields: FieldErrors, message: Message | null) => {
-    setErrors(fields);
-    setGeneral(message);
-    setAttempt((n) => n + 1);
-  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

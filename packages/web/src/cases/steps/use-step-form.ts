@@ -11,7 +11,7 @@ import {
 import { useAddCaseEvent } from '../../api/cases.resource';
 import { i18n } from '../../i18n';
 import { isApiError } from '../../api/http';
-import { useFocusFirstError } from '../../forms/focus-first-error';
+import { useFormFailure } from '../../forms/use-form-failure';
 import { requestErrorMessage, type FieldErrors, type Message } from '../../forms/messages';
 import { issuePath } from '../../forms/schema-issues';
 import { withoutError } from '../../forms/without-error';
@@ -68,10 +68,7 @@ export function useStepForm(type: StepType, props: StepFormProps): StepForm {
   // One id for this form's event, so a retry after a lost answer cannot record it twice.
   const eventId = useRef(newId());
   const [occurredOn, setOccurredOn] = useState(original?.occurredOn ?? context.today);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useFocusFirstError(formRef, attempt);
+  const { errors, setErrors, general, setGeneral, fail: showFailure } = useFormFailure(formRef);
 
   const onScreen = (field: string): boolean =>
     Boolean(formRef.current?.querySelector(`[data-field="${CSS.escape(field)}"]`));
@@ -84,9 +81,7 @@ export function useStepForm(type: StepType, props: StepFormProps): StepForm {
       if (onScreen(field)) fields[field] ??= message;
       else top ??= message;
     }
-    setErrors(fields);
-    setGeneral(top ?? (Object.keys(fields).length > 0 ? { key: 'errors.formHasErrors' } : fallback));
-    setAttempt((n) => n + 1);
+    showFailure(fields, top ?? (Object.keys(fields).length > 0 ? { key: 'errors.formHasErrors' } : fallback));
   };
 
   const fromRules = (issues: readonly FieldIssue[], rename: (path: string) => string) =>

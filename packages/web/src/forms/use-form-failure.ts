@@ -1,0 +1,23 @@
+import { useState, type RefObject } from 'react';
+import { useFocusFirstError } from './focus-first-error';
+import type { FieldErrors, Message } from './messages';
+
+/**
+ * A failed submit shows the field errors and a general message, and moves focus to the first error; every
+ * form does that the same way, so it lives in one place. `fail` counts each failure, so focus moves again
+ * even when the errors are the same as last time.
+ */
+export function useFormFailure(formRef: RefObject<HTMLFormElement | null>) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<Message | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstError(formRef, attempt);
+
+  const fail = (fields: FieldErrors, message: Message | null) => {
+    setErrors(fields);
+    setGeneral(message);
+    setAttempt((n) => n + 1);
+  };
+
+  return { errors, setErrors, general, setGeneral, fail };
+}
