@@ -122,6 +122,22 @@ describe('two-step sign-in, in a real browser', () => {
     await expect.poll(() => page.getByTestId('two-factor-on').count()).toBe(1);
   });
 
+  it('makes her new recovery codes after her password', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    const form = page.getByTestId('recovery-renew');
+    await form.locator('#recovery-password').fill('not-my-password');
+    await form.getByRole('button', { name: 'Make new recovery codes' }).click();
+    await expect.poll(() => page.locator('#recovery-password-error').innerText()).toMatch(/not right/);
+    await form.locator('#recovery-password').fill(NEW_USER.password);
+    await form.getByRole('button', { name: 'Make new recovery codes' }).click();
+    await expect.poll(() => page.getByTestId('recovery-codes').locator('li').count()).toBe(10);
+    await screenshot(page, 'recovery-codes-renewed-en');
+    await page.getByTestId('language-km').click();
+    await expect.poll(() => page.getByTestId('recovery-codes').locator('h3').innerText()).toBe('លេខកូដសង្គ្រោះរបស់អ្នក');
+    await screenshot(page, 'recovery-codes-renewed-km');
+    await page.getByTestId('language-en').click();
+  });
+
   it('lets her change her own password on her account page, the current one first', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     const form = page.getByTestId('password-change');

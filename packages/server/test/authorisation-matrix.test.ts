@@ -61,6 +61,8 @@ const SAMPLES: Record<string, Sample> = {
   'GET /auth/me': () => ({}),
   'POST /account/two-factor/setup': () => ({}),
   'POST /account/two-factor/confirm': () => ({ body: { code: '000000' } }),
+  // Not enrolled (409) or a wrong password (400): let through, and nobody's codes change.
+  'POST /account/two-factor/recovery-codes': () => ({ body: { password: 'not-the-password' } }),
   // A wrong current password: let through (400), and the matrix's users keep theirs.
   'POST /account/password': () => ({
     body: { currentPassword: 'not-the-password', newPassword: 'a new long passphrase' },

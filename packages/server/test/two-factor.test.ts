@@ -143,6 +143,29 @@ describeOnEachEngine('two-factor authentication', (engine) => {
     });
   });
 
+  it('replaces the recovery codes with the password: the old ones stop working, the new ones sign in', async () => {
+    const { user } = await createTestOrganisation(server, { withUser: 'supervisor' });
+    const renew = (password: string) =>
+      api<{ recoveryCodes: string[]; code: string }>(server, 'POST', '/account/two-factor/recovery-codes', {
+        token: user.token,
+        body: { password },
+      });
+    expect((await renew(user.password)).body.code).toBe('not_enrolled');
+    const { recoveryCodes: old } = await enrolTwoFactor(server, user);
+    const wrong = await renew('not my password');
+    expect([wrong.status, wrong.body.code]).toEqual([400, 'wrong_password']);
+
+    const renewed = await renew(user.password);
+    expect(renewed.status).toBe(200);
+    expect(renewed.body.recoveryCodes).toHaveLength(10);
+    expect(renewed.body.recoveryCodes).not.toContain(old[0]);
+    const stale = await passwordStep(user);
+    expect((await codeStep(stale.body.challenge, old[0] ?? '')).status).toBe(401);
+    const fresh = await passwordStep(user);
+    expect((await codeStep(fresh.body.challenge, renewed.body.recoveryCodes[0] ?? '')).status).toBe(200);
+    expect((await auditActions(server, user.id)).map((entry) => entry.action)).toContain('auth.recovery_codes_renew');
+  });
+
   it('locks the account after five wrong codes, like five wrong passwords', async () => {
     const { user } = await createTestOrganisation(server, { withUser: 'caseworker' });
     const { secret } = await enrolTwoFactor(server, user);

@@ -34,6 +34,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'POST /account/two-factor/setup': ENROLLING,
   'POST /account/two-factor/confirm': ENROLLING,
   'POST /account/password': SIGNED_IN,
+  'POST /account/two-factor/recovery-codes': SIGNED_IN,
   'GET /users': needs('user.manage'),
   'POST /users': needs('user.manage'),
   'GET /users/:userId': needs('user.manage'),

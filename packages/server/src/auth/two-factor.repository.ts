@@ -34,6 +34,15 @@ export async function completeEnrolment(
     })
     .where('id', '=', userId)
     .execute();
+  await replaceRecoveryCodes(trx, userId, codeHashes);
+}
+
+/** A new set of recovery codes; the old ones, used or not, stop working. */
+export async function replaceRecoveryCodes(
+  trx: Transaction<Database>,
+  userId: string,
+  codeHashes: readonly string[],
+): Promise<void> {
   await trx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
   await trx
     .insertInto('recovery_code')

@@ -11,7 +11,7 @@ import type { AppContext } from '../http/context';
 import { problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
 import { changeOwnPassword } from './own-password.service';
-import { confirmEnrolment, startEnrolment } from './two-factor.service';
+import { confirmEnrolment, regenerateRecoveryCodes, startEnrolment } from './two-factor.service';
 
 /**
  * The signed-in user's own password and second factor. Enrolment is reachable while it is required, unlike
@@ -50,6 +50,29 @@ export function twoFactorRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config, { whileEnrolling: true });
         return { recoveryCodes: await confirmEnrolment(ctx.db, ctx.fileKeys, user.actor, request.body.code) };
+      },
+    );
+
+    app.post(
+      '/account/two-factor/recovery-codes',
+      {
+        schema: {
+          tags: ['account'],
+          summary: 'Replace one’s recovery codes: asks for the password, returns ten new codes, shown only now',
+          body: twoFactorSetupSchema,
+          response: {
+            200: recoveryCodesSchema,
+            400: problemSchema,
+            401: problemSchema,
+            403: problemSchema,
+            409: problemSchema,
+          },
+        },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return { recoveryCodes: await regenerateRecoveryCodes(ctx.db, user.actor, request.body.password) };
       },
     );
 

@@ -7,7 +7,7 @@ import type { Actor } from './actor';
 import { verifyPassword } from './passwords';
 import { openText, sealText } from './secret-box';
 import { matchingStep, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUri } from './totp';
-import { completeEnrolment, readTwoFactor, savePendingSecret } from './two-factor.repository';
+import { completeEnrolment, readTwoFactor, replaceRecoveryCodes, savePendingSecret } from './two-factor.repository';
 
 function alreadyEnrolled(): DomainError {
   return new DomainError(
@@ -53,6 +53,23 @@ export async function confirmEnrolment(
   await db.transaction().execute(async (trx) => {
     await completeEnrolment(trx, actor.userId, pending, step, recoveryCodes.map(recoveryCodeHash));
     await appendAudit(trx, { ...actor, action: 'auth.two_factor_enrol' });
+  });
+  return recoveryCodes;
+}
+
+/**
+ * New recovery codes for a user who has used most of hers (or fears they were seen): the password again, then ten
+ * new codes shown this once; the old ones stop working.
+ */
+export async function regenerateRecoveryCodes(db: Kysely<Database>, actor: Actor, password: string): Promise<string[]> {
+  const user = await readTwoFactor(db, actor.userId);
+  if (!user.totp_enrolled_at) throw new DomainError('conflict', 'Set up two-step sign-in first.', [], 'not_enrolled');
+  if (!(await verifyPassword(user.password_hash, password)))
+    throw invalid('password', 'The password is not right.', 'wrong_password');
+  const recoveryCodes = newRecoveryCodes();
+  await db.transaction().execute(async (trx) => {
+    await replaceRecoveryCodes(trx, actor.userId, recoveryCodes.map(recoveryCodeHash));
+    await appendAudit(trx, { ...actor, action: 'auth.recovery_codes_renew' });
   });
   return recoveryCodes;
 }

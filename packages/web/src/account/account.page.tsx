@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useUser } from '../auth/user-context';
 import { useDocumentTitle } from '../text/use-document-title';
 import { PasswordChange } from './password-change.component';
+import { RecoveryCodesRenewal } from './recovery-codes.component';
 import { TwoFactorEnrolment } from './two-factor-enrolment.component';
 
 /**
@@ -49,9 +50,13 @@ export function AccountPage() {
             />
           </>
         ) : (
-          <p className="card" data-testid="two-factor-on">
-            <span className="status status--active">{t('account:twoFactor.on')}</span> {t('account:twoFactor.onHelp')}
-          </p>
+          <>
+            <p className="card" data-testid="two-factor-on">
+              <span className="status status--active">{t('account:twoFactor.on')}</span> {t('account:twoFactor.onHelp')}
+            </p>
+            <h3>{t('account:recovery.title')}</h3>
+            <RecoveryCodesRenewal />
+          </>
         )}
       </section>
       {user.twoFactor.mustEnrol ? null : (

@@ -7,6 +7,7 @@ import { FormAlert } from '../forms/form-alert.component';
 import type { FieldErrors, Message } from '../forms/messages';
 import { accountFieldErrors } from './account-messages';
 import { QrCode } from './qr-code.component';
+import { RecoveryCodeList } from './recovery-codes.component';
 
 type Stage = { step: 'password' } | { step: 'scan'; setup: TwoFactorSetupResult } | { step: 'codes'; codes: string[] };
 
@@ -75,14 +76,7 @@ export function TwoFactorEnrolment({ onFinished }: { onFinished: () => void }) {
       <div className="card" data-testid="recovery-codes">
         <h3>{t('account:enrol.codesTitle')}</h3>
         <p>{t('account:enrol.codesIntro')}</p>
-        <ol className="recovery-codes">
-          {stage.codes.map((recovery) => (
-            <li key={recovery}>
-              <code>{recovery}</code>
-            </li>
-          ))}
-        </ol>
-        <p className="field__hint">{t('account:enrol.codesWarning')}</p>
+        <RecoveryCodeList codes={stage.codes} />
         <div className="form__actions">
           <button type="button" className="button button--primary" onClick={onFinished}>
             {t('account:enrol.codesSaved')}

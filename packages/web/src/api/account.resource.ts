@@ -33,3 +33,11 @@ export function useChangePassword() {
       request('/account/password', passwordChangeResultSchema, { method: 'POST', body: input }),
   });
 }
+
+/** Ten new recovery codes, shown once; the old ones stop working. */
+export function useRenewRecoveryCodes() {
+  return useMutation({
+    mutationFn: (input: TwoFactorSetupInput) =>
+      request('/account/two-factor/recovery-codes', recoveryCodesSchema, { method: 'POST', body: input }),
+  });
+}
