@@ -3,10 +3,16 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aNewCase } from './support/cases';
 import { describeOnEachEngine } from './support/engines';
+import { randomBytes } from 'node:crypto';
+import { openText } from '../src/auth/secret-box';
+import { resealWithCurrentKey } from '../src/documents/key-rotation.service';
+import { keyFromBase64, open } from '../src/documents/file-crypto';
+import { enrolTwoFactor } from './support/two-factor';
 import {
   api,
   createTestOrganisation,
   startTestServer,
+  testFileKeys,
   TODAY,
   type TestOrganisation,
   type TestServer,
@@ -158,5 +164,36 @@ describeOnEachEngine('photos, documents and tasks', (engine) => {
       (await api(server, 'PATCH', `/tasks/${given.body.id}`, { token: outsider.user.token, body: { done: false } }))
         .status,
     ).toBe(404);
+  });
+
+  // Last in this file: the server keeps the old key only, so nothing after this may download a file.
+  it('reseals every file and second-factor secret with a new key, after which the old key is not needed', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
+    const stored = await upload(ngo.user, child.id, 'document', pdf, 'court-order.pdf');
+    expect(stored.status).toBe(201);
+    await enrolTwoFactor(server, ngo.user);
+    const newKey = keyFromBase64(randomBytes(32).toString('base64'));
+
+    const done = await resealWithCurrentKey(server.db.kysely, { current: newKey, all: [newKey, ...testFileKeys.all] });
+    expect(done.attachments).toBeGreaterThanOrEqual(1);
+    expect(done.secrets).toBe(1);
+    const row = await server.db.kysely
+      .selectFrom('attachment')
+      .select(['key_id', 'iv', 'auth_tag', 'content'])
+      .where('id', '=', stored.body.id)
+      .executeTakeFirstOrThrow();
+    expect(open([newKey], { keyId: row.key_id, iv: row.iv, authTag: row.auth_tag, content: row.content })).toEqual(pdf);
+    const others = await server.db.kysely.selectFrom('attachment').select('key_id').execute();
+    expect(new Set(others.map((other) => other.key_id))).toEqual(new Set([newKey.id]));
+    const user = await server.db.kysely
+      .selectFrom('app_user')
+      .select('totp_secret')
+      .where('id', '=', ngo.user.id)
+      .executeTakeFirstOrThrow();
+    expect(openText([newKey], user.totp_secret ?? '')).toMatch(/^[A-Z2-7]+$/);
+    expect(await resealWithCurrentKey(server.db.kysely, { current: newKey, all: [newKey] })).toEqual({
+      attachments: 0,
+      secrets: 0,
+    });
   });
 });

@@ -111,3 +111,20 @@ export function findLiveChallenge(db: Executor, id: string) {
 export async function deleteChallenge(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('login_challenge').where('id', '=', id).execute();
 }
+
+/** Every user's sealed second-factor secrets, for re-sealing after a key rotation. */
+export function sealedSecrets(db: Executor) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'totp_secret', 'totp_pending_secret'])
+    .where((eb) => eb.or([eb('totp_secret', 'is not', null), eb('totp_pending_secret', 'is not', null)]))
+    .execute();
+}
+
+export async function resealSecrets(
+  db: Executor,
+  userId: string,
+  sealed: { totp_secret: string | null; totp_pending_secret: string | null },
+): Promise<void> {
+  await db.updateTable('app_user').set(sealed).where('id', '=', userId).execute();
+}

@@ -12,6 +12,8 @@ import { describeTarget, openMigrated } from './open';
 import { reportCommand, type ReportCommandOptions } from './report-command';
 import { addRecordsCommands } from './records-commands';
 import { serve } from './serve';
+import { fileKeysFrom } from '../documents/file-crypto';
+import { resealWithCurrentKey } from '../documents/key-rotation.service';
 
 function port(value: string): number {
   const n = Number(value);
@@ -144,6 +146,26 @@ export function buildCli(): Command {
           );
         }
         process.exitCode = 2;
+      } finally {
+        await db.close();
+      }
+    });
+
+  const keys = program.command('keys').description('Work with the keys that encrypt stored files and secrets');
+  keys
+    .command('reseal')
+    .description(
+      'After a rotation: encrypt every file and second-factor secret again with the current key, so retired keys can go',
+    )
+    .action(async () => {
+      const config = loadConfig();
+      const db = await openMigrated(config);
+      try {
+        const done = await resealWithCurrentKey(db.kysely, fileKeysFrom(config));
+        console.log(
+          `Sealed again with the current key: ${done.attachments} files, ${done.secrets} accounts’ second-factor secrets. ` +
+            'Keep the retired keys only as long as you keep backups made before now.',
+        );
       } finally {
         await db.close();
       }

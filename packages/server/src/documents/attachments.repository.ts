@@ -86,3 +86,22 @@ export async function readAttachment(db: Executor, actor: Actor, caseId: string,
   });
   return row;
 }
+
+/** A batch of stored files sealed with another key than `keyId`, for re-sealing after a key rotation. */
+export function attachmentsSealedOtherwise(db: Kysely<Database>, keyId: string, limit: number) {
+  return db
+    .selectFrom('attachment')
+    .select(['id', 'key_id', 'iv', 'auth_tag', 'content'])
+    .where('key_id', '!=', keyId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function resealAttachment(db: Kysely<Database>, id: string, sealed: Sealed): Promise<void> {
+  await db
+    .updateTable('attachment')
+    .set({ key_id: sealed.keyId, iv: sealed.iv, auth_tag: sealed.authTag, content: sealed.content })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit.repository';
+import { openText, sealText } from '../auth/secret-box';
+import { resealSecrets, sealedSecrets } from '../auth/two-factor.repository';
+import type { Database } from '../db/schema';
+import type { FileKeys } from './attachments.service';
+import { attachmentsSealedOtherwise, resealAttachment } from './attachments.repository';
+import { open, seal } from './file-crypto';
+
+const BATCH = 50;
+
+/**
+ * After a key rotation: every stored file and second-factor secret sealed with a retired key is opened and sealed
+ * again with the current one, so the retired keys can then be removed from the configuration. Row by row, so a
+ * stop half-way leaves each row readable with one of the configured keys; running it again finishes the work.
+ */
+export async function resealWithCurrentKey(
+  db: Kysely<Database>,
+  keys: FileKeys,
+): Promise<{ attachments: number; secrets: number }> {
+  let attachments = 0;
+  for (;;) {
+    const batch = await attachmentsSealedOtherwise(db, keys.current.id, BATCH);
+    if (batch.length === 0) break;
+    for (const row of batch) {
+      const plain = open(keys.all, { keyId: row.key_id, iv: row.iv, authTag: row.auth_tag, content: row.content });
+      await resealAttachment(db, row.id, seal(keys.current, plain));
+      attachments += 1;
+    }
+  }
+  let secrets = 0;
+  const stale = (value: string | null) => value !== null && !value.startsWith(`${keys.current.id}.`);
+  for (const user of await sealedSecrets(db)) {
+    if (!stale(user.totp_secret) && !stale(user.totp_pending_secret)) continue;
+    const again = (value: string | null) => (value === null ? null : sealText(keys.current, openText(keys.all, value)));
+    await resealSecrets(db, user.id, {
+      totp_secret: again(user.totp_secret),
+      totp_pending_secret: again(user.totp_pending_secret),
+    });
+    secrets += 1;
+  }
+  await appendAudit(db, {
+    userId: null,
+    organisationId: null,
+    roles: [],
+    action: 'keys.reseal',
+    detail: { keyId: keys.current.id, attachments, secrets },
+  });
+  return { attachments, secrets };
+}
