@@ -2,12 +2,12 @@ import { TIER_OF_FIELD, type CaseDetail, type CaseEvent, type CaseList } from '@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
+import { DEMO_PASSWORD, signInAs } from './support/sign-in';
 
 /** This file works on the demo installation. It refers one Tonle case to the department, so it runs that last. */
 const baseUrl = inject('demoBaseUrl');
 const chromiumMissing = inject('chromiumMissing');
 
-const PASSWORD = 'homeward-demo';
 const WORKER = 'worker@tonle.demo';
 const SUPERVISOR = 'supervisor@tonle.demo';
 const CAREGIVER = 'caregiver@tonle.demo';
@@ -29,7 +29,7 @@ async function tokenOf(email: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   expect(response.status).toBe(200);
   const { token } = (await response.json()) as { token: string };
@@ -64,15 +64,9 @@ describe('who sees what, in a real browser', () => {
   let browser: Browser;
   let page: Page;
 
-  async function signIn(email: string): Promise<void> {
-    await page.context().clearCookies();
-    await page.goto(`${baseUrl}/login`);
-    await page.locator('#login-email').fill(email);
-    await page.locator('#login-password').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').click();
-    // Department officers land on their dashboard, everyone else on the case list.
-    await page.waitForURL(/\/(cases|dashboard)$/);
-  }
+  // Department officers land on their dashboard, everyone else on the case list.
+  const signIn = (email: string) =>
+    signInAs(page, baseUrl, email, { clearCookies: true, landing: /\/(cases|dashboard)$/ });
 
   async function setLanguage(language: 'en' | 'km'): Promise<void> {
     await page.getByTestId(`language-${language}`).click();

@@ -3,12 +3,12 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
+import { signInAs } from './support/sign-in';
 
 /** This file works on the demo installation, with cases of its own (family "Testfile"), so it assumes no counts. */
 const baseUrl = inject('demoBaseUrl');
 const chromiumMissing = inject('chromiumMissing');
 
-const PASSWORD = 'homeward-demo';
 const SUPERVISOR = 'supervisor@tonle.demo';
 const WORKER = 'worker@tonle.demo';
 const WORKER_NAME = 'Keo Sothea';
@@ -38,13 +38,7 @@ describe('duplicates, files, tasks and group sessions, in a real browser', () =>
   const form = (type: string): Locator => page.locator(`[data-testid="step-form"][data-step="${type}"]`);
   const timelineItems = (type: string): Locator => page.locator(`[data-testid="timeline-item"][data-type="${type}"]`);
 
-  async function signIn(email: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.locator('#login-email').fill(email);
-    await page.locator('#login-password').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').click();
-    await page.waitForURL('**/cases');
-  }
+  const signIn = (email: string) => signInAs(page, baseUrl, email);
 
   async function signOut(): Promise<void> {
     await page.locator('.app-header__end button.button--quiet').click();

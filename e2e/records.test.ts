@@ -2,12 +2,12 @@ import { TextWriter, Uint8ArrayReader, ZipReader, type FileEntry } from '@zip.js
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
+import { signInAs } from './support/sign-in';
 
 /** This file works on the demo installation and deletes only a case it opens itself. */
 const baseUrl = inject('demoBaseUrl');
 const chromiumMissing = inject('chromiumMissing');
 
-const PASSWORD = 'homeward-demo';
 const ADMIN = 'admin@tonle.demo';
 const WORKER = 'worker@tonle.demo';
 const PASSPHRASE = 'river-mango-lantern-42';
@@ -21,13 +21,7 @@ describe('access log, export, deletion and the audit log, in a real browser', ()
   let page: Page;
   let caseUrl = '';
 
-  async function signIn(email: string) {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/cases');
-  }
+  const signIn = (email: string) => signInAs(page, baseUrl, email);
 
   beforeAll(async () => {
     if (chromiumMissing) return;

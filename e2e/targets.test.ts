@@ -1,25 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
+import { signInAs } from './support/sign-in';
 
 /** This file works on the demo installation; it adds a target of its own (sex workers' referrals) and removes it. */
 const baseUrl = inject('demoBaseUrl');
 const chromiumMissing = inject('chromiumMissing');
 
-const PASSWORD = 'homeward-demo';
 const CARD_NAME = 'Referrals received — Commercial sexual exploitation: sex worker (SW)';
 
 describe('targets and the progress dashboard, in a real browser', () => {
   let browser: Browser;
   let page: Page;
 
-  async function signIn(email: string, landing: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.locator('#login-email').fill(email);
-    await page.locator('#login-password').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').click();
-    await page.waitForURL(`**${landing}`);
-  }
+  const signIn = (email: string, landing: string) => signInAs(page, baseUrl, email, { landing: `**${landing}` });
 
   const card = (name: string) => page.getByTestId('target-card').filter({ has: page.getByRole('heading', { name }) });
 
