@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRenewRecoveryCodes } from '../api/account.resource';
-import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { useFormFailure } from '../forms/use-form-failure';
 import { accountFieldErrors } from './account-messages';
+import { PasswordAgainField } from './password-again-field.component';
 
 /** Recovery codes as they are shown, this once: a numbered list to copy on paper, and the warning. */
 export function RecoveryCodeList({ codes }: { codes: readonly string[] }) {
@@ -62,20 +62,15 @@ export function RecoveryCodesRenewal() {
     <form ref={formRef} className="form form--narrow" noValidate onSubmit={onSubmit} data-testid="recovery-renew">
       <p>{t('account:recovery.intro')}</p>
       <FormAlert message={general} />
-      <Field id="recovery-password" name="password" label={t('password')} required error={errors.password}>
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-              setErrors({});
-            }}
-          />
-        )}
-      </Field>
+      <PasswordAgainField
+        id="recovery-password"
+        value={password}
+        error={errors.password}
+        onChange={(value) => {
+          setPassword(value);
+          setErrors({});
+        }}
+      />
       <div className="form__actions">
         <button type="submit" className="button" disabled={renew.isPending}>
           {renew.isPending ? t('saving') : t('account:recovery.submit')}

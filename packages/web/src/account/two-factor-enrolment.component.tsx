@@ -6,6 +6,7 @@ import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import type { FieldErrors, Message } from '../forms/messages';
 import { accountFieldErrors } from './account-messages';
+import { PasswordAgainField } from './password-again-field.component';
 import { QrCode } from './qr-code.component';
 import { RecoveryCodeList } from './recovery-codes.component';
 
@@ -136,20 +137,15 @@ export function TwoFactorEnrolment({ onFinished }: { onFinished: () => void }) {
       <h3 id="enrol-start-title">{t('account:enrol.startTitle')}</h3>
       <p>{t('account:enrol.startIntro')}</p>
       <FormAlert message={general} />
-      <Field id="enrol-password" name="password" label={t('password')} required error={errors.password}>
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-              setErrors({});
-            }}
-          />
-        )}
-      </Field>
+      <PasswordAgainField
+        id="enrol-password"
+        value={password}
+        error={errors.password}
+        onChange={(value) => {
+          setPassword(value);
+          setErrors({});
+        }}
+      />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={start.isPending}>
           {start.isPending ? t('loading') : t('account:enrol.start')}
