@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -55,6 +55,11 @@ export function PivotBuilderPage() {
   const runQuery = useRunAdHocReport();
   const drilldown = useAdHocDrilldown();
   const [drilled, setDrilled] = useState<DrillKeys | null>(null);
+  const drilldownRef = useRef<HTMLElement>(null);
+  // The list opens below a table that may fill the screen: bring it into view once its cases have come.
+  useEffect(() => {
+    if (drilldown.data) drilldownRef.current?.scrollIntoView({ block: 'start' });
+  }, [drilldown.data]);
   const save = useSaveReport();
   if (!can(user.access, 'report.read')) return <Navigate to="/cases" replace />;
 
@@ -202,7 +207,7 @@ export function PivotBuilderPage() {
           <ReportTableView table={table} onDrill={drillable ? drill : undefined} />
           {drillable ? <p className="field__hint">{t('reports:screen.pivot.drillHint')}</p> : null}
           {drilled ? (
-            <section className="pivot__drilldown" aria-live="polite" data-testid="pivot-drilldown">
+            <section ref={drilldownRef} className="pivot__drilldown" aria-live="polite" data-testid="pivot-drilldown">
               <h2 className="form-section__title">{t('reports:screen.drilldown.title')}</h2>
               <ChosenNumber table={table} rowKey={drilled.rowKey ?? null} columnKey={drilled.columnKey ?? null} />
               {drilldown.isPending ? <LoadingState /> : null}
