@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import {
   assembleTable,
   BUILT_IN_REPORTS,
@@ -45,7 +46,6 @@ import {
   namesOf,
   organisationForReports,
   savedReportNamed,
-  type ReportContext,
   type ReportScope,
 } from './reports.repository';
 import { requirePermission } from '../access/require-permission';
@@ -116,6 +116,20 @@ function standardNotes(lang: Language, table: ReportTableDefinitionInput, period
   return notes;
 }
 
+/** At most the pool's ten connections; at least two, so one slow table does not hold up the rest. */
+const REPORT_QUERIES_AT_ONCE = Math.min(10, Math.max(2, availableParallelism()));
+
+/** `work` on every item, `atOnce` at a time, the results in the items' order. */
+async function inTurn<T, R>(items: readonly T[], atOnce: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, worker));
+  return results;
+}
+
 async function runTables(
   db: Kysely<Database>,
   actor: Actor,
@@ -129,14 +143,13 @@ async function runTables(
   const { lang, period } = options;
   const { scope, label } = await scopeOf(db, actor, lang, options.onlyOrganisation);
   const plans = definitions.map((definition) => planTable(definition, period));
-  // The tables are independent queries: on a server they run side by side on the pool's connections;
-  // PGlite's single connection queues them.
-  const counted = await Promise.all(
-    plans.map(async (plan) => {
-      const context: ReportContext = { plan, scope, today: clock.today() };
-      return { plan, counts: await countTable(db, context) };
-    }),
-  );
+  // The tables are independent queries, each on one core (report-query settings in the repository): on a server
+  // they run side by side, as many at once as there are cores, since more only take turns (docs/performance.md);
+  // PGlite's single connection queues them anyway.
+  const counted = await inTurn(plans, REPORT_QUERIES_AT_ONCE, async (plan) => ({
+    plan,
+    counts: await countTable(db, { plan, scope, today: clock.today() }),
+  }));
   const keys = new Map<ReportDimension, Set<string>>();
   for (const { plan, counts } of counted) {
     const note = (dimensions: readonly ReportDimension[], key: string[] | null) =>
