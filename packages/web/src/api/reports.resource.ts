@@ -22,10 +22,12 @@ function itemsOf(data: unknown): unknown {
   return typeof data === 'object' && data !== null && 'items' in data ? data.items : undefined;
 }
 
-export function useReportList(lang: Language) {
+/** `enabled` false for a user who may not read reports: the server would refuse, and audit the refusal. */
+export function useReportList(lang: Language, enabled = true) {
   return useQuery({
     queryKey: reportsKeys.list(lang),
     queryFn: ({ signal }) => request(`/reports?lang=${lang}`, reportListSchema, { signal }),
+    enabled,
   });
 }
 
@@ -48,11 +50,12 @@ export function reportFileUrl(id: string, params: URLSearchParams, format: Exclu
 }
 
 /** `params`: report, table, the period and language, and rowKey / columnKey unless a total was chosen. */
-export function useDrilldown(params: URLSearchParams) {
+export function useDrilldown(params: URLSearchParams, enabled = true) {
   const query = params.toString();
   return useQuery({
     queryKey: reportsKeys.drilldown(query),
     queryFn: ({ signal }) => request(`/reports/drilldown?${query}`, drilldownSchema, { signal }),
+    enabled,
     staleTime: REPORT_STALE_MS,
   });
 }

@@ -4,10 +4,12 @@ import { noContent, request } from './http';
 import { targetsKeys } from './query-keys';
 
 /** Every target with its progress up to today, as the server counts it from the cases. */
-export function useTargetProgress() {
+/** `enabled` false for a user who may not read reports: the server would refuse, and audit the refusal. */
+export function useTargetProgress(enabled = true) {
   return useQuery({
     queryKey: targetsKeys.progress,
     queryFn: ({ signal }) => request('/targets/progress', targetProgressListSchema, { signal }),
+    enabled,
   });
 }
 

@@ -42,7 +42,7 @@ export function AuditLogPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
   const allowed = can(user.access, 'audit.read');
-  const search = useAuditSearch({ ...filters, limit: PAGE, offset });
+  const search = useAuditSearch({ ...filters, limit: PAGE, offset }, allowed);
   useDocumentTitle(t('records:audit.title'));
   if (!allowed) return <Navigate to="/cases" replace />;
 

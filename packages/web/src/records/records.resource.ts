@@ -31,7 +31,8 @@ export function useAccessLog(caseId: string, enabled: boolean) {
   });
 }
 
-export function useAuditSearch(query: Partial<AuditQuery>) {
+/** `enabled` false for a user who may not search the log: the server would refuse, and audit the refusal. */
+export function useAuditSearch(query: Partial<AuditQuery>, enabled = true) {
   const params = new URLSearchParams(
     Object.entries(query).flatMap(([key, value]) =>
       value === undefined || value === '' ? [] : [[key, String(value)]],
@@ -40,6 +41,7 @@ export function useAuditSearch(query: Partial<AuditQuery>) {
   return useQuery({
     queryKey: recordsKeys.audit(query),
     queryFn: ({ signal }) => request(`/audit?${params.toString()}`, auditPageSchema, { signal }),
+    enabled,
     placeholderData: keepPreviousData,
   });
 }

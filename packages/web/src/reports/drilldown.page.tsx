@@ -25,7 +25,7 @@ export function DrilldownPage() {
   api.set('report', reportId);
   // The report is on screen already, so this answers from the cache: it names the table, row and column chosen.
   const report = useReport(reportId, run, allowed);
-  const cases = useDrilldown(api);
+  const cases = useDrilldown(api, allowed);
   if (!allowed) return <Navigate to="/cases" replace />;
 
   const table = report.data?.tables.find((candidate) => candidate.id === search.get('table'));

@@ -25,7 +25,7 @@ export function ReportsPage() {
   // too late for the next keystroke to build on.
   const [draft, setDraft] = useState(() => optionsFromSearch(params, localToday(), language));
   const [langChosen, setLangChosen] = useState(params.has('lang'));
-  const { data, error, isPending, refetch } = useReportList(language);
+  const { data, error, isPending, refetch } = useReportList(language, allowed);
   if (!allowed) return <Navigate to="/cases" replace />;
 
   const options = langChosen ? draft : { ...draft, lang: language };

@@ -19,7 +19,8 @@ export function DashboardPage() {
   const language = useLanguage();
   const user = useUser();
   const canManage = can(user.access, 'target.manage');
-  const { data, error, isPending, refetch } = useTargetProgress();
+  const allowed = can(user.access, 'report.read');
+  const { data, error, isPending, refetch } = useTargetProgress(allowed);
   const remove = useDeleteTarget();
   /** The target being edited, `new` while one is being added. */
   const [editing, setEditing] = useState<Target | 'new' | null>(null);
@@ -28,7 +29,7 @@ export function DashboardPage() {
   const [failure, setFailure] = useState<Message | null>(null);
   useDocumentTitle(t('targets:dashboard.title'));
 
-  if (!can(user.access, 'report.read')) return <Navigate to="/cases" replace />;
+  if (!allowed) return <Navigate to="/cases" replace />;
 
   const done = (saved: boolean) => {
     setEditing(null);
