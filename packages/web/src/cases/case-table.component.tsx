@@ -5,6 +5,7 @@ import { formatDate, localToday } from '../text/dates';
 import { useLanguage } from '../text/use-language';
 import { ageToday } from './case-format';
 import { CaseTypeCodes } from './case-types.component';
+import { TableHead } from '../layout/table-head.component';
 
 /**
  * One table for every screen size: on a phone the stylesheet lays each row out as a card and shows each
@@ -26,16 +27,7 @@ export function CaseTable({ cases }: { cases: readonly CaseSummary[] }) {
   };
   return (
     <table className="case-table" data-testid="case-table">
-      <caption className="visually-hidden">{t('cases:list.caption')}</caption>
-      <thead>
-        <tr>
-          {Object.values(columns).map((label) => (
-            <th key={label} scope="col">
-              {label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead caption={t('cases:list.caption')} labels={Object.values(columns)} />
       <tbody>
         {cases.map((item) => {
           const km = khmerName(item);

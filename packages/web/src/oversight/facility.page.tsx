@@ -11,6 +11,7 @@ import { useLanguage } from '../text/use-language';
 import { CaseNumberLink, CaseRefNames } from './case-ref.component';
 import { FacilityStatus } from './facility-status.component';
 import { OccupancyBar } from './occupancy-bar.component';
+import { TableHead } from '../layout/table-head.component';
 
 /** One facility: what it is, how full it is, and which children live there now. */
 export function FacilityPage() {
@@ -118,16 +119,7 @@ function FacilityChildren({ facilityId }: { facilityId: string }) {
       ) : null}
       {data && data.items.length > 0 ? (
         <table className="data-table" data-testid="facility-children">
-          <caption className="visually-hidden">{t('oversight:facility.children')}</caption>
-          <thead>
-            <tr>
-              {Object.values(columns).map((label) => (
-                <th key={label} scope="col">
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead caption={t('oversight:facility.children')} labels={Object.values(columns)} />
           <tbody>
             {data.items.map((child) => (
               <tr key={child.caseId} data-testid="facility-child-row">

@@ -5,6 +5,7 @@ import { formatPlace, type CaseDetail } from '@homeward/core';
 import { CaseRefNames } from './case-ref.component';
 import { formatDate } from '../text/dates';
 import { useLanguage } from '../text/use-language';
+import { TableHead } from '../layout/table-head.component';
 
 /** The cases a group intake opened, each linking to its page. */
 export function GroupIntakeResult({ cases, onAnother }: { cases: readonly CaseDetail[]; onAnother: () => void }) {
@@ -39,16 +40,7 @@ export function GroupIntakeResult({ cases, onAnother }: { cases: readonly CaseDe
         </p>
       ) : null}
       <table className="data-table" data-testid="group-result-table">
-        <caption className="visually-hidden">{t('oversight:groupIntake.done.caption')}</caption>
-        <thead>
-          <tr>
-            {Object.values(columns).map((label) => (
-              <th key={label} scope="col">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead caption={t('oversight:groupIntake.done.caption')} labels={Object.values(columns)} />
         <tbody>
           {cases.map((item) => (
             <tr key={item.id} data-testid="group-result-row">

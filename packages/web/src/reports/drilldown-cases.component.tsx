@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary, ReportTable } from '@homeward/core';
 import { CaseTypeCodes } from '../cases/case-types.component';
 import { CaseRefNames } from '../oversight/case-ref.component';
+import { TableHead } from '../layout/table-head.component';
 
 /** Which number was chosen: the table, and the row and column headings (or "all" for a total). */
 export function ChosenNumber({
@@ -56,16 +57,7 @@ export function DrilldownCases({ items }: { items: readonly CaseSummary[] }) {
     <>
       <p data-testid="drilldown-count">{t('reports:screen.drilldown.count', { count: items.length })}</p>
       <table className="data-table" data-testid="drilldown-table">
-        <caption className="visually-hidden">{t('reports:screen.drilldown.title')}</caption>
-        <thead>
-          <tr>
-            {Object.values(columns).map((label) => (
-              <th key={label} scope="col">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead caption={t('reports:screen.drilldown.title')} labels={Object.values(columns)} />
         <tbody>
           {items.map((item) => (
             <tr key={item.id} data-testid="drilldown-row">

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../text/use-document-title';
 import { useLanguage } from '../text/use-language';
 import { SecuritySettingsCard } from './security-settings.component';
 import { formatDay } from './user-format';
+import { TableHead } from '../layout/table-head.component';
 
 /** `/users`: the organisation's users for its administrators, and the second-factor rule. */
 export function UsersPage() {
@@ -50,16 +51,7 @@ function UserTable({ users }: { users: readonly UserSummary[] }) {
   };
   return (
     <table className="data-table" data-testid="user-table">
-      <caption className="visually-hidden">{t('account:users.caption')}</caption>
-      <thead>
-        <tr>
-          {Object.values(columns).map((label) => (
-            <th key={label} scope="col">
-              {label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead caption={t('account:users.caption')} labels={Object.values(columns)} />
       <tbody>
         {users.map((person) => (
           <tr key={person.id} data-testid="user-row">
