@@ -108,8 +108,14 @@ export async function lockCaseForWrite(trx: Transaction<Database>, actor: Actor,
 
 /** A case id already taken, in any organisation: client-generated ids must stay unique. */
 export async function caseIdOwner(db: Executor, caseId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('child_case').select('organisation_id').where('id', '=', caseId).executeTakeFirst();
-  return row?.organisation_id;
+  return (await caseIdOwners(db, [caseId])).get(caseId);
+}
+
+/** The organisation holding each of these case ids, for those already used. */
+export async function caseIdOwners(db: Executor, caseIds: readonly string[]): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db.selectFrom('child_case').select(['id', 'organisation_id']).where('id', 'in', caseIds).execute();
+  return new Map(rows.map((row) => [row.id, row.organisation_id]));
 }
 
 function likePattern(text: string): string {

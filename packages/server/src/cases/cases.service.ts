@@ -21,6 +21,7 @@ import type { CaseRow, Database } from '../db/schema';
 import { refuseReadOnlyTiers } from './field-access';
 import {
   caseIdOwner,
+  caseIdOwners,
   insertCase,
   insertEvent,
   nextCaseNumber,
@@ -135,7 +136,11 @@ export async function createGroup(
     }
     return { id: child.id ?? randomUUID(), newCase };
   });
-  const owners = await Promise.all(children.map((child) => caseIdOwner(db, child.id)));
+  const used = await caseIdOwners(
+    db,
+    children.map((child) => child.id),
+  );
+  const owners = children.map((child) => used.get(child.id));
   // A client retrying an offline group intake gets the cases it made; an id used otherwise is a conflict.
   const retried = owners.every((owner) => owner === actor.organisationId);
   if (!retried) {

@@ -1,3 +1,4 @@
+import type { InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '@homeward/core';
 import { PeriodPicker } from './period-picker.component';
@@ -16,12 +17,6 @@ interface ReportOptionsFieldsProps {
 export function ReportOptionsFields({ value, onChange, fields, withHints }: ReportOptionsFieldsProps) {
   const { t } = useTranslation();
   const set = (change: Partial<ReportOptions>) => onChange({ ...value, ...change });
-  const hint = (field: OptionalField) =>
-    withHints ? (
-      <p id={`report-${field}-hint`} className="field__hint">
-        {t(`reports:screen.options.${field}Hint`)}
-      </p>
-    ) : null;
   return (
     <div className="report-options" data-testid="report-options">
       <PeriodPicker idPrefix="report" from={value.from} to={value.to} onChange={set} />
@@ -41,52 +36,35 @@ export function ReportOptionsFields({ value, onChange, fields, withHints }: Repo
           </select>
         </div>
         {fields.includes('planned') ? (
-          <div className="field field--short">
-            <label htmlFor="report-planned">{t('reports:screen.options.planned')}</label>
-            {hint('planned')}
-            <input
-              id="report-planned"
-              type="number"
-              min={0}
-              max={100000}
-              inputMode="numeric"
-              value={value.planned}
-              aria-describedby={withHints ? 'report-planned-hint' : undefined}
-              onChange={(event) => set({ planned: event.target.value })}
-            />
-          </div>
+          <OptionInput
+            field="planned"
+            withHints={withHints}
+            value={value.planned}
+            onChange={(planned) => set({ planned })}
+            input={{ type: 'number', min: 0, max: 100000, inputMode: 'numeric' }}
+          />
         ) : null}
         {fields.includes('targetPercent') ? (
-          <div className="field field--short">
-            <label htmlFor="report-targetPercent">{t('reports:screen.options.targetPercent')}</label>
-            {hint('targetPercent')}
-            <input
-              id="report-targetPercent"
-              type="number"
-              min={0}
-              max={100}
-              inputMode="decimal"
-              placeholder="30"
-              value={value.targetPercent}
-              aria-describedby={withHints ? 'report-targetPercent-hint' : undefined}
-              onChange={(event) => set({ targetPercent: event.target.value })}
-            />
-          </div>
+          <OptionInput
+            field="targetPercent"
+            withHints={withHints}
+            value={value.targetPercent}
+            onChange={(targetPercent) => set({ targetPercent })}
+            input={{ type: 'number', min: 0, max: 100, inputMode: 'decimal', placeholder: '30' }}
+          />
         ) : null}
         {fields.includes('ageBands') ? (
-          <div className="field field--short">
-            <label htmlFor="report-ageBands">{t('reports:screen.options.ageBands')}</label>
-            {hint('ageBands')}
-            <input
-              id="report-ageBands"
-              type="text"
-              placeholder="0-10,11-17,18-25"
-              pattern="\d{1,3}-\d{1,3}(,\d{1,3}-\d{1,3}){0,9}"
-              value={value.ageBands}
-              aria-describedby={withHints ? 'report-ageBands-hint' : undefined}
-              onChange={(event) => set({ ageBands: event.target.value.replace(/\s/g, '') })}
-            />
-          </div>
+          <OptionInput
+            field="ageBands"
+            withHints={withHints}
+            value={value.ageBands}
+            onChange={(ageBands) => set({ ageBands: ageBands.replace(/\s/g, '') })}
+            input={{
+              type: 'text',
+              placeholder: '0-10,11-17,18-25',
+              pattern: '\\d{1,3}-\\d{1,3}(,\\d{1,3}-\\d{1,3}){0,9}',
+            }}
+          />
         ) : null}
       </div>
       <div className="report-options__anonymise">
@@ -115,6 +93,38 @@ export function ReportOptionsFields({ value, onChange, fields, withHints }: Repo
         ) : null}
         <p className="field__hint">{t('reports:screen.options.anonymiseHint')}</p>
       </div>
+    </div>
+  );
+}
+
+interface OptionInputProps {
+  field: OptionalField;
+  withHints: boolean | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  /** What kind of value the input takes: type, bounds, placeholder. */
+  input: Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'min' | 'max' | 'inputMode' | 'placeholder' | 'pattern'>;
+}
+
+/** One of the report-specific options, with the hint naming the report that reads it on the list of reports. */
+function OptionInput({ field, withHints, value, onChange, input }: OptionInputProps) {
+  const { t } = useTranslation();
+  const id = `report-${field}`;
+  return (
+    <div className="field field--short">
+      <label htmlFor={id}>{t(`reports:screen.options.${field}`)}</label>
+      {withHints ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {t(`reports:screen.options.${field}Hint`)}
+        </p>
+      ) : null}
+      <input
+        {...input}
+        id={id}
+        value={value}
+        aria-describedby={withHints ? `${id}-hint` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
     </div>
   );
 }
