@@ -21,6 +21,9 @@ export { resources as translations, LANGUAGES, type Language } from './locales/i
 export * from './duplicates/index';
 export * from './facilities/facility.schema';
 export * from './cases/case-state.schema';
+export * from './cases/case-correction.schema';
+export * from './cases/case-correction';
+export * from './records/field-merge';
 export * from './cases/group-intake.schema';
 export * from './oversight/oversight.schema';
 export * from './cases/group-activity.schema';

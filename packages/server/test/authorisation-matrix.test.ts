@@ -91,6 +91,8 @@ const SAMPLES: Record<string, Sample> = {
   'POST /cases': () => ({ body: aNewCase({ givenNameLatin: 'Newchild', alias: 'New' }) }),
   'GET /cases': () => ({}),
   'GET /cases/:id': () => ({}),
+  // Sent again by every role, so the value is already there after the first: a no-change correction answers 200.
+  'PATCH /cases/:id': () => ({ body: { changes: { riskLevel: 'high' }, baseVersions: { riskLevel: 0 } } }),
   'GET /cases/:id/state': () => ({}),
   'GET /cases/:id/events': () => ({}),
   // The case number does not match, so an allowed deletion is refused (400) and the matrix keeps its cases.

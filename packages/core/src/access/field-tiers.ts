@@ -12,6 +12,7 @@ export const TIER_OF_FIELD: Readonly<Record<string, FieldTier>> = {
   familyNameLatin: 'identity',
   givenNameLatin: 'identity',
   dateOfBirth: 'identity',
+  nationality: 'identity',
   guardianName: 'identity',
   name: 'identity',
   phone: 'identity',
@@ -30,6 +31,8 @@ export const TIER_OF_FIELD: Readonly<Record<string, FieldTier>> = {
   action: 'narrative',
   method: 'narrative',
   overCapacityReason: 'narrative',
+  // A profile correction names the referral's fields by their path.
+  'referral.reason': 'narrative',
   // Health, HIV status included.
   condition: 'health',
   hivStatus: 'health',

@@ -4,6 +4,7 @@ import { INTERVIEWEES } from '../codes/care-codes';
 import { FIELD_TIERS } from '../access/policy';
 import { isoDate } from '../text/dates';
 import { referralSchema } from './case.schema';
+import { correctedFieldSchema } from './case-correction.schema';
 import { csiAssessment, familyAssessment, readinessAssessment, riskAssessment } from './events/assessment.events';
 import { education, groupSession, healthCheck, placement, service, vocationalTraining } from './events/care.events';
 import { consent } from './events/consent.events';
@@ -66,6 +67,11 @@ export const eventPayloadSchemas = {
     resolution: z.enum(['linked', 'merged_into_other', 'other_merged_here', 'not_duplicate']),
     note: z.string().trim().max(2000).optional(),
   }),
+  /**
+   * A correction of the child's profile or intake (`PATCH /cases/{id}`): for each field, the value before and
+   * after and the versions, so the history keeps both values and the case row is their projection.
+   */
+  profile_correction: z.object({ changes: z.record(z.string(), correctedFieldSchema) }),
   /** A photo or document added to the case; the file itself is stored encrypted, apart from the history. */
   document: z.object({ attachmentId: z.uuid(), kind: z.enum(['photo', 'document']), title: z.string() }),
 } as const;
@@ -74,8 +80,17 @@ export type CaseEventType = keyof typeof eventPayloadSchemas;
 export const CASE_EVENT_TYPES = Object.keys(eventPayloadSchemas) as CaseEventType[];
 export type EventPayload<T extends CaseEventType> = z.output<(typeof eventPayloadSchemas)[T]>;
 
-/** Written by their own endpoints: intake, group sessions, documents by upload, duplicate decisions on both cases. */
-const WRITTEN_BY_THE_SYSTEM = ['intake', 'group_session', 'document', 'duplicate_resolution'] as const;
+/**
+ * Written by their own endpoints: intake, group sessions, documents by upload, duplicate decisions on both cases,
+ * profile corrections by `PATCH /cases/{id}` with their field versions.
+ */
+const WRITTEN_BY_THE_SYSTEM = [
+  'intake',
+  'group_session',
+  'document',
+  'duplicate_resolution',
+  'profile_correction',
+] as const;
 export const RECORDABLE_EVENT_TYPES = CASE_EVENT_TYPES.filter(
   (type): type is Exclude<CaseEventType, (typeof WRITTEN_BY_THE_SYSTEM)[number]> =>
     !(WRITTEN_BY_THE_SYSTEM as readonly string[]).includes(type),

@@ -1,4 +1,4 @@
-import type { RiskLevel } from '../codes/case-codes';
+import type { CaseType, ChildType, RiskLevel } from '../codes/case-codes';
 import type { ApprovalSubject, CareType, ConsentScope } from '../codes/care-codes';
 import { DEFAULT_CASE_SETTINGS, type CaseSettings } from './case-settings';
 import { followUpSchedule, followUpStatus } from './follow-up-schedule';
@@ -30,9 +30,20 @@ export interface ApprovalState {
   used: boolean;
 }
 
+/** The referral as the intake recorded it, or as corrected since. */
+export interface ProjectedReferral {
+  source: string;
+  sourceName?: string;
+  referredOn: string;
+  reason?: string;
+}
+
 export interface CaseProjection {
   status: CaseStatus;
   openedOn: string;
+  caseTypes: CaseType[];
+  childType: ChildType | null;
+  referral: ProjectedReferral;
   lastEventOn: string;
   riskLevel: RiskLevel | null;
   placement: CurrentPlacement | null;
@@ -80,6 +91,9 @@ export function projectCase(
   const state: CaseProjection = {
     status: 'active',
     openedOn: intake.occurredOn,
+    caseTypes: [],
+    childType: null,
+    referral: { source: 'other', referredOn: intake.occurredOn },
     lastEventOn: intake.occurredOn,
     riskLevel: null,
     placement: null,
@@ -96,7 +110,8 @@ export function projectCase(
   };
   for (const event of ordered) {
     apply(state, event, settings);
-    state.lastEventOn = event.occurredOn;
+    // Correcting the record is not work with the child: the case's last entry stays the last piece of work.
+    if (event.type !== 'profile_correction') state.lastEventOn = event.occurredOn;
   }
   state.nextFollowUpOn =
     state.status === 'follow_up' ? followUpStatus(state.followUpDue, state.followUpVisits, '9999-12-31').next : null;
@@ -113,6 +128,12 @@ function apply(state: CaseProjection, event: ProjectedEvent, settings: CaseSetti
   switch (event.type) {
     case 'intake':
       state.riskLevel = (p.riskLevel as RiskLevel | null | undefined) ?? null;
+      state.caseTypes = (p.caseTypes as CaseType[] | undefined) ?? [];
+      state.childType = (p.childType as ChildType | null | undefined) ?? null;
+      state.referral = { ...(p.referral as ProjectedReferral) };
+      return;
+    case 'profile_correction':
+      applyIntakeCorrection(state, p.changes as Record<string, { to: unknown }>);
       return;
     case 'consent':
       state.consents[p.scope as ConsentScope] = p.action === 'given';
@@ -200,6 +221,23 @@ function apply(state: CaseProjection, event: ProjectedEvent, settings: CaseSetti
     default:
       // Notes, services, education, training, family work and group sessions are history, not state.
       return;
+  }
+}
+
+/** The intake's fields a profile correction changes; the child's identity is on the case row, not in events. */
+function applyIntakeCorrection(state: CaseProjection, changes: Record<string, { to: unknown }>): void {
+  for (const [field, { to }] of Object.entries(changes)) {
+    if (field === 'caseTypes') state.caseTypes = to as CaseType[];
+    else if (field === 'childType') state.childType = to as ChildType | null;
+    else if (field === 'riskLevel') state.riskLevel = to as RiskLevel | null;
+    else if (field.startsWith('referral.')) {
+      const key = field.slice('referral.'.length);
+      const referral: Record<string, unknown> = { ...state.referral };
+      if (to === null || to === undefined) delete referral[key];
+      else referral[key] = to;
+      state.referral = referral as unknown as ProjectedReferral;
+      if (key === 'referredOn') state.openedOn = to as string;
+    }
   }
 }
 

@@ -123,10 +123,16 @@ export const caseSummarySchema = z.object({
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const caseDetailSchema = caseSummarySchema.extend({
+  nationality: z.string().nullable(),
   childType: z.enum(CHILD_TYPES).nullable(),
   referral: storedReferralSchema,
   assignedWorkerName: z.string().nullable(),
   createdAt: z.string(),
+  /**
+   * The version of each correctable field (0: as entered at intake), the base a correction is made from. Names
+   * as in this object; the referral's fields by their path (`referral.source`).
+   */
+  fieldVersions: z.record(z.string(), z.number().int()),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

@@ -55,6 +55,8 @@ export const reportResultSchema = z.object({
   generatedAt: z.iso.datetime(),
   /** Counts below the threshold are hidden, with complementary suppression; null when not anonymised. */
   suppressionThreshold: z.number().int().positive().nullable(),
+  /** A case counted here was corrected after the period ended: the figures use the corrected values. */
+  correctedLater: z.boolean().optional(),
   tables: z.array(reportTableSchema),
 });
 export type ReportResult = z.infer<typeof reportResultSchema>;

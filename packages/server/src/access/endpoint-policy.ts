@@ -49,6 +49,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'POST /cases': needs('case.create'),
   'GET /cases': needs('case.read'),
   'GET /cases/:id': onCase('case.read'),
+  'PATCH /cases/:id': onCase('case.write'),
   'GET /cases/:id/state': onCase('case.read'),
   'GET /cases/:id/events': onCase('case.read'),
   'DELETE /cases/:id': onCase('case.delete'),

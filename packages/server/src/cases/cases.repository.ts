@@ -1,9 +1,9 @@
 import { DomainError, normaliseForSearch, searchKey, type AuditEntry, type CaseListQuery } from '@homeward/core';
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEntries, selectAuditColumns, toAuditEntry } from '../audit/audit-search.repository';
 import type { Actor } from '../auth/actor';
-import type { CaseEventRow, CaseRow, Database, NewCaseRow } from '../db/schema';
+import type { CaseEventRow, CaseRow, ChildCaseTable, Database, NewCaseRow } from '../db/schema';
 import { refreshCareStays } from '../reports/care-stays.repository';
 import type { CaseProjection } from '@homeward/core';
 import { requirePermission } from '../access/require-permission';
@@ -224,10 +224,16 @@ export async function updateCaseProjection(
   trx: Transaction<Database>,
   caseId: string,
   projection: CaseProjection,
+  /** A correction's changes to the child's identity, written in the same statement (one version step). */
+  profile: Updateable<ChildCaseTable> = {},
 ): Promise<void> {
   await trx
     .updateTable('child_case')
     .set({
+      ...profile,
+      case_types: projection.caseTypes,
+      child_type: projection.childType,
+      referral: JSON.stringify(projection.referral),
       status: projection.status,
       risk_level: projection.riskLevel,
       opened_on: projection.openedOn,

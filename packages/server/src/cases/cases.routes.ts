@@ -1,4 +1,5 @@
 import {
+  caseCorrectionSchema,
   caseDetailSchema,
   caseEventListSchema,
   caseEventSchema,
@@ -13,6 +14,7 @@ import type { AppContext } from '../http/context';
 import { idParams, commonErrors, problemSchema } from '../http/openapi-shapes';
 import { RATE_LIMITS } from '../http/rate-limits';
 import { requireUser } from '../http/session';
+import { correctCase } from './case-corrections.service';
 import { addEvent, getCaseState, listEvents } from './case-events.service';
 import { createCase, getCase, listCases } from './cases.service';
 
@@ -69,6 +71,30 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         return getCase(ctx.db, user.actor, request.params.id);
+      },
+    );
+
+    app.patch(
+      '/cases/:id',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: 'Correct the child’s profile or intake',
+          description:
+            'Sends only the changed fields (`changes`) with the version of each they were made from (`baseVersions`, ' +
+            'from `fieldVersions` of `GET /cases/{id}`). Fields are named as in the case; the referral’s as ' +
+            '`referral.source`, `referral.sourceName`, `referral.referredOn`, `referral.reason`. A field changed by ' +
+            'someone else since its base answers 409 with `conflicts` (your value, the current one and its version) ' +
+            'and nothing is written; a value equal to the current one is no change. Idempotent on the ' +
+            'client-generated `id`. Written as a `profile_correction` event holding both values.',
+          params: idParams,
+          body: caseCorrectionSchema,
+          response: { 200: caseDetailSchema, 409: problemSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return correctCase(ctx.db, user.actor, request.params.id, request.body, ctx.clock);
       },
     );
 

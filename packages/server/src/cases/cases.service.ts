@@ -90,7 +90,7 @@ async function openCase(trx: Transaction<Database>, actor: Actor, id: string, in
     child_type: input.childType ?? null,
     case_types: input.caseTypes,
     referral: JSON.stringify(input.referral),
-    search_key: caseSearchKey(input, caseNumber),
+    search_key: caseSearchKey({ ...input, alias: input.alias ?? null }, caseNumber),
     status: projection.status,
     risk_level: projection.riskLevel,
     opened_on: projection.openedOn,
@@ -159,7 +159,12 @@ export async function createGroup(
   return Promise.all(children.map((child) => getCase(db, actor, child.id)));
 }
 
-function caseSearchKey(input: NewCase, caseNumber: string): string {
+type SearchedNames = Partial<
+  Record<'familyNameKm' | 'givenNameKm' | 'familyNameLatin' | 'givenNameLatin' | 'alias', string | null>
+>;
+
+/** What a search for the child matches: the names in both scripts and orders, the alias and the case number. */
+export function caseSearchKey(input: SearchedNames, caseNumber: string): string {
   const { familyNameKm: fk, givenNameKm: gk, familyNameLatin: fl, givenNameLatin: gl } = input;
   // Whole names in both orders, so "Dara Sok" finds សុខ ដារា / Sok Dara as well as "Sok Dara".
   const wholeNames = [fk && gk ? fk + gk : undefined, fl && gl ? fl + gl : undefined, gl && fl ? gl + fl : undefined];
@@ -203,8 +208,10 @@ export function toDetail(row: CaseWithWorker): CaseDetail {
   return {
     ...toSummary(row),
     childType: row.child_type as CaseDetail['childType'],
+    nationality: row.nationality,
     referral: row.referral as CaseDetail['referral'],
     assignedWorkerName: row.assigned_worker_name,
     createdAt: row.created_at.toISOString(),
+    fieldVersions: row.field_versions,
   };
 }

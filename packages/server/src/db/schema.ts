@@ -85,6 +85,7 @@ export interface ChildCaseTable {
   date_of_birth: CalendarDate;
   date_of_birth_estimated: boolean;
   village_code: string | null;
+  nationality: ColumnType<string | null, string | null | undefined, string | null>;
   child_type: string | null;
   case_types: string[];
   referral: ColumnType<unknown, string, string>;
@@ -104,7 +105,10 @@ export interface ChildCaseTable {
   care_plan_review_on: ColumnType<string | null, string | null | undefined, string | null>;
   care_plan_approved: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   pending_approvals: Generated<number>;
+  /** Raised by the database on every update of the row (migration 2026-12-06T0500). */
   version: Generated<number>;
+  /** The version of each correctable field, by the name the API uses; a missing field is at 0. */
+  field_versions: ColumnType<Record<string, number>, string | undefined, string>;
   /** When a retention rule replaced the child's identity by the alias. */
   pseudonymised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string | null;

@@ -1,3 +1,4 @@
+import { fieldConflictSchema } from '@homeward/core';
 import { z } from 'zod';
 
 export const problemSchema = z
@@ -8,6 +9,7 @@ export const problemSchema = z
     detail: z.string(),
     code: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+    conflicts: z.array(fieldConflictSchema).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details, served as application/problem+json' });
 

@@ -1,6 +1,12 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { DomainError, type DomainErrorKind, type FieldIssue } from '@homeward/core';
+import {
+  DomainError,
+  FieldConflictError,
+  type DomainErrorKind,
+  type FieldConflictDetail,
+  type FieldIssue,
+} from '@homeward/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -12,6 +18,8 @@ export interface Problem {
   detail: string;
   code?: string;
   errors?: FieldIssue[];
+  /** A stale correction: each field someone else changed, your value beside the current one. */
+  conflicts?: FieldConflictDetail[];
 }
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -64,6 +72,7 @@ export function toProblem(error: unknown): Problem {
     return problem(STATUS[error.kind], error.message, {
       ...(error.code ? { code: error.code } : {}),
       ...(error.issues.length ? { errors: error.issues } : {}),
+      ...(error instanceof FieldConflictError ? { conflicts: error.conflicts } : {}),
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

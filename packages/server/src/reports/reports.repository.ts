@@ -126,6 +126,12 @@ function source(ctx: ReportContext, kind: EventSource): Sql {
         ) r on true
         where s.start_on <= ${from}::date and (s.end_on is null or s.end_on > ${from}::date)`;
     case 'referral':
+      // Dated by the case's opening, which follows a corrected referral date; the intake event keeps the first.
+      return sql`
+        select e.case_id, e.id::text as fact_id, r.opened_on as on_date, e.payload as p,
+          null::uuid as facility_id, null::text as care_type, null::text[] as tags
+        from case_event e join child_case r on r.id = e.case_id
+        where e.type = 'intake' and r.opened_on between ${from} and ${to} ${ownEvents('e', scope)} and ${current('e')}`;
     case 'service':
     case 'education':
     case 'vocational_training':
@@ -277,7 +283,7 @@ function measure(plan: TablePlan): Sql {
   }
 }
 
-function scopeCondition(scope: ReportScope): Sql {
+export function scopeCondition(scope: ReportScope): Sql {
   const only = scope.onlyOrganisation ? sql`and c.organisation_id = ${scope.onlyOrganisation}` : sql``;
   if (scope.kind === 'organisation') return sql`c.organisation_id = ${scope.organisationId} ${only}`;
   if (scope.provinceCode === null) return sql`true ${only}`;

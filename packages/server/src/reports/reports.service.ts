@@ -37,6 +37,7 @@ import type { Actor } from '../auth/actor';
 import { readCasesByIds } from '../cases/cases.repository';
 import { toSummary, type Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
+import { correctedAfterPeriod } from './report-corrections.repository';
 import {
   casesBehind,
   countTable,
@@ -188,6 +189,7 @@ async function runTables(
     scopeLabel: label,
     generatedAt: new Date().toISOString(),
     suppressionThreshold: null,
+    correctedLater: await correctedAfterPeriod(db, scope, period),
     tables,
   };
   return threshold ? suppressSmallCells(result, threshold) : result;
