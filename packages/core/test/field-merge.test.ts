@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FieldConflictError, planCorrection, tiersRefusedForCorrection, valuesAtBase } from '../src/cases/case-correction';
+import {
+  FieldConflictError,
+  planCorrection,
+  tiersRefusedForCorrection,
+  valuesAtBase,
+} from '../src/cases/case-correction';
 import type { CaseProfile } from '../src/cases/case-correction.schema';
 import { caseCorrectionSchema } from '../src/cases/case-correction.schema';
 import { accessFor } from '../src/access/policy';
@@ -24,7 +29,9 @@ describe('the merge rule for versioned fields', () => {
       baseVersions: { givenNameLatin: 1, alias: 0 },
     });
     expect(outcome.apply).toEqual({ alias: 'Girl B' });
-    expect(outcome.conflicts).toEqual([{ field: 'givenNameLatin', yours: 'Darra', current: 'Dara', currentVersion: 2 }]);
+    expect(outcome.conflicts).toEqual([
+      { field: 'givenNameLatin', yours: 'Darra', current: 'Dara', currentVersion: 2 },
+    ]);
   });
 
   it('calls a change equal to the current value a no-op, not a conflict, whatever its base', () => {
@@ -108,7 +115,10 @@ describe('planning a correction', () => {
       planCorrection({
         profile: { ...profile, givenNameLatin: 'Dara A' },
         fieldVersions: { givenNameLatin: 1 },
-        correction: caseCorrectionSchema.parse({ changes: { givenNameLatin: 'Dara B' }, baseVersions: { givenNameLatin: 0 } }),
+        correction: caseCorrectionSchema.parse({
+          changes: { givenNameLatin: 'Dara B' },
+          baseVersions: { givenNameLatin: 0 },
+        }),
         history,
         today: '2026-11-23',
         firstEntryOn: null,

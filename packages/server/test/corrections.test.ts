@@ -112,7 +112,10 @@ describeOnEachEngine('correcting a case', (engine) => {
 
   it('answers 409 with both values for a stale field, and changes nothing', async () => {
     const child = await open();
-    const first = await correct(child.id, { changes: { givenNameLatin: 'Dara A' }, baseVersions: { givenNameLatin: 0 } });
+    const first = await correct(child.id, {
+      changes: { givenNameLatin: 'Dara A' },
+      baseVersions: { givenNameLatin: 0 },
+    });
     expect(first.status).toBe(200);
     const before = await fingerprint(server.db.kysely, tables);
     const stale = await correct(child.id, {
@@ -134,7 +137,10 @@ describeOnEachEngine('correcting a case', (engine) => {
     });
     expect(resent.status).toBe(200);
     expect(resent.body.fieldVersions).toMatchObject({ givenNameLatin: 2, alias: 1 });
-    const same = await correct(child.id, { changes: { givenNameLatin: 'Dara B' }, baseVersions: { givenNameLatin: 0 } });
+    const same = await correct(child.id, {
+      changes: { givenNameLatin: 'Dara B' },
+      baseVersions: { givenNameLatin: 0 },
+    });
     expect(same.status).toBe(200);
     expect(same.body.version).toBe(resent.body.version);
   });
@@ -154,7 +160,11 @@ describeOnEachEngine('correcting a case', (engine) => {
     expect(refused.body.code).toBe('tier_read_only');
     expect(refused.body.detail).toContain('identity');
     expect(changedTables(before, await fingerprint(server.db.kysely, tables))).toEqual([]);
-    const allowed = await correct(child.id, { changes: { caseTypes: ['SA'] }, baseVersions: { caseTypes: 0 } }, supervisorNow);
+    const allowed = await correct(
+      child.id,
+      { changes: { caseTypes: ['SA'] }, baseVersions: { caseTypes: 0 } },
+      supervisorNow,
+    );
     expect(allowed.status).toBe(200);
     await api(server, 'PUT', policy, { token: ngo.user.token, body: {} });
   });

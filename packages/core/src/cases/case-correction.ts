@@ -103,7 +103,8 @@ export function checkProfile(profile: CaseProfile, today: string, firstEntryOn: 
       'after_first_entry',
     );
   }
-  if (profile.dateOfBirth > today) throw invalid('dateOfBirth', 'The date of birth is in the future.', 'date_in_future');
+  if (profile.dateOfBirth > today)
+    throw invalid('dateOfBirth', 'The date of birth is in the future.', 'date_in_future');
   if (profile.dateOfBirth > referredOn) {
     throw invalid('dateOfBirth', 'The date of birth is after the referral date.', 'birth_after_referral');
   }
@@ -131,7 +132,8 @@ export function planCorrection(input: {
 }): CorrectionPlan {
   const { profile, fieldVersions, correction, history } = input;
   const current: Record<string, VersionedValue> = {};
-  for (const field of CORRECTABLE_FIELDS) current[field] = { value: profile[field], version: fieldVersions[field] ?? 0 };
+  for (const field of CORRECTABLE_FIELDS)
+    current[field] = { value: profile[field], version: fieldVersions[field] ?? 0 };
   const outcome = mergeFieldEdits(current, {
     changes: correction.changes,
     baseVersions: correction.baseVersions,

@@ -81,7 +81,12 @@ export async function correctCase(
     const event = { id, type: 'profile_correction', occurredOn: today, payload: { changes: plan.changes } };
     await insertEvent(trx, actor, { ...event, caseId });
     const projection = projectCase([...events, event], await readCaseSettings(trx, row.organisation_id));
-    await updateCaseProjection(trx, caseId, projection, identityColumns(plan.profile, plan.fieldVersions, row.case_number));
+    await updateCaseProjection(
+      trx,
+      caseId,
+      projection,
+      identityColumns(plan.profile, plan.fieldVersions, row.case_number),
+    );
     await auditCorrection(trx, actor, caseId, { eventId: id, fields });
   });
   return getCase(db, actor, caseId);

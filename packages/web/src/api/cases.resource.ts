@@ -7,6 +7,7 @@ import {
   caseStateSchema,
   duplicateResultSchema,
   facilityListSchema,
+  type CaseCorrection,
   type DuplicateQuery,
   type DuplicateResolution,
   type NewCase,
@@ -86,6 +87,23 @@ export function useAddCaseEvent(caseId: string) {
         queryClient.invalidateQueries({ queryKey: casesKeys.detail(caseId) }),
         queryClient.invalidateQueries({ queryKey: ['cases', 'list'] }),
         queryClient.invalidateQueries({ queryKey: ['facilities'] }),
+      ]);
+    },
+  });
+}
+
+/** Corrects the child's profile or intake; a stale field answers 409 with the conflicts (ApiError.conflicts). */
+export function useCorrectCase(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CaseCorrection) =>
+      request(`/cases/${encodeURIComponent(caseId)}`, caseDetailSchema, { method: 'PATCH', body: input }),
+    onSuccess: async (corrected) => {
+      queryClient.setQueryData(casesKeys.detail(caseId), corrected);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: casesKeys.events(caseId) }),
+        queryClient.invalidateQueries({ queryKey: casesKeys.state(caseId) }),
+        queryClient.invalidateQueries({ queryKey: ['cases', 'list'] }),
       ]);
     },
   });

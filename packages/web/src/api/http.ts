@@ -2,7 +2,7 @@
  * The one way the web app talks to the server: JSON in and out, the session cookie, the CSRF header on every
  * write, and `application/problem+json` turned into an `ApiError` the screens can translate.
  */
-import type { FieldIssue } from '@homeward/core';
+import { fieldConflictSchema, type FieldConflictDetail, type FieldIssue } from '@homeward/core';
 
 export const API_PREFIX = '/api/v1';
 
@@ -25,6 +25,8 @@ export class ApiError extends Error {
     readonly detail: string | undefined,
     readonly fieldErrors: readonly FieldIssue[] = [],
     readonly retryAfterSeconds?: number,
+    /** A stale correction (409): each field someone else changed, with both values. */
+    readonly conflicts: readonly FieldConflictDetail[] = [],
   ) {
     super(detail ?? `HTTP ${status}`);
   }
@@ -97,7 +99,13 @@ async function problemFrom(response: Response): Promise<ApiError> {
     detail,
     fieldErrorsOf(problem.errors),
     retryAfterSeconds,
+    conflictsOf(problem.conflicts),
   );
+}
+
+function conflictsOf(conflicts: unknown): FieldConflictDetail[] {
+  const parsed = fieldConflictSchema.array().safeParse(conflicts);
+  return parsed.success ? parsed.data : [];
 }
 
 function fieldErrorsOf(errors: unknown): FieldIssue[] {

@@ -1,11 +1,31 @@
 import { Withheld, WithheldNote } from './withheld.component';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPlace, khmerName, latinName, type CaseDetail } from '@homeward/core';
 import { formatDate } from '../text/dates';
 import { useLanguage } from '../text/use-language';
 import { ageToday } from './case-format';
 import { CaseTypeLabels } from './case-types.component';
+import { CaseCorrectionForm } from './corrections/case-correction-form.component';
+import type { CorrectionGroup } from './corrections/correction-fields';
+
+type Card = 'child' | 'classification' | 'referral';
+
+/** The "Correct" button of a card: it opens the form of that card's fields in the card's place. */
+function CorrectButton({ card, onOpen }: { card: Card; onOpen: (card: Card) => void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="button button--small card__action"
+      onClick={() => onOpen(card)}
+      data-testid={`correct-${card}`}
+    >
+      {t('cases:correction.open')}
+      <span className="visually-hidden"> {t(`cases:correction.what.${card}`)}</span>
+    </button>
+  );
+}
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -16,8 +36,19 @@ function Item({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-export function CaseProfile({ detail }: { detail: CaseDetail }) {
+interface CaseProfileProps {
+  detail: CaseDetail;
+  /** Which groups of fields this user may correct: none for readers. */
+  correctable?: readonly CorrectionGroup[];
+}
+
+export function CaseProfile({ detail, correctable = [] }: CaseProfileProps) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState<Card | null>(null);
+  const button = (card: Card, group: CorrectionGroup) =>
+    correctable.includes(group) && open === null ? <CorrectButton card={card} onOpen={setOpen} /> : null;
+  const form = (card: Card, group: CorrectionGroup) =>
+    open === card ? <CaseCorrectionForm detail={detail} group={group} onClose={() => setOpen(null)} /> : null;
   const language = useLanguage();
   const none = <span className="muted">{t('cases:none')}</span>;
   const km = khmerName(detail);
@@ -30,9 +61,13 @@ export function CaseProfile({ detail }: { detail: CaseDetail }) {
   return (
     <>
       <section className="card case-page__child" aria-labelledby="profile-title">
-        <h2 id="profile-title">{t('cases:detail.child')}</h2>
+        <div className="card__head">
+          <h2 id="profile-title">{t('cases:detail.child')}</h2>
+          {button('child', 'child')}
+        </div>
         <WithheldNote hidden={detail.hidden} />
-        <dl className="details">
+        {form('child', 'child')}
+        <dl className="details" hidden={open === 'child'}>
           <Item label={t('cases:fields.nameKm')} testId="profile-name-km">
             {km ? <span lang="km">{km}</span> : detail.hidden?.includes('identity') ? <Withheld /> : none}
           </Item>
@@ -68,11 +103,18 @@ export function CaseProfile({ detail }: { detail: CaseDetail }) {
               none
             )}
           </Item>
+          <Item label={t('cases:fields.nationality')}>
+            {detail.nationality ?? (detail.hidden?.includes('identity') ? <Withheld /> : none)}
+          </Item>
         </dl>
       </section>
       <section className="card case-page__details" aria-labelledby="classification-title">
-        <h2 id="classification-title">{t('cases:detail.classification')}</h2>
-        <dl className="details">
+        <div className="card__head">
+          <h2 id="classification-title">{t('cases:detail.classification')}</h2>
+          {button('classification', 'intake')}
+        </div>
+        {form('classification', 'intake')}
+        <dl className="details" hidden={open === 'classification'}>
           <Item label={t('cases:fields.caseTypes')}>
             <CaseTypeLabels types={detail.caseTypes} />
           </Item>
@@ -90,8 +132,12 @@ export function CaseProfile({ detail }: { detail: CaseDetail }) {
         </dl>
       </section>
       <section className="card case-page__referral" aria-labelledby="referral-title">
-        <h2 id="referral-title">{t('cases:detail.referral')}</h2>
-        <dl className="details">
+        <div className="card__head">
+          <h2 id="referral-title">{t('cases:detail.referral')}</h2>
+          {button('referral', 'intake')}
+        </div>
+        {form('referral', 'intake')}
+        <dl className="details" hidden={open === 'referral'}>
           <Item label={t('cases:fields.referralSource')}>{t(`codes:referralSource.${referral.source}`)}</Item>
           <Item label={t('cases:fields.referralSourceName')}>{referral.sourceName ?? none}</Item>
           <Item label={t('cases:fields.referredOn')}>

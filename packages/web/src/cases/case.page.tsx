@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { can, displayName, type CaseEvent } from '@homeward/core';
+import { can, displayName, mayWrite, type CaseEvent } from '@homeward/core';
 import { useCase, useCaseEvents, useCaseState, usePlacementFacilities } from '../api/cases.resource';
 import { isApiError } from '../api/http';
 import { useUser } from '../auth/user-context';
@@ -125,7 +125,10 @@ export function CasePage() {
           ) : null}
           {canWrite ? <GiveTask caseId={caseId} /> : null}
         </div>
-        <CaseProfile detail={caseQuery.data} />
+        <CaseProfile
+          detail={caseQuery.data}
+          correctable={canWrite ? (mayWrite(user.access, 'identity') ? ['child', 'intake'] : ['intake']) : []}
+        />
         <CaseDuplicates caseId={caseId} detail={caseQuery.data} />
         <div className="case-page__access">
           {can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}

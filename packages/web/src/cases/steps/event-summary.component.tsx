@@ -6,6 +6,7 @@ import { useLanguage } from '../../text/use-language';
 import { CaseTypeCodes } from '../case-types.component';
 import { Fact, Facts, Outcome, Prose, ScoreChips } from './event-parts.component';
 import { payloadOf } from './step-context';
+import { CorrectionSummary } from '../corrections/correction-summary.component';
 
 /** What the timeline knows beyond one event: names of facilities and relatives, and approval requests. */
 export interface TimelineLookup {
@@ -445,6 +446,11 @@ export function EventSummary({ event, lookup }: { event: CaseEvent; lookup: Time
           <Prose>{p.note}</Prose>
         </div>
       );
+    }
+    case 'profile_correction': {
+      const p = payloadOf('profile_correction', event);
+      if (!p) return null;
+      return <CorrectionSummary changes={p.changes} />;
     }
     case 'document': {
       const p = payloadOf('document', event);
