@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   birthDateForAge,
@@ -19,6 +19,7 @@ import { requestErrorMessage, serverFieldErrors, type FieldErrors, type Message 
 import { CorrectionConflicts, type ConflictChoice } from './correction-conflicts.component';
 import { CORRECTION_GROUPS, type CorrectionGroup } from './correction-fields';
 import { CorrectionField } from './correction-field.component';
+import { asText } from './use-field-value-text';
 
 export type Draft = Record<CorrectableField, unknown>;
 
@@ -133,32 +134,33 @@ export function CaseCorrectionForm({ detail, group, onClose }: CaseCorrectionFor
     );
   }
 
-  const referredOn = String(draft['referral.referredOn'] ?? detail.referral.referredOn);
+  const referredOn = asText(draft['referral.referredOn']) || detail.referral.referredOn;
   return (
     <form className="correction-form" onSubmit={submit} noValidate data-testid={`correction-form-${group}`}>
       <p className="field__hint">{t('cases:correction.intro')}</p>
       <FormAlert message={general} />
       <div className="form-grid">
         {fields.map((field) => (
-          <CorrectionField
-            key={field}
-            field={field}
-            value={draft[field]}
-            error={errors[field]}
-            onChange={(value) => setDraft((now) => ({ ...now, [field]: value }))}
-          />
+          <Fragment key={field}>
+            <CorrectionField
+              field={field}
+              value={draft[field]}
+              error={errors[field]}
+              onChange={(value) => setDraft((now) => ({ ...now, [field]: value }))}
+            />
+            {field === 'dateOfBirthEstimated' ? (
+              <EstimatedAge
+                onAge={(age) =>
+                  setDraft((now) => ({
+                    ...now,
+                    dateOfBirth: birthDateForAge(age, referredOn),
+                    dateOfBirthEstimated: true,
+                  }))
+                }
+              />
+            ) : null}
+          </Fragment>
         ))}
-        {group === 'child' ? (
-          <EstimatedAge
-            onAge={(age) =>
-              setDraft((now) => ({
-                ...now,
-                dateOfBirth: birthDateForAge(age, referredOn),
-                dateOfBirthEstimated: true,
-              }))
-            }
-          />
-        ) : null}
       </div>
       <FormFooter
         pending={correct.isPending}

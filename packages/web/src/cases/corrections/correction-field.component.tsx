@@ -13,6 +13,7 @@ import { Field, FieldError } from '../../forms/field.component';
 import { useMessageText, type Message } from '../../forms/messages';
 import { LocationPicker } from '../../locations/location-picker.component';
 import { FIELD_LABEL_KEYS } from './correction-fields';
+import { asText } from './use-field-value-text';
 
 interface CorrectionFieldProps {
   field: CorrectableField;
@@ -49,7 +50,7 @@ export function CorrectionField({ field, value, error, onChange }: CorrectionFie
           legend={label}
           className="choice-group--inline"
           choices={SEXES.map((sex) => ({ value: sex, label: t(`codes:sex.${sex}`) }))}
-          value={String(value ?? '') as (typeof SEXES)[number]}
+          value={asText(value) as (typeof SEXES)[number]}
           onChange={onChange}
           error={error}
         />
@@ -94,7 +95,7 @@ export function CorrectionField({ field, value, error, onChange }: CorrectionFie
           {(control) => (
             <select
               {...control}
-              value={String(value ?? '')}
+              value={asText(value)}
               onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
             >
               {field === 'referral.source' ? null : <option value="">{t('cases:none')}</option>}
@@ -113,12 +114,7 @@ export function CorrectionField({ field, value, error, onChange }: CorrectionFie
       return (
         <Field id={id} name={field} label={label} error={error}>
           {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={String(value ?? '')}
-              onChange={(event) => onChange(event.target.value)}
-            />
+            <input {...control} type="date" value={asText(value)} onChange={(event) => onChange(event.target.value)} />
           )}
         </Field>
       );
@@ -126,16 +122,17 @@ export function CorrectionField({ field, value, error, onChange }: CorrectionFie
       return (
         <Field id={id} name={field} label={label} error={error} className="form-grid__wide">
           {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={String(value ?? '')}
-              onChange={(event) => onChange(event.target.value)}
-            />
+            <textarea {...control} rows={3} value={asText(value)} onChange={(event) => onChange(event.target.value)} />
           )}
         </Field>
       );
-    default:
+    case 'familyNameKm':
+    case 'givenNameKm':
+    case 'familyNameLatin':
+    case 'givenNameLatin':
+    case 'alias':
+    case 'nationality':
+    case 'referral.sourceName':
       return (
         <Field id={id} name={field} label={label} error={error}>
           {(control) => (
@@ -145,7 +142,7 @@ export function CorrectionField({ field, value, error, onChange }: CorrectionFie
               lang={SCRIPTS[field]}
               autoComplete="off"
               spellCheck={false}
-              value={String(value ?? '')}
+              value={asText(value)}
               onChange={(event) => onChange(event.target.value)}
             />
           )}
