@@ -179,6 +179,7 @@ async function runTables(
     action: 'report.run',
     detail: { reportId, from: period.from, to: period.to, tables: tables.length, suppressBelow: threshold ?? null },
   });
+  const correctedLater = await correctedAfterPeriod(db, scope, period);
   const result: ReportResult = {
     reportId,
     title,
@@ -189,10 +190,15 @@ async function runTables(
     scopeLabel: label,
     generatedAt: new Date().toISOString(),
     suppressionThreshold: null,
-    correctedLater: await correctedAfterPeriod(db, scope, period),
-    tables,
+    correctedLater,
+    // Said under the first table, so the screen and every file (PDF, XLSX, CSV) carry it.
+    tables: correctedLater ? withNoteOnFirst(tables, reportText(lang, 'note.correctedLater')) : tables,
   };
   return threshold ? suppressSmallCells(result, threshold) : result;
+}
+
+function withNoteOnFirst(tables: ReportTable[], note: string): ReportTable[] {
+  return tables.map((table, i) => (i === 0 ? { ...table, notes: [...table.notes, note] } : table));
 }
 
 function periodOf(
