@@ -10,6 +10,6 @@ export function onceValid(...fields: readonly string[]): { when: (payload: core.
     when: (payload) =>
       typeof payload.value === 'object' &&
       payload.value !== null &&
-      !payload.issues.some((issue) => issue.path.length === 0 || fields.includes(String(issue.path[0]))),
+      !payload.issues.some(({ path = [] }) => path.length === 0 || fields.includes(String(path[0]))),
   };
 }
