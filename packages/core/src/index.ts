@@ -9,6 +9,8 @@ export * from './access/field-tiers';
 export * from './access/case-share.schema';
 export * from './auth/auth.schema';
 export * from './text/dates';
+export * from './text/day-month-year';
+export * from './validation/cross-field';
 export * from './text/search-text';
 export * from './text/csv';
 export * from './cases/case.schema';

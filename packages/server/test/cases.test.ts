@@ -188,6 +188,20 @@ describeOnEachEngine('cases', (engine) => {
       });
     }
 
+    it('answers every invalid field at once, the checks across fields included', async () => {
+      const response = await create(ngoA, {
+        caseTypes: [],
+        referral: { source: 'police', referredOn: '2026-10-02' },
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.errors?.map((error) => error.field).sort()).toEqual([
+        'caseTypes',
+        'dateOfBirth',
+        'givenNameKm',
+        'sex',
+      ]);
+    });
+
     it('refuses malformed JSON with a clear message', async () => {
       const before = await countRows(server.db, 'child_case');
       const response = await create(ngoA, '{"givenNameKm": "ដារា",');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { onceValid } from '../validation/cross-field';
 import { ROLES } from '../access/roles';
 import { email, newPassword, PASSWORD_IS_EMAIL, passwordIsEmail } from '../auth/auth.schema';
 
@@ -37,6 +38,7 @@ export const newUserSchema = z
   .refine((input) => !passwordIsEmail(input.password, input.email), {
     message: PASSWORD_IS_EMAIL,
     path: ['password'],
+    ...onceValid('password', 'email'),
   });
 export type NewUserInput = z.infer<typeof newUserSchema>;
 

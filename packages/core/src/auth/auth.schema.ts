@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { onceValid } from '../validation/cross-field';
 import { accessSchema } from '../access/policy';
 import { ROLES } from '../access/roles';
 
@@ -38,6 +39,7 @@ export const passwordChangeSchema = z
   .refine((input) => input.newPassword !== input.currentPassword, {
     message: 'Choose a password different from the current one.',
     path: ['newPassword'],
+    ...onceValid('currentPassword', 'newPassword'),
   });
 export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
 export const passwordChangeResultSchema = z.object({ sessionsEnded: z.number().int() });
@@ -63,6 +65,7 @@ export const setupSchema = z
   .refine((input) => !passwordIsEmail(input.password, input.email), {
     message: PASSWORD_IS_EMAIL,
     path: ['password'],
+    ...onceValid('password', 'email'),
   });
 export type SetupInput = z.infer<typeof setupSchema>;
 

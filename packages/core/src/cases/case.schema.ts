@@ -3,6 +3,7 @@ import { CASE_TYPES, CHILD_TYPES, REFERRAL_SOURCES, RISK_LEVELS, SEXES } from '.
 import { INTERVIEWEES } from '../codes/care-codes';
 import { FIELD_TIERS } from '../access/policy';
 import { isoDate } from '../text/dates';
+import { onceValid } from '../validation/cross-field';
 import { isVillageCode } from '../gazetteer/index';
 import { CASE_STATUSES } from './case-projection';
 
@@ -60,6 +61,9 @@ interface IdentityCheck {
   estimatedAge?: number | undefined;
 }
 
+/** The fields `checkIdentity` reads; it runs once they are valid, whatever the others. */
+export const IDENTITY_FIELDS_VALID = onceValid('givenNameKm', 'givenNameLatin', 'dateOfBirth', 'estimatedAge');
+
 /** The checks across fields that every child's identity must pass. */
 export function checkIdentity(input: IdentityCheck, ctx: z.RefinementCtx): void {
   if (!input.givenNameKm && !input.givenNameLatin) {
@@ -93,7 +97,7 @@ export const newCaseSchema = z
     interviewed: z.array(z.enum(INTERVIEWEES)).optional(),
     referral: referralSchema,
   })
-  .superRefine(checkIdentity);
+  .superRefine(checkIdentity, IDENTITY_FIELDS_VALID);
 export type NewCaseInput = z.input<typeof newCaseSchema>;
 export type NewCase = z.output<typeof newCaseSchema>;
 

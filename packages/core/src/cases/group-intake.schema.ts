@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_TYPES, CHILD_TYPES } from '../codes/case-codes';
-import { checkIdentity, childIdentityShape, referralSchema } from './case.schema';
+import { checkIdentity, childIdentityShape, IDENTITY_FIELDS_VALID, referralSchema } from './case.schema';
 
 /**
  * One referral bringing many children at once (fifteen returnees from Malaysia through IOM): the referral and
@@ -14,7 +14,7 @@ export const groupIntakeSchema = z.object({
     .refine((types) => new Set(types).size === types.length, { message: 'A case type is listed twice.' }),
   childType: z.enum(CHILD_TYPES).optional(),
   children: z
-    .array(z.object(childIdentityShape).superRefine(checkIdentity))
+    .array(z.object(childIdentityShape).superRefine(checkIdentity, IDENTITY_FIELDS_VALID))
     .min(1, { message: 'Add at least one child.' })
     .max(200, { message: 'At most 200 children in one group.' })
     .superRefine((children, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { onceValid } from '../validation/cross-field';
 import { isoDate } from '../text/dates';
 
 /** One line of the audit log as supervisors and administrators read it: who, in which role, did what, when, from where. */
@@ -36,6 +37,7 @@ export const auditQuerySchema = z
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     path: ['to'],
     message: 'The end of the period is before its start.',
+    ...onceValid('from', 'to'),
   });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

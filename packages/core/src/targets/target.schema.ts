@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../text/dates';
+import { onceValid } from '../validation/cross-field';
 import { INDICATOR_IDS, INDICATORS } from './indicator-catalogue';
 
 /** A plan is followed month by month: at most three years, as the provincial alternative-care plans run. */
@@ -30,27 +31,30 @@ export const targetInputSchema = z
       .max(100000),
     note: z.string().trim().max(300).default(''),
   })
-  .superRefine((input, ctx) => {
-    const indicator = INDICATORS[input.indicator];
-    const start = input.baselineOn ?? input.periodFrom;
-    if (input.periodFrom > input.periodTo)
-      ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'The period ends before it starts.' });
-    else if (monthsSpanned(start, input.periodTo) > MAX_TARGET_MONTHS)
-      ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'A target spans at most three years.' });
-    if (indicator.needsBaseline && !input.baselineOn)
-      ctx.addIssue({ code: 'custom', path: ['baselineOn'], message: 'Give the baseline date.' });
-    if (!indicator.needsBaseline && input.baselineOn)
-      ctx.addIssue({ code: 'custom', path: ['baselineOn'], message: 'This indicator has no baseline.' });
-    if (input.baselineOn && input.baselineOn > input.periodFrom)
-      ctx.addIssue({ code: 'custom', path: ['baselineOn'], message: 'The baseline is on or before the start.' });
-    if (indicator.unit === 'percent' && input.value > 100)
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'A percentage is at most 100.' });
-    if (indicator.unit === 'count' && !Number.isInteger(input.value))
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Count whole children.' });
-    const breakdown = indicator.breakdown;
-    if (input.breakdownKey !== null && !breakdown?.values.includes(input.breakdownKey))
-      ctx.addIssue({ code: 'custom', path: ['breakdownKey'], message: 'Choose one of the listed values.' });
-  });
+  .superRefine(
+    (input, ctx) => {
+      const indicator = INDICATORS[input.indicator];
+      const start = input.baselineOn ?? input.periodFrom;
+      if (input.periodFrom > input.periodTo)
+        ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'The period ends before it starts.' });
+      else if (monthsSpanned(start, input.periodTo) > MAX_TARGET_MONTHS)
+        ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'A target spans at most three years.' });
+      if (indicator.needsBaseline && !input.baselineOn)
+        ctx.addIssue({ code: 'custom', path: ['baselineOn'], message: 'Give the baseline date.' });
+      if (!indicator.needsBaseline && input.baselineOn)
+        ctx.addIssue({ code: 'custom', path: ['baselineOn'], message: 'This indicator has no baseline.' });
+      if (input.baselineOn && input.baselineOn > input.periodFrom)
+        ctx.addIssue({ code: 'custom', path: ['baselineOn'], message: 'The baseline is on or before the start.' });
+      if (indicator.unit === 'percent' && input.value > 100)
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'A percentage is at most 100.' });
+      if (indicator.unit === 'count' && !Number.isInteger(input.value))
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'Count whole children.' });
+      const breakdown = indicator.breakdown;
+      if (input.breakdownKey !== null && !breakdown?.values.includes(input.breakdownKey))
+        ctx.addIssue({ code: 'custom', path: ['breakdownKey'], message: 'Choose one of the listed values.' });
+    },
+    onceValid('indicator', 'breakdownKey', 'periodFrom', 'periodTo', 'baselineOn', 'value'),
+  );
 export type TargetInput = z.input<typeof targetInputSchema>;
 export type TargetValues = z.output<typeof targetInputSchema>;
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
+/** The message for a date not written `YYYY-MM-DD`; a screen shows its own words for it (dd/mm/yyyy). */
+export const ISO_DATE_FORMAT_MESSAGE = 'Use the form YYYY-MM-DD.';
+
 /** A calendar date as `YYYY-MM-DD`; refuses dates that do not exist (2025-02-30). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the form YYYY-MM-DD.', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: ISO_DATE_FORMAT_MESSAGE, abort: true })
   .refine(isRealDate, { message: 'This date does not exist.' });
 
 export function isRealDate(value: string): boolean {

@@ -10,6 +10,7 @@ import {
 } from '@homeward/core';
 import { isApiError, noContent, request, setCsrfToken } from './http';
 import { currentUserKey, setupStatusKey } from './query-keys';
+import { removeDrafts } from '../forms/draft-store';
 
 /** The signed-in user, or null when there is no session (a 401 is an answer here, not an error). */
 export const currentUserQuery = queryOptions({
@@ -72,6 +73,7 @@ export function useLogout() {
     // Forget everything the session saw even when the server cannot be reached: this may be a shared tablet.
     onSettled: () => {
       setCsrfToken(null);
+      removeDrafts();
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupStatusKey[0] });
       queryClient.setQueryData(currentUserKey, null);
     },

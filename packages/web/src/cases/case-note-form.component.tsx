@@ -10,6 +10,8 @@ import { useFormFailure } from '../forms/use-form-failure';
 import { serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
 import { commonIssueMessage, issuePath, type SchemaIssue } from '../forms/schema-issues';
 import { localToday } from '../text/dates';
+import { DateInput } from '../forms/date-input.component';
+import { DraftNotice } from '../forms/draft-notice.component';
 
 const FIELDS = ['occurredOn', 'payload.text'] as const;
 
@@ -69,7 +71,10 @@ export function CaseNoteForm({ caseId, openedOn, events }: CaseNoteFormProps) {
   const [text, setText] = useState('');
   const [confidential, setConfidential] = useState(false);
   const [saved, setSaved] = useState(false);
-  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
+  const { errors, setErrors, general, setGeneral, fail, draft } = useFormFailure(formRef, {
+    form: 'case-note',
+    scope: caseId,
+  });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -83,6 +88,7 @@ export function CaseNoteForm({ caseId, openedOn, events }: CaseNoteFormProps) {
     setGeneral(null);
     addEvent.mutate(result.value, {
       onSuccess: () => {
+        draft.clear();
         setText('');
         setConfidential(false);
         setOccurredOn(today);
@@ -105,6 +111,7 @@ export function CaseNoteForm({ caseId, openedOn, events }: CaseNoteFormProps) {
       data-testid="note-form"
     >
       <h3 id="note-form-title">{t('cases:note.title')}</h3>
+      <DraftNotice draft={draft} />
       <FormAlert message={general} />
       <Field
         id="note-date"
@@ -115,14 +122,13 @@ export function CaseNoteForm({ caseId, openedOn, events }: CaseNoteFormProps) {
         className="field--short"
       >
         {(control) => (
-          <input
+          <DateInput
             {...control}
-            type="date"
             min={openedOn}
             max={today}
             value={occurredOn}
-            onChange={(event) => {
-              setOccurredOn(event.target.value);
+            onChange={(value) => {
+              setOccurredOn(value);
               setErrors((current) => withoutError(current, 'occurredOn'));
             }}
           />

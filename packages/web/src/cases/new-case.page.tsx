@@ -5,6 +5,7 @@ import { can } from '@homeward/core';
 import { useCreateCase } from '../api/cases.resource';
 import { useUser } from '../auth/user-context';
 import { DuplicateCheck } from '../oversight/duplicate-check.component';
+import { DraftNotice } from '../forms/draft-notice.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { withoutError } from '../forms/without-error';
 import { useFormFailure } from '../forms/use-form-failure';
@@ -34,7 +35,7 @@ export function NewCasePage() {
   const [today] = useState(localToday);
   const [state, setState] = useState<NewCaseFormState>(() => initialNewCaseState(today));
   const formRef = useRef<HTMLFormElement>(null);
-  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
+  const { errors, setErrors, general, setGeneral, fail, draft } = useFormFailure(formRef, { form: 'new-case' });
 
   if (!can(user.access, 'case.create')) return <Navigate to="/cases" replace />;
 
@@ -54,7 +55,10 @@ export function NewCasePage() {
     setErrors({});
     setGeneral(null);
     createCase.mutate(result.value, {
-      onSuccess: (created) => void navigate(`/cases/${created.id}`),
+      onSuccess: (created) => {
+        draft.clear();
+        void navigate(`/cases/${created.id}`);
+      },
       onError: (error) => {
         const { fields, general: other } = serverFieldErrors(error, NEW_CASE_FIELDS, (field) =>
           fieldOnScreen(field, state),
@@ -71,6 +75,7 @@ export function NewCasePage() {
       <p className="lead">{t('cases:new.intro')}</p>
       <form ref={formRef} className="form" noValidate onSubmit={onSubmit} aria-labelledby="new-case-title">
         <p className="field__hint">{t('requiredNote')}</p>
+        <DraftNotice draft={draft} />
         <FormAlert message={general} />
         <ChildSection {...sectionProps} />
         <BirthSection {...sectionProps} today={today} />

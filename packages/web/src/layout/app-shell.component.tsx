@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can } from '@homeward/core';
@@ -7,6 +8,8 @@ import { TasksNavLink } from '../oversight/tasks-nav-link.component';
 import { LanguageSwitch } from './language-switch.component';
 import { MAIN_ID, SkipLink } from './skip-link.component';
 import { useRouteFocus } from './use-route-focus';
+import { LeaveGuard } from '../forms/leave-guard.component';
+import { removeDrafts } from '../forms/draft-store';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -17,6 +20,11 @@ export function AppShell() {
   const onCaseList = pathname === '/cases' || (pathname.startsWith('/cases/') && pathname !== '/cases/new');
   const hasTasks = can(user.access, 'case.write') || can(user.access, 'case.approve');
   useRouteFocus();
+  // Another user's drafts never stay in a tab that someone else has signed in to.
+  useEffect(() => removeDrafts(user.id), [user.id]);
+  // On a phone the menu folds behind one button; it folds again once a link is followed.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [pathname]);
 
   const signOut = () => {
     // Leave the screen whatever the server says: the local session is forgotten either way.
@@ -26,80 +34,99 @@ export function AppShell() {
   return (
     <div className="shell">
       <SkipLink />
+      <LeaveGuard />
       <header className="app-header">
         <div className="app-header__inner">
           <Link to="/cases" className="app-header__brand">
             <img src="/icon.svg" alt="" width="32" height="32" />
             {t('appName')}
           </Link>
-          {user.twoFactor.mustEnrol ? null : (
-            <nav className="app-nav" aria-label={t('nav.label')}>
-              {/* "Cases" stays current on a case's own page, but not on "New case", which has its own link. */}
-              <Link to="/cases" className="app-nav__link" aria-current={onCaseList ? 'page' : undefined}>
-                {t('nav.cases')}
+          <button
+            type="button"
+            className="app-header__menu"
+            aria-expanded={menuOpen}
+            aria-controls="app-menu"
+            data-testid="menu-button"
+            onClick={() => setMenuOpen((open) => !open)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setMenuOpen(false);
+            }}
+          >
+            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+              <path fill="currentColor" d="M3 6h18v2H3V6Zm0 5h18v2H3v-2Zm0 5h18v2H3v-2Z" />
+            </svg>
+            {t('nav.menu')}
+          </button>
+          <div id="app-menu" className={menuOpen ? 'app-menu app-menu--open' : 'app-menu'}>
+            {user.twoFactor.mustEnrol ? null : (
+              <nav className="app-nav" aria-label={t('nav.label')}>
+                {/* "Cases" stays current on a case's own page, but not on "New case", which has its own link. */}
+                <Link to="/cases" className="app-nav__link" aria-current={onCaseList ? 'page' : undefined}>
+                  {t('nav.cases')}
+                </Link>
+                {can(user.access, 'case.create') ? (
+                  <NavLink to="/cases/new" className="app-nav__link">
+                    {t('nav.newCase')}
+                  </NavLink>
+                ) : null}
+                {can(user.access, 'case.write') ? (
+                  <NavLink to="/sessions/new" className="app-nav__link">
+                    {t('oversight:nav.groupSession')}
+                  </NavLink>
+                ) : null}
+                {hasTasks ? <TasksNavLink /> : null}
+                {can(user.access, 'case.approve') ? (
+                  <NavLink to="/supervision" className="app-nav__link">
+                    {t('oversight:nav.supervision')}
+                  </NavLink>
+                ) : null}
+                {can(user.access, 'case.read') ? (
+                  <NavLink to="/facilities" className="app-nav__link">
+                    {t('oversight:nav.facilities')}
+                  </NavLink>
+                ) : null}
+                {can(user.access, 'report.read') ? (
+                  <NavLink to="/dashboard" className="app-nav__link">
+                    {t('targets:nav.dashboard')}
+                  </NavLink>
+                ) : null}
+                {can(user.access, 'report.read') ? (
+                  <NavLink to="/reports" className="app-nav__link">
+                    {t('reports:screen.nav')}
+                  </NavLink>
+                ) : null}
+                {can(user.access, 'user.manage') ? (
+                  <NavLink to="/users" className="app-nav__link">
+                    {t('account:nav.users')}
+                  </NavLink>
+                ) : null}
+                {can(user.access, 'user.manage') ? (
+                  <NavLink to="/settings" end className="app-nav__link">
+                    {t('oversight:nav.settings')}
+                  </NavLink>
+                ) : null}
+                {can(user.access, 'policy.manage') ? (
+                  <NavLink to="/settings/roles" className="app-nav__link">
+                    {t('oversight:nav.roles')}
+                  </NavLink>
+                ) : null}
+                {can(user.access, 'audit.read') ? (
+                  <NavLink to="/audit" className="app-nav__link">
+                    {t('records:audit.nav')}
+                  </NavLink>
+                ) : null}
+              </nav>
+            )}
+            <div className="app-header__end">
+              <LanguageSwitch />
+              <Link to="/account" className="app-header__user" data-testid="current-user">
+                <span className="app-header__user-name">{user.displayName}</span>
+                <span className="app-header__org">{user.organisationName}</span>
               </Link>
-              {can(user.access, 'case.create') ? (
-                <NavLink to="/cases/new" className="app-nav__link">
-                  {t('nav.newCase')}
-                </NavLink>
-              ) : null}
-              {can(user.access, 'case.write') ? (
-                <NavLink to="/sessions/new" className="app-nav__link">
-                  {t('oversight:nav.groupSession')}
-                </NavLink>
-              ) : null}
-              {hasTasks ? <TasksNavLink /> : null}
-              {can(user.access, 'case.approve') ? (
-                <NavLink to="/supervision" className="app-nav__link">
-                  {t('oversight:nav.supervision')}
-                </NavLink>
-              ) : null}
-              {can(user.access, 'case.read') ? (
-                <NavLink to="/facilities" className="app-nav__link">
-                  {t('oversight:nav.facilities')}
-                </NavLink>
-              ) : null}
-              {can(user.access, 'report.read') ? (
-                <NavLink to="/dashboard" className="app-nav__link">
-                  {t('targets:nav.dashboard')}
-                </NavLink>
-              ) : null}
-              {can(user.access, 'report.read') ? (
-                <NavLink to="/reports" className="app-nav__link">
-                  {t('reports:screen.nav')}
-                </NavLink>
-              ) : null}
-              {can(user.access, 'user.manage') ? (
-                <NavLink to="/users" className="app-nav__link">
-                  {t('account:nav.users')}
-                </NavLink>
-              ) : null}
-              {can(user.access, 'user.manage') ? (
-                <NavLink to="/settings" end className="app-nav__link">
-                  {t('oversight:nav.settings')}
-                </NavLink>
-              ) : null}
-              {can(user.access, 'policy.manage') ? (
-                <NavLink to="/settings/roles" className="app-nav__link">
-                  {t('oversight:nav.roles')}
-                </NavLink>
-              ) : null}
-              {can(user.access, 'audit.read') ? (
-                <NavLink to="/audit" className="app-nav__link">
-                  {t('records:audit.nav')}
-                </NavLink>
-              ) : null}
-            </nav>
-          )}
-          <div className="app-header__end">
-            <LanguageSwitch />
-            <Link to="/account" className="app-header__user" data-testid="current-user">
-              <span className="app-header__user-name">{user.displayName}</span>
-              <span className="app-header__org">{user.organisationName}</span>
-            </Link>
-            <button type="button" className="button button--quiet" onClick={signOut} disabled={logout.isPending}>
-              {t('signOut')}
-            </button>
+              <button type="button" className="button button--quiet" onClick={signOut} disabled={logout.isPending}>
+                {t('signOut')}
+              </button>
+            </div>
           </div>
         </div>
       </header>

@@ -1,14 +1,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '@homeward/core';
+import { khmerDigits, type Language } from '@homeward/core';
 import { formatDate } from '../text/dates';
-
-const KHMER_DIGITS = '០១២៣៤៥៦៧៨៩';
-
-/** Khmer documents write numbers with Khmer digits (២០២៦); codes and case numbers keep theirs. */
-export function khmerDigits(text: string): string {
-  return text.replace(/\d/g, (digit) => KHMER_DIGITS[Number(digit)] ?? digit);
-}
 
 /** A code's value made readable when no label exists yet in either language ("birth_family" → "Birth family"). */
 function humanise(code: string): string {

@@ -22,6 +22,7 @@ import {
   type FacilityStatusCode,
 } from './facility-form';
 import { CodeOptions } from '../forms/code-options.component';
+import { DraftNotice } from '../forms/draft-notice.component';
 
 /** `/facilities/new` and `/facilities/:facilityId/edit`: for organisation administrators only. */
 export function FacilityFormPage() {
@@ -63,7 +64,10 @@ function FacilityForm({ title, facility }: { title: string; facility?: Facility 
   const save = useSaveFacility(facility?.id);
   const [state, setState] = useState<FacilityFormState>(() => facilityFormState(facility));
   const formRef = useRef<HTMLFormElement>(null);
-  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
+  const { errors, setErrors, general, setGeneral, fail, draft } = useFormFailure(formRef, {
+    form: 'facility',
+    scope: facility?.id,
+  });
   const cancelTo = facility ? `/facilities/${facility.id}` : '/facilities';
 
   const update = (patch: Partial<FacilityFormState>) => {
@@ -81,7 +85,10 @@ function FacilityForm({ title, facility }: { title: string; facility?: Facility 
     setErrors({});
     setGeneral(null);
     save.mutate(result.value, {
-      onSuccess: (saved) => void navigate(`/facilities/${saved.id}`),
+      onSuccess: (saved) => {
+        draft.clear();
+        void navigate(`/facilities/${saved.id}`);
+      },
       onError: (error) => {
         const { fields, general: other } = serverFieldErrors(error, FACILITY_FIELDS);
         fail(fields, other ?? { key: 'errors.formHasErrors' });
@@ -103,6 +110,7 @@ function FacilityForm({ title, facility }: { title: string; facility?: Facility 
         aria-labelledby="facility-form-title"
       >
         <p className="field__hint">{t('requiredNote')}</p>
+        <DraftNotice draft={draft} />
         <FormAlert message={general} />
         <fieldset className="form-section">
           <legend className="form-section__title">{t('oversight:facilityForm.section')}</legend>

@@ -6,6 +6,7 @@ import { oneOf } from '../forms/one-of';
 import { LocationPicker } from '../locations/location-picker.component';
 import { useLanguage } from '../text/use-language';
 import { rowErrorKey, type ChildField, type ChildRow } from './group-intake-form';
+import { DateInput } from '../forms/date-input.component';
 
 interface GroupChildrenTableProps {
   rows: readonly ChildRow[];
@@ -179,12 +180,11 @@ export function GroupChildrenTable({ rows, errors, today, onChange, onRemove }: 
                   </select>
                 ))}
                 {cell('dateOfBirth', (props) => (
-                  <input
+                  <DateInput
                     {...props}
-                    type="date"
                     max={today}
                     value={row.dateOfBirth}
-                    onChange={(event) => onChange(row.key, { dateOfBirth: event.target.value })}
+                    onChange={(value) => onChange(row.key, { dateOfBirth: value })}
                   />
                 ))}
                 {cell('estimatedAge', (props) => (

@@ -27,6 +27,7 @@ import {
   validateGroupIntake,
   type ChildRow,
 } from './group-intake-form';
+import { DraftNotice } from '../forms/draft-notice.component';
 
 /**
  * One referral bringing many children at once (fifteen returnees from Malaysia through IOM): the referral and
@@ -65,7 +66,7 @@ function GroupIntakeForm({ onCreated }: { onCreated: (cases: CaseDetail[]) => vo
   const nextKey = useRef(INITIAL_ROWS);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
+  const { errors, setErrors, general, setGeneral, fail, draft } = useFormFailure(formRef, { form: 'group-intake' });
 
   useEffect(() => {
     if (focusRow === null) return;
@@ -111,7 +112,10 @@ function GroupIntakeForm({ onCreated }: { onCreated: (cases: CaseDetail[]) => vo
     setGeneral(null);
     const { sentKeys } = result;
     groupIntake.mutate(result.value, {
-      onSuccess: (response) => onCreated(response.items),
+      onSuccess: (response) => {
+        draft.clear();
+        onCreated(response.items);
+      },
       onError: (error) => {
         const known = [...SHARED_FIELDS, 'children', ...Object.keys(errorsForRows(rows))];
         const { fields, general: other } = serverFieldErrors(error, known, (field) =>
@@ -133,6 +137,7 @@ function GroupIntakeForm({ onCreated }: { onCreated: (cases: CaseDetail[]) => vo
       <p className="lead">{t('oversight:groupIntake.intro')}</p>
       <form ref={formRef} className="form" noValidate onSubmit={onSubmit} aria-labelledby="group-intake-title">
         <p className="field__hint">{t('requiredNote')}</p>
+        <DraftNotice draft={draft} />
         <FormAlert message={general} />
         <ReferralSection {...sectionProps} today={today} />
         <ClassificationSection {...sectionProps} />

@@ -24,6 +24,8 @@ import {
   type GroupSessionFormState,
 } from './group-session-form';
 import { CodeOptions } from '../forms/code-options.component';
+import { DateInput } from '../forms/date-input.component';
+import { DraftNotice } from '../forms/draft-notice.component';
 
 interface Recorded {
   attended: number;
@@ -73,7 +75,7 @@ function GroupSessionForm({ onRecorded }: { onRecorded: (recorded: Recorded) => 
   }));
   const [filter, setFilter] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
-  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
+  const { errors, setErrors, general, setGeneral, fail, draft } = useFormFailure(formRef, { form: 'group-session' });
 
   const update = (patch: Partial<GroupSessionFormState>) => {
     setState((current) => ({ ...current, ...patch }));
@@ -91,7 +93,10 @@ function GroupSessionForm({ onRecorded }: { onRecorded: (recorded: Recorded) => 
     setGeneral(null);
     const sent = result.value;
     record.mutate(sent, {
-      onSuccess: (answer) => onRecorded({ attended: answer.attended, topic: sent.topic, occurredOn: sent.occurredOn }),
+      onSuccess: (answer) => {
+        draft.clear();
+        onRecorded({ attended: answer.attended, topic: sent.topic, occurredOn: sent.occurredOn });
+      },
       onError: (error) => {
         const { fields, general: other } = serverFieldErrors(
           error,
@@ -128,6 +133,7 @@ function GroupSessionForm({ onRecorded }: { onRecorded: (recorded: Recorded) => 
         aria-labelledby="group-session-title"
       >
         <p className="field__hint">{t('requiredNote')}</p>
+        <DraftNotice draft={draft} />
         <FormAlert message={general} />
         <fieldset className="form-section">
           <legend className="form-section__title">{t('oversight:groupSession.section')}</legend>
@@ -157,12 +163,11 @@ function GroupSessionForm({ onRecorded }: { onRecorded: (recorded: Recorded) => 
               error={errors.occurredOn}
             >
               {(control) => (
-                <input
+                <DateInput
                   {...control}
-                  type="date"
                   max={today}
                   value={state.occurredOn}
-                  onChange={(event) => update({ occurredOn: event.target.value })}
+                  onChange={(value) => update({ occurredOn: value })}
                 />
               )}
             </Field>

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../text/use-document-title';
 import { AuditTable, useActionLabel } from './audit-table.component';
 import { useAuditSearch } from './records.resource';
 import '../styles/records.css';
+import { DateInput } from '../forms/date-input.component';
 
 const PAGE = 50;
 /** The actions an administrator most often looks for; any other can still be found by case or user. */
@@ -93,14 +94,10 @@ export function AuditLogPage() {
           )}
         </Field>
         <Field id={`${ids}-from`} name="from" label={t('records:audit.from')}>
-          {(control) => (
-            <input {...control} type="date" value={draft.from ?? ''} onChange={(e) => set('from', e.target.value)} />
-          )}
+          {(control) => <DateInput {...control} value={draft.from ?? ''} onChange={(value) => set('from', value)} />}
         </Field>
         <Field id={`${ids}-to`} name="to" label={t('records:audit.to')}>
-          {(control) => (
-            <input {...control} type="date" value={draft.to ?? ''} onChange={(e) => set('to', e.target.value)} />
-          )}
+          {(control) => <DateInput {...control} value={draft.to ?? ''} onChange={(value) => set('to', value)} />}
         </Field>
         <div className="audit-filters__actions">
           <button type="submit" className="button button--primary">

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { isRealDate } from '@homeward/core';
 import { localToday } from '../text/dates';
 import { recentQuarters } from './report-period';
+import { DateInput } from '../forms/date-input.component';
 
 /** The quarters offered as one-click shortcuts: this one and the four before, so a year ago is there too. */
 const SHORTCUTS = 5;
@@ -39,24 +41,22 @@ export function PeriodPicker({ idPrefix, from, to, onChange }: PeriodPickerProps
       <div className="period-picker__dates">
         <div className="field field--short">
           <label htmlFor={`${idPrefix}-from`}>{t('reports:screen.period.from')}</label>
-          <input
+          <DateInput
             id={`${idPrefix}-from`}
-            type="date"
             value={from}
             max={to}
             required
-            onChange={(event) => event.target.value && onChange({ from: event.target.value, to })}
+            onChange={(value) => isRealDate(value) && onChange({ from: value, to })}
           />
         </div>
         <div className="field field--short">
           <label htmlFor={`${idPrefix}-to`}>{t('reports:screen.period.to')}</label>
-          <input
+          <DateInput
             id={`${idPrefix}-to`}
-            type="date"
             value={to}
             min={from}
             required
-            onChange={(event) => event.target.value && onChange({ from, to: event.target.value })}
+            onChange={(value) => isRealDate(value) && onChange({ from, to: value })}
           />
         </div>
       </div>

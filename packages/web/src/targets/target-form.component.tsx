@@ -12,6 +12,8 @@ import { oneOf } from '../forms/one-of';
 import { withoutError } from '../forms/without-error';
 import { localToday } from '../text/dates';
 import { TARGET_FIELDS, targetFormState, validateTarget, type TargetFormState } from './target-form';
+import { DateInput } from '../forms/date-input.component';
+import { DraftNotice } from '../forms/draft-notice.component';
 
 const id = (field: string) => `target-${field}`;
 
@@ -21,7 +23,10 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: (saved
   const save = useSaveTarget(target?.id);
   const [state, setState] = useState<TargetFormState>(() => targetFormState(target, localToday()));
   const formRef = useRef<HTMLFormElement>(null);
-  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
+  const { errors, setErrors, general, setGeneral, fail, draft } = useFormFailure(formRef, {
+    form: 'target',
+    scope: target?.id,
+  });
   const indicator = state.indicator ? INDICATORS[state.indicator] : undefined;
   const title = target ? t('targets:form.titleEdit') : t('targets:form.titleNew');
 
@@ -40,7 +45,10 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: (saved
     setErrors({});
     setGeneral(null);
     save.mutate(result.value, {
-      onSuccess: () => onDone(true),
+      onSuccess: () => {
+        draft.clear();
+        onDone(true);
+      },
       onError: (error) => {
         const { fields, general: other } = serverFieldErrors(error, TARGET_FIELDS);
         fail(fields, other ?? { key: 'errors.formHasErrors' });
@@ -50,9 +58,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: (saved
 
   const dateField = (field: 'periodFrom' | 'periodTo' | 'baselineOn', hint?: string) => (
     <Field id={id(field)} name={field} label={t(`targets:form.${field}`)} hint={hint} required error={errors[field]}>
-      {(control) => (
-        <input {...control} type="date" value={state[field]} onChange={(e) => update({ [field]: e.target.value })} />
-      )}
+      {(control) => <DateInput {...control} value={state[field]} onChange={(value) => update({ [field]: value })} />}
     </Field>
   );
 
@@ -66,6 +72,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: (saved
       data-testid="target-form"
     >
       <h2 id="target-form-title">{title}</h2>
+      <DraftNotice draft={draft} />
       <FormAlert message={general} />
       <Field
         id={id('indicator')}

@@ -12,6 +12,8 @@ import { useLanguage } from '../text/use-language';
 import { defaultDueOn, TASK_FIELDS, validateTask } from './give-task-form';
 import { useColleagues, useGiveTask, type Colleague } from './tasks.resource';
 import '../styles/documents.css';
+import { DateInput } from '../forms/date-input.component';
+import { DraftNotice } from '../forms/draft-notice.component';
 
 /** "Give a task": a colleague, what to do and by when, about this case. It lands on their list of work. */
 export function GiveTask({ caseId }: { caseId: string }) {
@@ -27,7 +29,10 @@ export function GiveTask({ caseId }: { caseId: string }) {
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState(() => defaultDueOn());
   const [given, setGiven] = useState<{ name: string; dueOn: string } | null>(null);
-  const { errors, setErrors, general, setGeneral, fail } = useFormFailure(formRef);
+  const { errors, setErrors, general, setGeneral, fail, draft } = useFormFailure(formRef, {
+    form: 'give-task',
+    scope: caseId,
+  });
 
   const colleagueLabel = (colleague: Colleague) => {
     const name =
@@ -49,6 +54,7 @@ export function GiveTask({ caseId }: { caseId: string }) {
     const assignee = colleagues.data?.items.find((colleague) => colleague.id === result.value.assignedTo);
     giveTask.mutate(result.value, {
       onSuccess: () => {
+        draft.clear();
         setGiven({ name: assignee?.displayName ?? '', dueOn: result.value.dueOn });
         setAssignedTo('');
         setTitle('');
@@ -72,6 +78,7 @@ export function GiveTask({ caseId }: { caseId: string }) {
     >
       <h2 id="give-task-title">{t('documents:task.title')}</h2>
       <p className="field__hint">{t('documents:task.intro')}</p>
+      <DraftNotice draft={draft} />
       <FormAlert message={general} />
       <Field
         id="task-assignee"
@@ -138,13 +145,12 @@ export function GiveTask({ caseId }: { caseId: string }) {
         className="field--short"
       >
         {(control) => (
-          <input
+          <DateInput
             {...control}
-            type="date"
             min={today}
             value={dueOn}
-            onChange={(event) => {
-              setDueOn(event.target.value);
+            onChange={(value) => {
+              setDueOn(value);
               setErrors((current) => withoutError(current, 'dueOn'));
             }}
           />

@@ -13,6 +13,7 @@ import type { FieldErrors, Message } from '../forms/messages';
 import { issuePath } from '../forms/schema-issues';
 import { useDocumentTitle } from '../text/use-document-title';
 import { assignableRoles } from './user-format';
+import { DraftNotice } from '../forms/draft-notice.component';
 
 const FIELDS = ['displayName', 'email', 'roles', 'password'] as const;
 
@@ -35,7 +36,7 @@ export function NewUserPage() {
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState({ displayName: '', email: '', password: '' });
   const [roles, setRoles] = useState<Role[]>(['caseworker']);
-  const { errors, setErrors, general, fail } = useFormFailure(formRef);
+  const { errors, setErrors, general, fail, draft } = useFormFailure(formRef, { form: 'new-user' });
   useDocumentTitle(t('account:newUser.title'));
   if (!can(user.access, 'user.manage')) return <Navigate to="/cases" replace />;
 
@@ -52,7 +53,10 @@ export function NewUserPage() {
       return;
     }
     create.mutate(parsed.data, {
-      onSuccess: (created) => void navigate(`/users/${created.id}`),
+      onSuccess: (created) => {
+        draft.clear();
+        void navigate(`/users/${created.id}`);
+      },
       onError: (error) => {
         const { fields, general: other } = accountFieldErrors(error, FIELDS);
         fail(fields, other);
@@ -82,6 +86,7 @@ export function NewUserPage() {
     <section className="page">
       <h1 id="new-user-title">{t('account:newUser.title')}</h1>
       <form ref={formRef} className="form form--narrow" noValidate onSubmit={onSubmit} aria-labelledby="new-user-title">
+        <DraftNotice draft={draft} />
         <FormAlert message={general} />
         <Field id="user-name" name="displayName" label={t('account:users.name')} required error={errors.displayName}>
           {(control) => input(control, 'displayName', 'text', 'off')}

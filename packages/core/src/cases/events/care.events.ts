@@ -10,6 +10,7 @@ import {
   TRAINING_OUTCOMES,
 } from '../../codes/care-codes';
 import { isoDate } from '../../text/dates';
+import { onceValid } from '../../validation/cross-field';
 import { optionalText, requiredText } from './fields';
 
 export const placement = z.object({
@@ -63,4 +64,5 @@ export const healthCheck = z
   .refine((check) => check.condition || check.hivStatus || check.medication, {
     path: ['condition'],
     message: 'Record what the check found.',
+    ...onceValid('condition', 'hivStatus', 'medication'),
   });

@@ -3,6 +3,7 @@ import { Field } from '../../forms/field.component';
 import { RadioGroup } from '../../forms/choice-group.component';
 import type { NewCaseFormState } from '../new-case-form';
 import { fieldId, type SectionProps } from './section-props';
+import { DateInput } from '../../forms/date-input.component';
 
 export function BirthSection({ state, update, errors, today }: SectionProps & { today: string }) {
   const { t } = useTranslation();
@@ -31,12 +32,11 @@ export function BirthSection({ state, update, errors, today }: SectionProps & { 
             error={errors.dateOfBirth}
           >
             {(control) => (
-              <input
+              <DateInput
                 {...control}
-                type="date"
                 max={today}
                 value={state.dateOfBirth}
-                onChange={(event) => update({ dateOfBirth: event.target.value })}
+                onChange={(value) => update({ dateOfBirth: value })}
               />
             )}
           </Field>

@@ -5,6 +5,7 @@ import { Field } from '../../forms/field.component';
 import { oneOf } from '../../forms/one-of';
 import { fieldId, type SectionProps } from './section-props';
 import { CodeOptions } from '../../forms/code-options.component';
+import { DateInput } from '../../forms/date-input.component';
 
 export function ReferralSection({ state, update, errors, today }: SectionProps & { today: string }) {
   const { t } = useTranslation();
@@ -39,12 +40,11 @@ export function ReferralSection({ state, update, errors, today }: SectionProps &
           error={errors['referral.referredOn']}
         >
           {(control) => (
-            <input
+            <DateInput
               {...control}
-              type="date"
               max={today}
               value={state.referredOn}
-              onChange={(event) => update({ referredOn: event.target.value })}
+              onChange={(value) => update({ referredOn: value })}
             />
           )}
         </Field>

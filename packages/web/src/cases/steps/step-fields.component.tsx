@@ -5,6 +5,7 @@ import { Field, FieldError, RequiredMark } from '../../forms/field.component';
 import { useMessageText } from '../../forms/messages';
 import { oneOf } from '../../forms/one-of';
 import type { StepForm } from './use-step-form';
+import { DateInput } from '../../forms/date-input.component';
 
 interface BaseProps {
   form: StepForm;
@@ -123,14 +124,13 @@ export function DateField({
       {...(hint ? { hint } : {})}
     >
       {(control) => (
-        <input
+        <DateInput
           {...control}
-          type="date"
           min={min}
           max={max}
           value={value}
-          onChange={(event) => {
-            onChange(event.target.value);
+          onChange={(value) => {
+            onChange(value);
             form.clear(path);
           }}
         />

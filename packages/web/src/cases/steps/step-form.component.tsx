@@ -1,10 +1,12 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../forms/field.component';
+import { DraftNotice } from '../../forms/draft-notice.component';
 import { FormAlert } from '../../forms/form-alert.component';
 import { formatDate } from '../../text/dates';
 import { useLanguage } from '../../text/use-language';
 import type { StepForm } from './use-step-form';
+import { DateInput } from '../../forms/date-input.component';
 
 interface StepFormFrameProps {
   form: StepForm;
@@ -52,6 +54,7 @@ export function StepFormFrame({
       {original ? <p className="step-form__notice">{t('steps:form.correctionHint')}</p> : null}
       {intro}
       <p className="field__hint">{t('requiredNote')}</p>
+      <DraftNotice draft={form.draft} />
       <FormAlert message={form.general} />
       <Field
         id={form.id('occurredOn')}
@@ -62,13 +65,12 @@ export function StepFormFrame({
         className="field--short"
       >
         {(control) => (
-          <input
+          <DateInput
             {...control}
-            type="date"
             min={context.openedOn}
             max={context.today}
             value={form.occurredOn}
-            onChange={(event) => form.setOccurredOn(event.target.value)}
+            onChange={(value) => form.setOccurredOn(value)}
           />
         )}
       </Field>

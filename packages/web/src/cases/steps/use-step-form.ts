@@ -12,6 +12,7 @@ import { useAddCaseEvent } from '../../api/cases.resource';
 import { i18n } from '../../i18n';
 import { isApiError } from '../../api/http';
 import { useFormFailure } from '../../forms/use-form-failure';
+import type { FormDraft } from '../../forms/use-form-draft';
 import { requestErrorMessage, type FieldErrors, type Message } from '../../forms/messages';
 import { issuePath } from '../../forms/schema-issues';
 import { withoutError } from '../../forms/without-error';
@@ -47,6 +48,7 @@ export interface StepForm {
   clear: (...fields: string[]) => void;
   general: Message | null;
   pending: boolean;
+  draft: FormDraft;
   /** Validates with core's schema and rules, then sends; returns the handler for the form's submit. */
   onSubmit: (build: () => { payload: Record<string, unknown>; options?: SubmitOptions }) => (event: FormEvent) => void;
   context: StepContext;
@@ -68,7 +70,17 @@ export function useStepForm(type: StepType, props: StepFormProps): StepForm {
   // One id for this form's event, so a retry after a lost answer cannot record it twice.
   const eventId = useRef(newId());
   const [occurredOn, setOccurredOn] = useState(original?.occurredOn ?? context.today);
-  const { errors, setErrors, general, setGeneral, fail: showFailure } = useFormFailure(formRef);
+  const {
+    errors,
+    setErrors,
+    general,
+    setGeneral,
+    fail: showFailure,
+    draft,
+  } = useFormFailure(formRef, {
+    form: `step.${props.idPrefix ?? type}${original ? `.${original.id}` : ''}`,
+    scope: context.caseId,
+  });
 
   const onScreen = (field: string): boolean =>
     Boolean(formRef.current?.querySelector(`[data-field="${CSS.escape(field)}"]`));
@@ -125,7 +137,10 @@ export function useStepForm(type: StepType, props: StepFormProps): StepForm {
     setErrors({});
     setGeneral(null);
     addEvent.mutate(parsed.data, {
-      onSuccess: (saved) => onDone(saved),
+      onSuccess: (saved) => {
+        draft.clear();
+        onDone(saved);
+      },
       onError: (failure) => {
         if (isApiError(failure) && failure.fieldErrors.length > 0) {
           fail(fromRules(failure.fieldErrors, rename), null);
@@ -152,6 +167,7 @@ export function useStepForm(type: StepType, props: StepFormProps): StepForm {
     clear: (...fields) => setErrors((current) => fields.reduce(withoutError, current)),
     general,
     pending: addEvent.isPending,
+    draft,
     onSubmit,
     context,
     original,

@@ -1,0 +1,106 @@
+import { useContext, useEffect, useRef, useState, type RefObject } from 'react';
+import { UserContext } from '../auth/user-context';
+import { readDraft, removeDraft, writeDraft, type DraftAddress, type Snapshot } from './draft-store';
+import { applySnapshot, captureForm, sameSnapshot } from './form-snapshot';
+import { markUnsaved } from './unsaved-forms';
+
+/** Which draft a form keeps: its name, and the case it is about when it is per case. */
+export interface DraftOptions {
+  form: string;
+  scope?: string | undefined;
+}
+
+export interface FormDraft {
+  /** A draft from earlier was put back into the form. */
+  restored: boolean;
+  /** Puts the form back as it first was and forgets the draft. */
+  discard: () => void;
+  /** Forgets the draft once the form is saved. */
+  clear: () => void;
+}
+
+/** Fields that show only once another is set need the form to re-render before they can be filled. */
+const RESTORE_PASSES = 4;
+
+const nextRender = () => new Promise((done) => setTimeout(done, 0));
+
+/**
+ * Keeps a copy of a half-filled form for the signed-in user, per form and per case, puts it back when the
+ * form opens again (after a reload, or on coming back to the screen), and marks the form unsaved so that
+ * leaving asks first. It reads the form's named controls, so every form gets it without changing its state.
+ */
+export function useFormDraft(formRef: RefObject<HTMLFormElement | null>, options: DraftOptions | undefined): FormDraft {
+  const userId = useContext(UserContext)?.id;
+  const address: DraftAddress | null = options && userId ? { userId, form: options.form, scope: options.scope } : null;
+  const key = address ? `${address.userId}:${address.form}:${address.scope ?? ''}` : null;
+  const addressRef = useRef(address);
+  addressRef.current = address;
+  const initial = useRef<Snapshot | null>(null);
+  const saving = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [restored, setRestored] = useState(false);
+
+  useEffect(() => {
+    const form = formRef.current;
+    const here = addressRef.current;
+    if (!form || !here || !key) return;
+    let active = true;
+    initial.current = captureForm(form);
+    const saved = readDraft(here);
+
+    const save = () => {
+      if (saving.current) clearTimeout(saving.current);
+      // After the form's own handlers have run and it has re-rendered, so the copy is what is on screen.
+      saving.current = setTimeout(() => {
+        saving.current = null;
+        if (!active || !initial.current) return;
+        const now = captureForm(form);
+        const changed = !sameSnapshot(now, initial.current);
+        if (changed) writeDraft(here, now);
+        else removeDraft(here);
+        markUnsaved(key, changed);
+      }, 0);
+    };
+
+    void (async () => {
+      if (!saved) return;
+      for (let pass = 0; pass < RESTORE_PASSES && active && applySnapshot(form, saved); pass += 1) await nextRender();
+      if (!active) return;
+      setRestored(true);
+      markUnsaved(key, true);
+    })();
+
+    form.addEventListener('input', save);
+    form.addEventListener('change', save);
+    return () => {
+      active = false;
+      form.removeEventListener('input', save);
+      form.removeEventListener('change', save);
+      if (saving.current) clearTimeout(saving.current);
+      markUnsaved(key, false);
+    };
+  }, [formRef, key]);
+
+  const clear = () => {
+    if (saving.current) clearTimeout(saving.current);
+    saving.current = null;
+    if (addressRef.current) removeDraft(addressRef.current);
+    if (key) markUnsaved(key, false);
+    setRestored(false);
+    // What the form holds once saved is its new starting point.
+    if (formRef.current) initial.current = captureForm(formRef.current);
+  };
+
+  const discard = () => {
+    const form = formRef.current;
+    const start = initial.current;
+    if (addressRef.current) removeDraft(addressRef.current);
+    if (key) markUnsaved(key, false);
+    setRestored(false);
+    if (!form || !start) return;
+    void (async () => {
+      for (let pass = 0; pass < RESTORE_PASSES && applySnapshot(form, start); pass += 1) await nextRender();
+    })();
+  };
+
+  return { restored, discard, clear };
+}
