@@ -131,6 +131,29 @@ describe('reports, in a real browser', () => {
     expect(head.magic).toBe('PK');
   });
 
+  it('says on screen that the quarter has not ended, and sets the clients in the shelter beside the children referred by age', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    const today = new Date();
+    const start = Math.floor(today.getUTCMonth() / 3) * 3;
+    const current = {
+      from: new Date(Date.UTC(today.getUTCFullYear(), start, 1)).toISOString().slice(0, 10),
+      to: new Date(Date.UTC(today.getUTCFullYear(), start + 3, 0)).toISOString().slice(0, 10),
+    };
+    await page.goto(`${baseUrl}/reports/shelter-quarterly?${new URLSearchParams({ ...current, lang: 'en' })}`);
+    const ages = page.locator('[data-testid="report-table"][data-table="referrals-by-age-and-sex"]');
+    await ages.waitFor();
+    await expect.poll(() => page.getByTestId('report-notice').innerText()).toContain('This period has not ended yet');
+    const api = await apiReport(new URLSearchParams({ ...current, lang: 'en' }).toString());
+    const expected = api.tables.find((candidate) => candidate.id === 'referrals-by-age-and-sex');
+    const inShelter = expected?.besides.find((beside) => beside.key === 'in-shelter');
+    expect(await ages.locator('thead th').nth(1).innerText()).toBe('Clients in the shelter (any day of the month)');
+    expect(await numberIn(ages.locator('tr[data-row="total"] td[data-column="in-shelter"]'))).toBe(inShelter?.total);
+    await screenshot(page, 'reports-quarterly-current-en');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'reports-quarterly-current-phone-en');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('builds a pivot table of children by sex and case type, saves it and finds it among the reports', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     const name = `Children by sex and case type ${Date.now()}`;

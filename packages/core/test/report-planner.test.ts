@@ -51,9 +51,42 @@ describe('report planner', () => {
       {},
       { title: 'Referrals', measureLabel: 'Children' },
     );
-    expect(table.rows.map((row) => row.key)).toEqual(['DV', 'SA', 'NC', 'TL', 'ST', 'RC', 'SW']);
+    expect(table.rows.map((row) => row.key)).toEqual(['DV', 'SA', 'NC', 'TL', 'ST', 'RC', 'SW', 'other']);
     expect(table.cells[3]).toEqual([1, 0, 0]);
     expect(table.columnTotals).toEqual([1, 0, 0]);
     expect(table.grandTotal).toBe(1);
+    // One girl, trafficked and returned: in two rows, once in the total, and the table says so.
+    expect(table.rowsOverlap).toBe(true);
+    expect(table.columnsOverlap).toBe(false);
+    expect(table.notes).toEqual([
+      'The rows add up to 2, more than the total of 1: a child (or visit) with several case types is counted in the row of each, and once in the total.',
+    ]);
+  });
+
+  it('says what the shares are of when the rows add up to more than the total', () => {
+    const plan = planTable(
+      { title: 't', source: 'referral', measure: 'children', rows: ['case_type'], percentOf: 'total' },
+      period,
+    );
+    const counts = [
+      { row: ['TL'], column: null, n: 2 },
+      { row: ['RC'], column: null, n: 1 },
+      { row: null, column: null, n: 2 },
+    ];
+    const overlapping = assembleTable(plan, counts, 'km', {}, { title: 't', measureLabel: 'c' });
+    expect(overlapping.notes).toHaveLength(2);
+    expect(overlapping.notes[1]).toContain('100 %');
+    const apart = assembleTable(
+      plan,
+      [...counts.slice(0, 2), { row: null, column: null, n: 3 }],
+      'en',
+      {},
+      {
+        title: 't',
+        measureLabel: 'c',
+      },
+    );
+    expect(apart.rowsOverlap).toBe(false);
+    expect(apart.notes).toEqual([]);
   });
 });

@@ -22,6 +22,9 @@ function tableOf(cells: number[][]): ReportTable {
     rowTotals,
     columnTotals,
     grandTotal: rowTotals.reduce((sum, n) => sum + n, 0),
+    rowsOverlap: false,
+    columnsOverlap: false,
+    besides: [],
     percentOf: null,
     targets: [],
     notes: [],
@@ -39,6 +42,7 @@ function resultOf(tables: ReportTable[]): ReportResult {
     scopeLabel: 'Tonle Shelter',
     generatedAt: '2026-04-02T08:00:00.000Z',
     suppressionThreshold: null,
+    notices: [],
     tables,
   };
 }

@@ -246,6 +246,6 @@ describeOnEachEngine('correcting a case', (engine) => {
     expect(rowOf(after, 'DV')).toBe(0);
     expect(rowOf(after, 'SA')).toBe(1);
     expect(after.correctedLater).toBe(true);
-    expect(after.tables[0]?.notes.join(' ')).toContain('Figures include later corrections');
+    expect(after.notices.join(' ')).toContain('Figures include later corrections');
   });
 });

@@ -117,7 +117,12 @@ describeOnEachEngine('reports', (engine) => {
     });
     const admin = shelter.user;
     for (const org of [shelter, other]) {
-      const settings = { approvalGates: [], followUpRule: [{ everyMonths: 1, untilMonth: 6 }] };
+      // Both NGOs let anonymised outputs show counts from 2, so that the department's counts can be checked.
+      const settings = {
+        approvalGates: [],
+        followUpRule: [{ everyMonths: 1, untilMonth: 6 }],
+        reportSuppressionFloor: 2,
+      };
       const saved = await api(server, 'PUT', '/settings/cases', { token: org.user.token, body: settings });
       expect(saved.status).toBe(200);
     }
@@ -246,6 +251,7 @@ describeOnEachEngine('reports', (engine) => {
       expect(report.tables.map((t) => t.id)).toEqual([
         'referrals-by-case-type',
         'referrals-by-month-and-sex',
+        'referrals-by-age-and-sex',
         'residents-by-age-and-sex',
         'referral-sources',
         'services',
@@ -264,7 +270,7 @@ describeOnEachEngine('reports', (engine) => {
 
     it('referrals by case type and month: a child of two types is one child in the column total', () => {
       const t = table(report, 'referrals-by-case-type');
-      expect(t.rows.map((row) => row.key)).toEqual(['DV', 'SA', 'NC', 'TL', 'ST', 'RC', 'SW']);
+      expect(t.rows.map((row) => row.key)).toEqual(['DV', 'SA', 'NC', 'TL', 'ST', 'RC', 'SW', 'other']);
       expect(t.columns.map((column) => column.label)).toEqual(['Apr 2026', 'May 2026', 'Jun 2026']);
       expect(nonZero(t)).toEqual([
         'DV/2026-04=1',
@@ -274,17 +280,17 @@ describeOnEachEngine('reports', (engine) => {
         'RC/2026-04=1',
         'SW/2026-06=1',
       ]);
-      expect(t.rowTotals).toEqual([1, 1, 1, 1, 0, 1, 1]);
+      expect(t.rowTotals).toEqual([1, 1, 1, 1, 0, 1, 1, 0]);
       // April: C1 (TL and RC) and C2 (DV) are two children, not three; June: C5 (NC and SW) is one.
       expect(t.columnTotals).toEqual([2, 1, 1]);
       expect(t.grandTotal).toBe(4);
       expect(t.targets).toContainEqual({ rowKey: 'TL', columnKey: null, value: 60 });
-      expect(t.targets).toHaveLength(7);
+      expect(t.targets).toHaveLength(8);
     });
 
     it('referrals by month, case type and sex', () => {
       const t = table(report, 'referrals-by-month-and-sex');
-      expect(t.columns).toHaveLength(21);
+      expect(t.columns).toHaveLength(24);
       expect(cell(t, '2026-04', 'TL|female')).toBe(1);
       expect(cell(t, '2026-04', 'DV|male')).toBe(1);
       expect(cell(t, '2026-06', 'SW|male')).toBe(1);
@@ -563,10 +569,12 @@ describeOnEachEngine('reports', (engine) => {
     });
 
     it('gives a provincial department every organisation’s cases in its province, and the ministry the country', async () => {
-      // A department's figures are anonymised: below 5 by default, here below 2 so that the counts can be checked.
-      const anonymised = (await run(province.user, 'shelter-quarterly')).body;
+      // A department's figures are always anonymised, at the floor the NGOs set (2 here, so that the counts can be
+      // checked); the reader may ask for more.
+      const anonymised = (await run(province.user, 'shelter-quarterly', `${Q2}&suppressBelow=5`)).body;
       expect(anonymised.suppressionThreshold).toBe(5);
       expect(table(anonymised, 'referrals-by-case-type').grandTotal).toBeNull();
+      expect((await run(province.user, 'shelter-quarterly')).body.suppressionThreshold).toBe(2);
       const svayRieng = (await run(province.user, 'shelter-quarterly', `${Q2}&suppressBelow=2`)).body;
       expect(svayRieng.scopeLabel).toBe('All organisations in Svay Rieng');
       expect(table(svayRieng, 'referrals-by-case-type').grandTotal).toBe(4);

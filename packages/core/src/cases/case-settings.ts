@@ -9,10 +9,16 @@ import { DEFAULT_FOLLOW_UP_RULE, followUpRuleSchema } from './follow-up-schedule
 export const caseSettingsSchema = z.object({
   approvalGates: z.array(z.enum(APPROVAL_SUBJECTS)).default(['care_plan', 'reintegration', 'closure']),
   followUpRule: followUpRuleSchema.default(DEFAULT_FOLLOW_UP_RULE),
+  /**
+   * Anonymised reports of the organisation's cases (a department's, or any asked anonymised) hide counts below
+   * this; a reader may ask for more, never for less.
+   */
+  reportSuppressionFloor: z.number().int().min(2).max(50).default(5),
 });
 export type CaseSettings = z.output<typeof caseSettingsSchema>;
 
 export const DEFAULT_CASE_SETTINGS: CaseSettings = {
   approvalGates: ['care_plan', 'reintegration', 'closure'],
   followUpRule: DEFAULT_FOLLOW_UP_RULE,
+  reportSuppressionFloor: 5,
 };

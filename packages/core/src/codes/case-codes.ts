@@ -21,6 +21,9 @@ export const CASE_TYPES = [
 ] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
+/** The seven case types the CCPCR report lists one by one, in its order; reports put the others in one row. */
+export const REPORT_CASE_TYPES = ['DV', 'SA', 'NC', 'TL', 'ST', 'RC', 'SW'] as const satisfies readonly CaseType[];
+
 export const SEXES = ['female', 'male', 'other'] as const;
 export type Sex = (typeof SEXES)[number];
 

@@ -1,4 +1,4 @@
-import type { ReportTableDefinitionInput } from './report-definition.schema';
+import type { ReportMeasure, ReportSource, ReportTableDefinitionInput } from './report-definition.schema';
 
 /**
  * The reports Homeward ships. Titles are keys of the `reports` translation namespace. The quarterly report
@@ -6,12 +6,36 @@ import type { ReportTableDefinitionInput } from './report-definition.schema';
  */
 export interface BuiltInReport {
   id: string;
-  tables: ReportTableDefinitionInput[];
+  tables: BuiltInTable[];
 }
 
-/** The seven case types of the CCPCR report, in its order. */
-const CCPCR_CASE_TYPES = ['DV', 'SA', 'NC', 'TL', 'ST', 'RC', 'SW'];
-const ccpcrTypes = { case_type: CCPCR_CASE_TYPES };
+/** A column counted apart, by the rows of the table it stands beside (`ReportBesideColumn`). */
+export interface BesideColumnDefinition {
+  id: string;
+  /** A key of the `reports` translation namespace. */
+  title: string;
+  source: ReportSource;
+  measure: ReportMeasure;
+  position: 'before' | 'after';
+}
+
+export type BuiltInTable = ReportTableDefinitionInput & { beside?: BesideColumnDefinition[] };
+
+/** The seed report's "clients in the shelter" column: children who spent at least a day in care that month. */
+const inShelter: BesideColumnDefinition = {
+  id: 'in-shelter',
+  title: 'beside.inShelter',
+  source: 'residence',
+  measure: 'children',
+  position: 'before',
+};
+const reintegrated: BesideColumnDefinition = {
+  id: 'reintegrated',
+  title: 'beside.reintegrated',
+  source: 'reintegration',
+  measure: 'children',
+  position: 'after',
+};
 
 const shelterQuarterly: BuiltInReport = {
   id: 'shelter-quarterly',
@@ -21,9 +45,8 @@ const shelterQuarterly: BuiltInReport = {
       title: 'table.referralsByCaseType',
       source: 'referral',
       measure: 'children',
-      rows: ['case_type'],
+      rows: ['case_type_group'],
       columns: ['month'],
-      filters: ccpcrTypes,
     },
     {
       id: 'referrals-by-month-and-sex',
@@ -31,8 +54,18 @@ const shelterQuarterly: BuiltInReport = {
       source: 'referral',
       measure: 'children',
       rows: ['month'],
-      columns: ['case_type', 'sex'],
-      filters: ccpcrTypes,
+      columns: ['case_type_group', 'sex'],
+      beside: [reintegrated],
+    },
+    {
+      // The seed's age table: the children referred each month by age and sex, beside those in the shelter.
+      id: 'referrals-by-age-and-sex',
+      title: 'table.referralsByAgeAndSex',
+      source: 'referral',
+      measure: 'children',
+      rows: ['month'],
+      columns: ['age_band', 'sex'],
+      beside: [inShelter, reintegrated],
     },
     {
       id: 'residents-by-age-and-sex',
@@ -74,8 +107,7 @@ const shelterQuarterly: BuiltInReport = {
       source: 'group_session',
       measure: 'children',
       rows: ['topic'],
-      columns: ['case_type'],
-      filters: ccpcrTypes,
+      columns: ['case_type_group'],
     },
     {
       id: 'vocational-training',
@@ -91,9 +123,8 @@ const shelterQuarterly: BuiltInReport = {
       title: 'table.familyAssessments',
       source: 'family_assessment',
       measure: 'children',
-      rows: ['case_type'],
+      rows: ['case_type_group'],
       columns: ['month'],
-      filters: ccpcrTypes,
       percentOf: 'total',
     },
     {
@@ -101,9 +132,8 @@ const shelterQuarterly: BuiltInReport = {
       title: 'table.familyVisits',
       source: 'family_visit',
       measure: 'events',
-      rows: ['case_type'],
+      rows: ['case_type_group'],
       columns: ['month'],
-      filters: ccpcrTypes,
       percentOf: 'total',
     },
     {
@@ -130,9 +160,8 @@ const shelterQuarterly: BuiltInReport = {
       title: 'table.followUps',
       source: 'follow_up',
       measure: 'children',
-      rows: ['case_type'],
+      rows: ['case_type_group'],
       columns: ['living_conditions'],
-      filters: ccpcrTypes,
       percentOf: 'row',
     },
     {

@@ -40,6 +40,8 @@ export type ReportMeasure = (typeof REPORT_MEASURES)[number];
 
 export const REPORT_DIMENSIONS = [
   'case_type',
+  /** The report's seven case types, and "other case types" for the rest, so that every child has a row. */
+  'case_type_group',
   'sex',
   'age_band',
   'month',

@@ -1,4 +1,4 @@
-import { CASE_TYPES, REFERRAL_SOURCES, SEXES } from '../codes/case-codes';
+import { CASE_TYPES, REFERRAL_SOURCES, REPORT_CASE_TYPES, SEXES } from '../codes/case-codes';
 import {
   CARE_TYPES,
   FAMILY_VISIT_KINDS,
@@ -39,6 +39,7 @@ export const LIVING_CONDITIONS = ['good', 'not_good'] as const;
 
 export const DIMENSION_HEADINGS: Record<ReportDimension, HeadingSource> = {
   case_type: codes(CASE_TYPES, 'caseType'),
+  case_type_group: codes([...REPORT_CASE_TYPES, 'other'], 'caseType'),
   sex: codes(SEXES, 'sex'),
   age_band: { kind: 'age_bands' },
   month: { kind: 'months' },
@@ -70,6 +71,7 @@ export const DIMENSION_HEADINGS: Record<ReportDimension, HeadingSource> = {
 /** What every fact knows through its case. */
 const CASE_DIMENSIONS: readonly ReportDimension[] = [
   'case_type',
+  'case_type_group',
   'sex',
   'age_band',
   'month',
@@ -106,6 +108,12 @@ export function measureFits(source: ReportSource, measure: ReportMeasure): boole
 
 /** The key of a fact whose dimension has no value (a case without a village has no province). */
 export const NO_VALUE = 'none';
+
+/** The key of the row of the case types a report does not list one by one. */
+export const OTHER_CASE_TYPES = 'other';
+
+/** Dimensions of which one case (or event) can take several values at once: its rows can add up past the total. */
+export const MULTI_VALUED_DIMENSIONS: readonly ReportDimension[] = ['case_type', 'case_type_group'];
 
 /**
  * Care in which a child lives in a facility rather than a family: the shelter's residents, and the children

@@ -9,7 +9,14 @@ import {
   type ReportTableDefinition,
   type ReportTableDefinitionInput,
 } from './report-definition.schema';
-import { DIMENSION_HEADINGS, measureFits, NO_VALUE, SOURCE_DIMENSIONS } from './report-dimensions';
+import {
+  DIMENSION_HEADINGS,
+  measureFits,
+  MULTI_VALUED_DIMENSIONS,
+  NO_VALUE,
+  OTHER_CASE_TYPES,
+  SOURCE_DIMENSIONS,
+} from './report-dimensions';
 
 /**
  * The pure half of the engine: checks a table definition against the catalogue, and turns the counts the
@@ -112,6 +119,7 @@ export function dimensionValueLabel(
   dataLabels: DataLabels = {},
 ): string {
   if (key === NO_VALUE) return reportText(lang, 'noValue');
+  if (dimension === 'case_type_group' && key === OTHER_CASE_TYPES) return reportText(lang, 'otherCaseTypes');
   const source = DIMENSION_HEADINGS[dimension];
   switch (source.kind) {
     case 'codes': {
@@ -228,6 +236,13 @@ export function assembleTable(
   const columnKeys = columns.headings.map((heading) => heading.key);
   const noColumns = table.columns.length === 0;
   const noRows = table.rows.length === 0;
+  const rowTotals = rowKeys.map((r) => (noColumns ? at(r, ALL) : at(r, '*')));
+  const columnTotals = columnKeys.map((c) => (noRows ? at(ALL, c) : at('*', c)));
+  const grandTotal = noRows && noColumns ? at(ALL, ALL) : noRows ? at(ALL, '*') : noColumns ? at('*', ALL) : at('*', '*');
+  const overlap = {
+    rows: !noRows && sum(rowTotals) > grandTotal,
+    columns: !noColumns && sum(columnTotals) > grandTotal,
+  };
   const dimensionLabel = (dimensions: readonly ReportDimension[]) =>
     dimensions.length ? dimensions.map((dimension) => reportText(lang, `dimension.${dimension}`)).join(' · ') : null;
   return {
@@ -241,13 +256,46 @@ export function assembleTable(
     rows: rows.headings,
     columns: noColumns ? [{ key: ALL, label: text.measureLabel }] : columns.headings,
     cells: rowKeys.map((r) => columnKeys.map((c) => at(r, c))),
-    rowTotals: rowKeys.map((r) => (noColumns ? at(r, ALL) : at(r, '*'))),
-    columnTotals: columnKeys.map((c) => (noRows ? at(ALL, c) : at('*', c))),
-    grandTotal: noRows && noColumns ? at(ALL, ALL) : noRows ? at(ALL, '*') : noColumns ? at('*', ALL) : at('*', '*'),
+    rowTotals,
+    columnTotals,
+    grandTotal,
+    rowsOverlap: overlap.rows,
+    columnsOverlap: overlap.columns,
+    besides: [],
     percentOf: table.percentOf,
     targets: text.targets ?? [],
-    notes: text.notes ?? [],
+    notes: [...(text.notes ?? []), ...overlapNotes(lang, table, overlap, { rowTotals, columnTotals, grandTotal })],
   };
+}
+
+const sum = (counts: readonly number[]) => counts.reduce((total, n) => total + n, 0);
+
+/**
+ * Why the rows (or columns) of a table do not add up to its total, and what its shares are of: a donor reading
+ * 189 % down a column is told that a child with several case types is in several rows and once in the total.
+ */
+function overlapNotes(
+  lang: Language,
+  table: ReportTableDefinition,
+  overlap: { rows: boolean; columns: boolean },
+  totals: { rowTotals: number[]; columnTotals: number[]; grandTotal: number },
+): string[] {
+  const notes: string[] = [];
+  const sides = [
+    { side: 'rows', overlaps: overlap.rows, dimensions: table.rows, sum: sum(totals.rowTotals) },
+    { side: 'columns', overlaps: overlap.columns, dimensions: table.columns, sum: sum(totals.columnTotals) },
+  ] as const;
+  for (const { side, overlaps, dimensions, sum: added } of sides) {
+    if (!overlaps) continue;
+    const why = dimensions.some((dimension) => MULTI_VALUED_DIMENSIONS.includes(dimension)) ? 'CaseTypes' : 'Other';
+    notes.push(reportText(lang, `note.${side}Overlap${why}`, { sum: added, total: totals.grandTotal }));
+  }
+  const shareOverlaps =
+    (table.percentOf === 'total' && (overlap.rows || overlap.columns)) ||
+    (table.percentOf === 'column' && overlap.rows) ||
+    (table.percentOf === 'row' && overlap.columns);
+  if (shareOverlaps) notes.push(reportText(lang, 'note.sharesOfChildren', { total: totals.grandTotal }));
+  return notes;
 }
 
 /** A cell's key as the drilldown sends it back, split into one value per dimension. */

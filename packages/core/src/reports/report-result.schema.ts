@@ -14,6 +14,20 @@ export type ReportHeading = z.infer<typeof reportHeadingSchema>;
 /** A count, or null where small-cell suppression hid it. */
 export const reportCountSchema = z.number().int().nonnegative().nullable();
 
+/**
+ * A column counted apart from the table and set beside it, by the same rows: the seed report's "clients in the
+ * shelter" before the children referred by age, and "reintegrated clients" after the total.
+ */
+export const reportBesideColumnSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  position: z.enum(['before', 'after']),
+  /** One count per row of the table. */
+  counts: z.array(reportCountSchema),
+  total: reportCountSchema,
+});
+export type ReportBesideColumn = z.infer<typeof reportBesideColumnSchema>;
+
 export const reportTableSchema = z.object({
   /** Stable within the report, e.g. `referrals-by-month`. */
   id: z.string(),
@@ -32,6 +46,14 @@ export const reportTableSchema = z.object({
   rowTotals: z.array(reportCountSchema),
   columnTotals: z.array(reportCountSchema),
   grandTotal: reportCountSchema,
+  /**
+   * The rows add up to more than the total: one child (or event) is in several rows, as a child of two case types
+   * is, and the total counts each once. The total row is labelled so, and a note says why.
+   */
+  rowsOverlap: z.boolean(),
+  /** The same for the columns and the total column. */
+  columnsOverlap: z.boolean(),
+  besides: z.array(reportBesideColumnSchema),
   /** Which share to show beside each count; computed when shown, never stored. */
   percentOf: z.enum(['row', 'column', 'total']).nullable(),
   /** Planned numbers, per row (column key null), per column (row key null) or per cell. */
@@ -57,6 +79,8 @@ export const reportResultSchema = z.object({
   suppressionThreshold: z.number().int().positive().nullable(),
   /** A case counted here was corrected after the period ended: the figures use the corrected values. */
   correctedLater: z.boolean().optional(),
+  /** What a reader must know about the whole report, e.g. that its period has not ended yet. */
+  notices: z.array(z.string()),
   tables: z.array(reportTableSchema),
 });
 export type ReportResult = z.infer<typeof reportResultSchema>;

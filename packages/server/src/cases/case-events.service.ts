@@ -30,6 +30,7 @@ import {
   type EventWithAuthor,
 } from './cases.repository';
 import { systemClock, type Clock } from './cases.service';
+import { refreshChildKeys } from './child-keys.repository';
 import { refuseReadOnlyTiers } from './field-access';
 
 export async function listEvents(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseEvent[]> {
@@ -234,5 +235,6 @@ export async function resolveDuplicate(
       await insertEvent(trx, actor, { ...event, caseId: side.caseId });
       await updateCaseProjection(trx, side.caseId, projection);
     }
+    await refreshChildKeys(trx, [caseId, input.otherCaseId]);
   });
 }

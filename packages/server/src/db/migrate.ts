@@ -12,6 +12,7 @@ import * as targets from './migrations/2026-11-24T1400-targets';
 import * as reportPerformance from './migrations/2026-11-24T1500-report-performance';
 import * as reportCaseColumns from './migrations/2026-12-03T1000-report-case-columns';
 import * as corrections from './migrations/2026-12-06T0500-corrections-and-field-versions';
+import * as reportChildren from './migrations/2026-12-06T1000-report-children';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T1500-report-performance': reportPerformance,
   '2026-12-03T1000-report-case-columns': reportCaseColumns,
   '2026-12-06T0500-corrections-and-field-versions': corrections,
+  '2026-12-06T1000-report-children': reportChildren,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

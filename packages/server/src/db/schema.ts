@@ -105,6 +105,8 @@ export interface ChildCaseTable {
   care_plan_review_on: ColumnType<string | null, string | null | undefined, string | null>;
   care_plan_approved: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   pending_approvals: Generated<number>;
+  /** Shared by the cases linked or merged as one child (the smallest id among them); null for a case on its own. */
+  child_key: ColumnType<string | null, string | null | undefined, string | null>;
   /** Raised by the database on every update of the row (migration 2026-12-06T0500). */
   version: Generated<number>;
   /** The version of each correctable field, by the name the API uses; a missing field is at 0. */
@@ -225,13 +227,14 @@ export interface SavedReportTable {
 
 /** A stay in one placement, derived from the case's events (reports/care-stays.repository.ts). */
 export interface CareStayTable {
+  /** The placement that starts the stay, or the restored contact that resumes it. */
   placement_id: string;
   case_id: string;
   organisation_id: string;
   care_type: string;
   facility_id: string | null;
   start_on: CalendarDate;
-  /** The day of the next placement, reintegration or closure; null while the stay lasts. */
+  /** The day of the next placement, reintegration, closure, merge or loss of contact; null while it lasts. */
   end_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 

@@ -3,22 +3,34 @@ import type { Database } from '../db/schema';
 
 /**
  * Stays in care for the residence and care-cohort reports: each placement until the case's next placement,
- * reintegration or closure, corrected events left out. Derived from the events only, and rewritten for a case
- * in the transaction of each of its events, so they cannot drift from the history.
+ * reintegration, closure, merge into another case, or loss of contact (a child who ran away no longer lives
+ * there). Contact restored while a placement still stood starts a new stay in it. Derived from the events only,
+ * and rewritten for a case in the transaction of each of its events, so they cannot drift from the history.
+ *
+ * `era` numbers the placements and endings of a case in order; within an era, its first event (`anchor`) says
+ * whether the child was placed, and where, when contact was lost and restored.
  */
 function insertStays(condition: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
     insert into care_stay (placement_id, case_id, organisation_id, care_type, facility_id, start_on, end_on)
-    select s.id, s.case_id, s.organisation_id, s.payload->>'careType', (s.payload->>'facilityId')::uuid,
+    select s.id, s.case_id, s.organisation_id, a.payload->>'careType', (a.payload->>'facilityId')::uuid,
       s.occurred_on, s.end_on
     from (
-      select e.id, e.case_id, e.organisation_id, e.type, e.occurred_on, e.payload,
-        lead(e.occurred_on) over (partition by e.case_id order by e.occurred_on, e.seq) as end_on
-      from case_event e
-      where ${condition} and e.type in ('placement', 'reintegration', 'closure')
-        and not exists (select 1 from case_event c where c.supersedes = e.id)
+      select b.*, first_value(b.id) over (partition by b.case_id, b.era order by b.occurred_on, b.seq) as anchor_id
+      from (
+        select e.id, e.case_id, e.organisation_id, e.type, e.occurred_on, e.seq,
+          lead(e.occurred_on) over w as end_on,
+          count(*) filter (where e.type not in ('lost_contact', 'contact_restored')) over w as era
+        from case_event e
+        where ${condition}
+          and (e.type in ('placement', 'reintegration', 'closure', 'lost_contact', 'contact_restored')
+            or (e.type = 'duplicate_resolution' and e.payload->>'resolution' = 'merged_into_other'))
+          and not exists (select 1 from case_event c where c.supersedes = e.id)
+        window w as (partition by e.case_id order by e.occurred_on, e.seq)
+      ) b
     ) s
-    where s.type = 'placement'`;
+    join case_event a on a.id = s.anchor_id and a.type = 'placement'
+    where s.type in ('placement', 'contact_restored')`;
 }
 
 export async function refreshCareStays(trx: Transaction<Database>, caseId: string): Promise<void> {
@@ -26,8 +38,8 @@ export async function refreshCareStays(trx: Transaction<Database>, caseId: strin
   await insertStays(sql`e.case_id = ${caseId}`).execute(trx);
 }
 
-/** Every case's stays at once, after a bulk load of events (the benchmark's generator). */
-export async function rebuildCareStays(db: Kysely<Database>): Promise<void> {
+/** Every case's stays at once, after a bulk load of events (the benchmark's generator) or a migration. */
+export async function rebuildCareStays(db: Kysely<Database> | Transaction<Database>): Promise<void> {
   await db.deleteFrom('care_stay').execute();
   await insertStays(sql`true`).execute(db);
 }

@@ -1,6 +1,7 @@
 import {
   ageBandKey,
   CASE_EVENT_TYPES,
+  REPORT_CASE_TYPES,
   RESIDENTIAL_CARE_TYPES,
   type CellCount,
   type ReportDimension,
@@ -217,6 +218,8 @@ function dimension(dimension: ReportDimension, plan: TablePlan): Sql {
   switch (dimension) {
     case 'case_type':
       return sql`ct.v`;
+    case 'case_type_group':
+      return sql`case when ct.v in (${sql.join([...REPORT_CASE_TYPES])}) then ct.v else 'other' end`;
     case 'compliance':
     case 'progress':
       return sql`tg.v`;
@@ -273,6 +276,8 @@ function dimension(dimension: ReportDimension, plan: TablePlan): Sql {
 function measure(plan: TablePlan): Sql {
   switch (plan.table.measure) {
     case 'children':
+      // Cases linked or merged as one child share a key (cases/child-keys.repository.ts): one child, counted once.
+      return sql`coalesce(c.child_key, c.id)`;
     case 'cases':
       return sql`f.case_id`;
     case 'events':
@@ -299,7 +304,10 @@ function facts(ctx: ReportContext, select: Sql[], extraConditions: Sql[] = []): 
     ...plan.table.columns,
     ...(Object.keys(plan.table.filters) as ReportDimension[]),
   ]);
-  const caseTypes = used.has('case_type') ? sql`cross join lateral unnest(c.case_types) as ct(v)` : sql``;
+  const caseTypes =
+    used.has('case_type') || used.has('case_type_group')
+      ? sql`cross join lateral unnest(c.case_types) as ct(v)`
+      : sql``;
   const tags = used.has('compliance') || used.has('progress') ? sql`cross join lateral unnest(f.tags) as tg(v)` : sql``;
   const filters = Object.entries(plan.table.filters).map(
     ([name, values]) => sql`and ${dimension(name as ReportDimension, plan)} in (${sql.join(values)})`,
@@ -361,6 +369,15 @@ export async function casesBehind(
   const result = await sql<{ case_id: string }>`
     select distinct x.case_id from (${facts(ctx, [sql`f.case_id`], conditions)}) x limit ${limit}`.execute(db);
   return result.rows.map((row) => row.case_id);
+}
+
+/** The settings of the organisations whose cases a report counts (their floor for small counts). */
+export async function settingsOfOrganisationsCounted(db: Kysely<Database>, scope: ReportScope): Promise<unknown[]> {
+  const rows = await sql<{ case_settings: unknown }>`
+    select o.case_settings from organisation o
+    where exists (select 1 from child_case c where c.organisation_id = o.id and ${scopeCondition(scope)})
+      or o.id = ${scope.kind === 'organisation' ? scope.organisationId : null}`.execute(db);
+  return rows.rows.map((row) => row.case_settings);
 }
 
 export async function organisationForReports(db: Kysely<Database>, organisationId: string) {

@@ -24,12 +24,13 @@ import {
   type ReportResult,
   type ReportRunQuery,
   type ReportTable,
-  type ReportTableDefinitionInput,
+  type BuiltInTable,
+  type ReportBesideColumn,
   type SavedReport,
   type SavedReportInput,
   redactCase,
   suppressSmallCells,
-  DEFAULT_SUPPRESSION_THRESHOLD,
+  caseSettingsSchema,
 } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
@@ -47,11 +48,10 @@ import {
   namesOf,
   organisationForReports,
   savedReportNamed,
+  settingsOfOrganisationsCounted,
   type ReportScope,
 } from './reports.repository';
 import { requirePermission } from '../access/require-permission';
-
-/** Donors' and government's usual rule: no published count of fewer than five children. */
 
 /** At most this many cases are listed behind one number. */
 const DRILLDOWN_LIMIT = 500;
@@ -108,10 +108,9 @@ interface RunOptions {
   extras?: (table: ReportTable) => Pick<ReportTable, 'targets' | 'notes'>;
 }
 
-function standardNotes(lang: Language, table: ReportTableDefinitionInput, period: ReportPeriod): string[] {
+function standardNotes(lang: Language, table: BuiltInTable, period: ReportPeriod): string[] {
   const used = [...(table.rows ?? []), ...(table.columns ?? [])];
   const notes: string[] = [];
-  if (used.includes('case_type')) notes.push(reportText(lang, 'note.multipleCaseTypes'));
   if (used.includes('age_band')) notes.push(reportText(lang, 'note.ageAt', { date: period.referenceDate }));
   if (used.includes('compliance')) notes.push(reportText(lang, 'note.currentState'));
   return notes;
@@ -131,19 +130,77 @@ async function inTurn<T, R>(items: readonly T[], atOnce: number, work: (item: T)
   return results;
 }
 
+/**
+ * How small a count an output hides: at least the floor set by each organisation whose cases it counts (5 unless
+ * it set another), which a reader may raise but never lower. A department's figures are always anonymised; an
+ * organisation's own only when asked.
+ */
+async function suppressionThreshold(
+  db: Kysely<Database>,
+  scope: ReportScope,
+  asked: number | undefined,
+): Promise<number | undefined> {
+  if (scope.kind === 'organisation' && asked === undefined) return undefined;
+  const settings = await settingsOfOrganisationsCounted(db, scope);
+  const floors = settings.map((value) => caseSettingsSchema.parse(value).reportSuppressionFloor);
+  const floor = floors.length ? Math.max(...floors) : caseSettingsSchema.parse({}).reportSuppressionFloor;
+  return Math.max(floor, asked ?? 0);
+}
+
+/** The tables of a report, each beside column as a table of its own (rows only) until its counts are known. */
+function expandBesides(definitions: readonly BuiltInTable[]): { table: BuiltInTable; besideOf: number | null }[] {
+  return definitions.flatMap((definition, index) => [
+    { table: definition, besideOf: null },
+    ...(definition.beside ?? []).map((beside) => ({
+      table: {
+        id: `${definition.id ?? 'table'}--${beside.id}`,
+        title: beside.title,
+        source: beside.source,
+        measure: beside.measure,
+        rows: definition.rows ?? [],
+      },
+      besideOf: index,
+    })),
+  ]);
+}
+
+/** Each beside column's counts, once suppressed like any table, set in the table it stands beside. */
+function foldBesides(
+  tables: readonly ReportTable[],
+  expanded: readonly { table: BuiltInTable; besideOf: number | null }[],
+  definitions: readonly BuiltInTable[],
+): ReportTable[] {
+  const mains = tables.filter((_, i) => expanded[i]?.besideOf === null);
+  return mains.map((table, index) => {
+    const besides: ReportBesideColumn[] = (definitions[index]?.beside ?? []).map((beside) => {
+      const counted = tables[expanded.findIndex((item) => item.table.id === `${table.id}--${beside.id}`)];
+      if (!counted) throw new Error(`No counts for the column ${beside.id}.`);
+      return {
+        key: beside.id,
+        label: counted.title,
+        position: beside.position,
+        counts: counted.rowTotals,
+        total: counted.grandTotal,
+      };
+    });
+    return { ...table, besides };
+  });
+}
+
 async function runTables(
   db: Kysely<Database>,
   actor: Actor,
   clock: Clock,
   reportId: string,
   title: string,
-  definitions: readonly ReportTableDefinitionInput[],
+  definitions: readonly BuiltInTable[],
   options: RunOptions,
 ): Promise<ReportResult> {
   requirePermission(actor, 'report.read');
   const { lang, period } = options;
   const { scope, label } = await scopeOf(db, actor, lang, options.onlyOrganisation);
-  const plans = definitions.map((definition) => planTable(definition, period));
+  const expanded = expandBesides(definitions);
+  const plans = expanded.map(({ table }) => planTable(table, period));
   // The tables are independent queries, each on one core (report-query settings in the repository): on a server
   // they run side by side, as many at once as there are cores, since more only take turns (docs/performance.md);
   // PGlite's single connection queues them anyway.
@@ -168,16 +225,22 @@ async function runTables(
     const table = assembleTable(plan, counts, lang, labels, {
       title: reportText(lang, plan.table.title),
       measureLabel: reportText(lang, `measure.${plan.table.measure}`),
-      notes: standardNotes(lang, definitions[i] as ReportTableDefinitionInput, period),
+      notes: standardNotes(lang, expanded[i]?.table ?? plan.table, period),
     });
     const extra = options.extras?.(table);
     return extra ? { ...table, targets: extra.targets, notes: [...table.notes, ...extra.notes] } : table;
   });
-  const threshold = options.suppressBelow ?? (scope.kind === 'province' ? DEFAULT_SUPPRESSION_THRESHOLD : undefined);
+  const threshold = await suppressionThreshold(db, scope, options.suppressBelow);
   await appendAudit(db, {
     ...actor,
     action: 'report.run',
-    detail: { reportId, from: period.from, to: period.to, tables: tables.length, suppressBelow: threshold ?? null },
+    detail: {
+      reportId,
+      from: period.from,
+      to: period.to,
+      tables: definitions.length,
+      suppressBelow: threshold ?? null,
+    },
   });
   const correctedLater = await correctedAfterPeriod(db, scope, period);
   const result: ReportResult = {
@@ -191,14 +254,16 @@ async function runTables(
     generatedAt: new Date().toISOString(),
     suppressionThreshold: null,
     correctedLater,
-    // Said under the first table, so the screen and every file (PDF, XLSX, CSV) carry it.
-    tables: correctedLater ? withNoteOnFirst(tables, reportText(lang, 'note.correctedLater')) : tables,
+    notices: [
+      ...(period.to >= clock.today()
+        ? [reportText(lang, 'note.periodNotEnded', { to: period.to, today: clock.today() })]
+        : []),
+      ...(correctedLater ? [reportText(lang, 'note.correctedLater')] : []),
+    ],
+    tables,
   };
-  return threshold ? suppressSmallCells(result, threshold) : result;
-}
-
-function withNoteOnFirst(tables: ReportTable[], note: string): ReportTable[] {
-  return tables.map((table, i) => (i === 0 ? { ...table, notes: [...table.notes, note] } : table));
+  const shown = threshold ? suppressSmallCells(result, threshold) : result;
+  return { ...shown, tables: foldBesides(shown.tables, expanded, definitions) };
 }
 
 function periodOf(

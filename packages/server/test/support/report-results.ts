@@ -9,11 +9,22 @@ import { suppressSmallCells, type ReportResult, type ReportTable } from '@homewa
 type Labels = Record<string, string>;
 
 function table(
-  fields: Omit<ReportTable, 'rowTotals' | 'columnTotals' | 'grandTotal' | 'cells'> & { cells: number[][] },
+  fields: Omit<
+    ReportTable,
+    'rowTotals' | 'columnTotals' | 'grandTotal' | 'cells' | 'rowsOverlap' | 'columnsOverlap' | 'besides'
+  > & { cells: number[][] } & Partial<Pick<ReportTable, 'besides'>>,
 ): ReportTable {
   const rowTotals = fields.cells.map((row) => row.reduce((sum, n) => sum + n, 0));
   const columnTotals = fields.columns.map((_, c) => fields.cells.reduce((sum, row) => sum + (row[c] ?? 0), 0));
-  return { ...fields, rowTotals, columnTotals, grandTotal: rowTotals.reduce((sum, n) => sum + n, 0) };
+  return {
+    besides: [],
+    ...fields,
+    rowTotals,
+    columnTotals,
+    grandTotal: rowTotals.reduce((sum, n) => sum + n, 0),
+    rowsOverlap: false,
+    columnsOverlap: false,
+  };
 }
 
 const EN: Labels = {
@@ -94,6 +105,7 @@ export function quarterlyReport(language: 'en' | 'km'): ReportResult {
     scopeLabel: l.scope ?? '',
     generatedAt: '2026-04-02T08:30:00.000Z',
     suppressionThreshold: null,
+    notices: [],
     tables: [
       table({
         id: 'referrals-by-month',

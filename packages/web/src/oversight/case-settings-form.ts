@@ -20,7 +20,12 @@ export interface PhaseRow {
 export interface CaseSettingsFormState {
   approvalGates: ApprovalSubjectCode[];
   phases: PhaseRow[];
+  /** The smallest count anonymised reports of the organisation's cases show, as typed. */
+  reportSuppressionFloor: string;
 }
+
+export const SUPPRESSION_FLOOR_MIN = 2;
+export const SUPPRESSION_FLOOR_MAX = 50;
 
 export const EVERY_MONTHS_MAX = 24;
 export const UNTIL_MONTH_MAX = 120;
@@ -33,6 +38,7 @@ export function caseSettingsFormState(settings: CaseSettings): CaseSettingsFormS
       everyMonths: String(phase.everyMonths),
       untilMonth: String(phase.untilMonth),
     })),
+    reportSuppressionFloor: String(settings.reportSuppressionFloor),
   };
 }
 
@@ -49,6 +55,7 @@ function toInput(state: CaseSettingsFormState) {
       everyMonths: whole(phase.everyMonths),
       untilMonth: whole(phase.untilMonth),
     })),
+    reportSuppressionFloor: whole(state.reportSuppressionFloor),
   };
 }
 
@@ -67,6 +74,11 @@ function issueMessage(issue: SchemaIssue): Message {
       ? { key: 'oversight:settings.errors.untilOrder' }
       : { key: 'oversight:settings.errors.untilMonth', params: { max: UNTIL_MONTH_MAX } };
   }
+  if (issue.path[0] === 'reportSuppressionFloor')
+    return {
+      key: 'oversight:settings.errors.suppressionFloor',
+      params: { min: SUPPRESSION_FLOOR_MIN, max: SUPPRESSION_FLOOR_MAX },
+    };
   return commonIssueMessage(issue);
 }
 

@@ -18,6 +18,8 @@ import {
   EVERY_MONTHS_MAX,
   phaseField,
   previewMonths,
+  SUPPRESSION_FLOOR_MAX,
+  SUPPRESSION_FLOOR_MIN,
   UNTIL_MONTH_MAX,
   validateCaseSettings,
   type ApprovalSubjectCode,
@@ -66,15 +68,13 @@ function CaseSettingsForm({ settings }: { settings: CaseSettings }) {
   }, [focusKey]);
 
   /** Any change clears the phase errors: one phase's end depends on the one before. */
-  const change = (next: CaseSettingsFormState, touched: 'approvalGates' | 'phases') => {
+  const change = (next: CaseSettingsFormState, touched: 'approvalGates' | 'phases' | 'reportSuppressionFloor') => {
     setState(next);
     setSaved(false);
     setErrors((current) =>
       Object.fromEntries(
         Object.entries(current).filter(([field]) =>
-          touched === 'approvalGates'
-            ? field !== 'approvalGates'
-            : !field.startsWith('phases.') && field !== 'followUpRule',
+          touched === 'phases' ? !field.startsWith('phases.') && field !== 'followUpRule' : field !== touched,
         ),
       ),
     );
@@ -241,6 +241,31 @@ function CaseSettingsForm({ settings }: { settings: CaseSettings }) {
               <p className="muted">{t('oversight:settings.previewInvalid')}</p>
             )}
           </div>
+        </fieldset>
+        <fieldset className="form-section">
+          <legend className="form-section__title">{t('oversight:settings.reports')}</legend>
+          <Field
+            id={id('reportSuppressionFloor')}
+            name="reportSuppressionFloor"
+            label={t('oversight:settings.suppressionFloor')}
+            hint={t('oversight:settings.suppressionFloorHint')}
+            error={errors.reportSuppressionFloor}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={SUPPRESSION_FLOOR_MIN}
+                max={SUPPRESSION_FLOOR_MAX}
+                step={1}
+                value={state.reportSuppressionFloor}
+                onChange={(event) =>
+                  change({ ...state, reportSuppressionFloor: event.target.value }, 'reportSuppressionFloor')
+                }
+              />
+            )}
+          </Field>
         </fieldset>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={save.isPending}>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ReportTable } from '@homeward/core';
+import type { ReportBesideColumn, ReportTable } from '@homeward/core';
 import { cellKey, cellShare, percent, targetsOf, totalShare } from './report-numbers';
 
 /** The keys of the number chosen: a cell has both, a row's or column's total one, the grand total none. */
@@ -43,6 +43,23 @@ export function ReportTableView({ table, drillHref, onDrill }: ReportTableViewPr
   const corner = [table.rowDimensionLabel, table.columnDimensionLabel].filter(Boolean).join(' \\ ');
   const groups = columnGroups(table);
   const headerRows = groups ? 2 : 1;
+  // A total that is not the sum of its lines says so; the notes under the table say why.
+  const totalLabel = (overlaps: boolean) =>
+    t(overlaps ? 'reports:screen.table.totalOnce' : 'reports:screen.table.total');
+  const before = table.besides.filter((beside) => beside.position === 'before');
+  const after = table.besides.filter((beside) => beside.position === 'after');
+  const besideHeads = (list: ReportBesideColumn[]) =>
+    list.map((beside) => (
+      <th key={beside.key} scope="col" rowSpan={headerRows} className="report-grid__number report-grid__beside">
+        {beside.label}
+      </th>
+    ));
+  const besideCells = (list: ReportBesideColumn[], r: number | 'total') =>
+    list.map((beside) => (
+      <td key={beside.key} className="report-grid__number report-grid__beside" data-column={beside.key}>
+        <Count value={r === 'total' ? beside.total : (beside.counts[r] ?? null)} share={null} drill={undefined} />
+      </td>
+    ));
 
   return (
     <section
@@ -59,6 +76,7 @@ export function ReportTableView({ table, drillHref, onDrill }: ReportTableViewPr
               <th scope="col" rowSpan={headerRows} className="report-grid__corner">
                 {corner || table.measureLabel}
               </th>
+              {besideHeads(before)}
               {groups
                 ? groups.map((group) => (
                     <th key={group.key} scope="colgroup" colSpan={group.span} className="report-grid__group">
@@ -72,9 +90,10 @@ export function ReportTableView({ table, drillHref, onDrill }: ReportTableViewPr
                   ))}
               {hasColumns ? (
                 <th scope="col" rowSpan={headerRows} className="report-grid__number report-grid__total">
-                  {t('reports:screen.table.total')}
+                  {totalLabel(table.columnsOverlap)}
                 </th>
               ) : null}
+              {besideHeads(after)}
               {rowTargets ? (
                 <>
                   <th scope="col" rowSpan={headerRows} className="report-grid__number">
@@ -103,6 +122,7 @@ export function ReportTableView({ table, drillHref, onDrill }: ReportTableViewPr
               return (
                 <tr key={row.key} data-row={row.key}>
                   <th scope="row">{hasRows ? row.label : table.measureLabel}</th>
+                  {besideCells(before, r)}
                   {table.columns.map((column, c) => (
                     <td key={column.key} className="report-grid__number" data-column={column.key}>
                       <Count
@@ -122,6 +142,7 @@ export function ReportTableView({ table, drillHref, onDrill }: ReportTableViewPr
                       />
                     </td>
                   ) : null}
+                  {besideCells(after, r)}
                   {rowTargets ? <TargetCells done={rowTotal} planned={planned} /> : null}
                 </tr>
               );
@@ -130,7 +151,8 @@ export function ReportTableView({ table, drillHref, onDrill }: ReportTableViewPr
           {hasRows ? (
             <tfoot>
               <tr data-row="total">
-                <th scope="row">{t('reports:screen.table.total')}</th>
+                <th scope="row">{totalLabel(table.rowsOverlap)}</th>
+                {besideCells(before, 'total')}
                 {table.columns.map((column, c) => {
                   const total = table.columnTotals[c] ?? null;
                   return (
@@ -148,6 +170,7 @@ export function ReportTableView({ table, drillHref, onDrill }: ReportTableViewPr
                     <Count value={table.grandTotal} share={null} drill={drill(undefined, undefined)} />
                   </td>
                 ) : null}
+                {besideCells(after, 'total')}
                 {rowTargets ? (
                   <TargetCells
                     done={null}
@@ -159,15 +182,24 @@ export function ReportTableView({ table, drillHref, onDrill }: ReportTableViewPr
                 <>
                   <tr className="report-grid__target-row">
                     <th scope="row">{t('reports:screen.table.target')}</th>
+                    {before.map((beside) => (
+                      <td key={beside.key} />
+                    ))}
                     {table.columns.map((column) => (
                       <td key={column.key} className="report-grid__number">
                         {targets.byColumn.get(column.key) ?? ''}
                       </td>
                     ))}
                     {hasColumns ? <td /> : null}
+                    {after.map((beside) => (
+                      <td key={beside.key} />
+                    ))}
                   </tr>
                   <tr className="report-grid__target-row">
                     <th scope="row">{t('reports:screen.table.achieved')}</th>
+                    {before.map((beside) => (
+                      <td key={beside.key} />
+                    ))}
                     {table.columns.map((column, c) => {
                       const share = percent(table.columnTotals[c] ?? null, targets.byColumn.get(column.key) ?? null);
                       return (
@@ -177,6 +209,9 @@ export function ReportTableView({ table, drillHref, onDrill }: ReportTableViewPr
                       );
                     })}
                     {hasColumns ? <td /> : null}
+                    {after.map((beside) => (
+                      <td key={beside.key} />
+                    ))}
                   </tr>
                 </>
               ) : null}

@@ -93,6 +93,11 @@ function ReportHeader({ result, reportId, params }: ReportPartProps) {
           to: formatDate(result.to, language),
         })}
       </p>
+      {result.notices.map((notice) => (
+        <p key={notice} className="report__notice" role="note" lang={result.language} data-testid="report-notice">
+          {notice}
+        </p>
+      ))}
       {result.suppressionThreshold === null ? null : (
         <p className="report__meta">
           {t('reports:screen.report.anonymised', { threshold: result.suppressionThreshold })}

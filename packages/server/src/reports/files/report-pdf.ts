@@ -30,7 +30,13 @@ export async function renderPdf(result: ReportResult): Promise<Buffer> {
 
   doc.font('bold').fontSize(16).fillColor('black').text(result.title);
   doc.font('regular').fontSize(9).fillColor(MUTED);
-  for (const line of reportHeaderLines(result)) doc.text(line);
+  for (const line of reportHeaderLines(result)) {
+    const notice = result.notices.includes(line);
+    doc
+      .font(notice ? 'bold' : 'regular')
+      .fillColor(notice ? 'black' : MUTED)
+      .text(line);
+  }
   for (const table of result.tables) drawTable(doc, tableView(table, result.language), result);
   numberPages(doc, result);
 

@@ -2,9 +2,9 @@ import type { ReportResult, ReportTable } from '@homeward/core';
 import { reportText } from './report-text';
 
 /**
- * One table of a report laid out as the files show it: a label column, a count column per heading (with a share
- * beside it where `percentOf` asks), the row total, the row targets; rows of counts, a row of column totals and
- * rows of targets. XLSX, CSV and PDF all draw this, so the three files always agree.
+ * One table of a report laid out as the files show it: a label column, the columns counted beside it that come
+ * first, a count column per heading (with a share beside it where `percentOf` asks), the row total, the columns
+ * beside that come after, the row targets; rows of counts, a row of column totals and rows of targets. XLSX, CSV and PDF all draw this, so the three files always agree.
  */
 export type ViewCell =
   | { kind: 'label'; text: string }
@@ -37,6 +37,14 @@ const blank: ViewCell = { kind: 'blank' };
 
 export function tableView(table: ReportTable, language: ReportResult['language']): TableView {
   const text = (key: 'total' | 'target') => reportText(language, key);
+  // A total that is not the sum of its lines says so: "Total (each once)".
+  const totalOf = (overlaps: boolean) => reportText(language, overlaps ? 'totalOnce' : 'total');
+  const besides = (position: 'before' | 'after') => table.besides.filter((beside) => beside.position === position);
+  const besideHeadings = (position: 'before' | 'after'): ViewColumn[] =>
+    besides(position).map((beside) => ({ heading: beside.label, kind: 'count' }));
+  /** The beside columns' counts of row r, or their totals on the totals row. */
+  const besideCells = (position: 'before' | 'after', r: number | 'total'): ViewCell[] =>
+    besides(position).map((beside) => countCell(r === 'total' ? beside.total : (beside.counts[r] ?? null)));
   const shareHeading = reportText(
     language,
     table.percentOf === 'row' ? 'percentOfRow' : table.percentOf === 'column' ? 'percentOfColumn' : 'percentOfTotal',
@@ -69,20 +77,32 @@ export function tableView(table: ReportTable, language: ReportResult['language']
   const hasTargetRow = table.targets.some((t) => t.rowKey === null);
   const withPercent = table.percentOf !== null;
 
-  const countHeadings = [...table.columns.map((column) => column.label), text('total')];
+  const countHeadings = [...table.columns.map((column) => column.label), totalOf(table.columnsOverlap)];
   const columns: ViewColumn[] = [
     { heading: [table.rowDimensionLabel, table.columnDimensionLabel].filter(Boolean).join(' / '), kind: 'label' },
+    ...besideHeadings('before'),
     ...countHeadings.flatMap((heading): ViewColumn[] => [
       { heading, kind: 'count' },
       ...(withPercent ? [{ heading: shareHeading, kind: 'percent' as const }] : []),
     ]),
+    ...besideHeadings('after'),
     ...(hasRowTargets ? [{ heading: text('target'), kind: 'target' as const }] : []),
   ];
 
-  /** One line of counts: `pick(c)` for each column and the total column (index `lastColumn`). */
-  const line = (label: string, pick: (c: number) => ViewCell[], last: ViewCell[]): ViewCell[] => [
+  /**
+   * One line of counts: `pick(c)` for each column and the total column (index `lastColumn`), between the beside
+   * columns of row `r` (blank on a target line).
+   */
+  const line = (
+    label: string,
+    pick: (c: number) => ViewCell[],
+    last: ViewCell[],
+    r: number | 'total' | null,
+  ): ViewCell[] => [
     { kind: 'label', text: label },
+    ...(r === null ? besides('before').map(() => blank) : besideCells('before', r)),
     ...Array.from({ length: lastColumn + 1 }, (_, c) => pick(c)).flat(),
+    ...(r === null ? besides('after').map(() => blank) : besideCells('after', r)),
     ...(hasRowTargets ? last : []),
   ];
   const countsOf = (r: number) => (c: number) => [countCell(at(r, c)), ...(withPercent ? [share(r, c)] : [])];
@@ -92,18 +112,21 @@ export function tableView(table: ReportTable, language: ReportResult['language']
   ];
 
   const rows: ViewRow[] = table.rows.flatMap((heading, r): ViewRow[] => {
-    const body: ViewRow = { role: 'body', cells: line(heading.label, countsOf(r), [target(heading.key, null)]) };
+    const body: ViewRow = { role: 'body', cells: line(heading.label, countsOf(r), [target(heading.key, null)], r) };
     const hasCellTargets = table.targets.some((t) => t.rowKey === heading.key && t.columnKey !== null);
     if (!hasCellTargets) return [body];
     const cellTargets = (c: number) =>
       c === lastColumn ? [blank, ...(withPercent ? [blank] : [])] : targetsOf(heading.key)(c);
     return [
       body,
-      { role: 'target', cells: line(reportText(language, 'rowTarget', { row: heading.label }), cellTargets, [blank]) },
+      {
+        role: 'target',
+        cells: line(reportText(language, 'rowTarget', { row: heading.label }), cellTargets, [blank], null),
+      },
     ];
   });
-  rows.push({ role: 'total', cells: line(text('total'), countsOf(lastRow), [blank]) });
-  if (hasTargetRow) rows.push({ role: 'target', cells: line(text('target'), targetsOf(null), [blank]) });
+  rows.push({ role: 'total', cells: line(totalOf(table.rowsOverlap), countsOf(lastRow), [blank], 'total') });
+  if (hasTargetRow) rows.push({ role: 'target', cells: line(text('target'), targetsOf(null), [blank], null) });
 
   return { title: table.title, measure: table.measureLabel, columns, rows, notes: table.notes };
 }

@@ -13,7 +13,10 @@ export function reportText(
   );
 }
 
-/** The lines under a report's title: period, reference date, whose cases, when it was made. */
+/**
+ * The lines under a report's title: period, reference date, whose cases, when it was made, and what the reader
+ * must know about the whole report (a period not ended yet).
+ */
 export function reportHeaderLines(result: ReportResult): string[] {
   const text = (key: ReportFileKey, values: Record<string, string>) => reportText(result.language, key, values);
   return [
@@ -21,6 +24,7 @@ export function reportHeaderLines(result: ReportResult): string[] {
     text('referenceDate', { date: result.referenceDate }),
     text('scope', { scope: result.scopeLabel }),
     text('generated', { date: phnomPenhTime(result.generatedAt) }),
+    ...result.notices,
   ];
 }
 

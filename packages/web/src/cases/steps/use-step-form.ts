@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import {
   checkNewEvent,
-  DEFAULT_FOLLOW_UP_RULE,
+  DEFAULT_CASE_SETTINGS,
   DomainError,
   newCaseEventSchema,
   type CaseEvent,
@@ -124,7 +124,7 @@ export function useStepForm(type: StepType, props: StepFormProps): StepForm {
     try {
       checkNewEvent(context.events, parsed.data, {
         today: context.today,
-        settings: { approvalGates: context.state.approvalGates, followUpRule: DEFAULT_FOLLOW_UP_RULE },
+        settings: { ...DEFAULT_CASE_SETTINGS, approvalGates: context.state.approvalGates },
         ...(options.facility ? { facility: options.facility } : {}),
       });
     } catch (error) {
