@@ -11,3 +11,4 @@ export type {
   NameDetail,
   PlaceDetail,
 } from './duplicate-match';
+export { romanisedQueryKeys, romanisedSearchKey, type SearchableNames } from './name-search-key';

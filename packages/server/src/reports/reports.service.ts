@@ -27,14 +27,13 @@ import {
   type ReportTableDefinitionInput,
   type SavedReport,
   type SavedReportInput,
-  redactCase,
   suppressSmallCells,
   DEFAULT_SUPPRESSION_THRESHOLD,
 } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
-import { readCasesByIds } from '../cases/cases.repository';
+import { asSeenBy, readCasesByIds } from '../cases/child-visibility';
 import { toSummary, type Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
 import {
@@ -324,7 +323,7 @@ async function casesInNumber(
   const { scope } = await scopeOf(db, actor, keys.lang, undefined);
   const ids = await casesBehind(db, { plan, scope, today: clock.today() }, held, DRILLDOWN_LIMIT);
   const rows = await readCasesByIds(db, actor, ids, 'report.drilldown');
-  return rows.map((row) => redactCase(toSummary(row), actor.access));
+  return rows.map((row) => asSeenBy(actor, toSummary(row), true));
 }
 
 export async function saveReport(db: Kysely<Database>, actor: Actor, input: SavedReportInput): Promise<SavedReport> {
