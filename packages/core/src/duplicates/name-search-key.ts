@@ -1,5 +1,4 @@
-import { romaniseKhmer } from './khmer-romanise';
-import { phoneticKey, PHONETIC_RULES } from './phonetic-key';
+import { phoneticKey, phoneticStemKey } from './phonetic-key';
 
 /**
  * Search by name across scripts: a child registered as សុខ ដារា is found by typing "Dara" and a child registered
@@ -25,18 +24,10 @@ export function romanisedSearchKey(names: SearchableNames): string {
   return [...new Set(keys.filter(Boolean))].join('|');
 }
 
-/** The rules that look at the end of a name (-ey written -i) would break a name typed only in part. */
-const PREFIX_RULES = PHONETIC_RULES.filter(([pattern]) => !pattern.source.includes('$'));
-
 /**
  * What a typed query is looked for as, inside the stored key: its key as a whole name, and as the beginning of
  * a longer one ("Srey" is keyed "sri" as a name, "srei" inside "Sreypov"). Empty when nothing in it is a letter.
  */
 export function romanisedQueryKeys(query: string): string[] {
-  const letters = romaniseKhmer(query)
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
-  const prefix = PREFIX_RULES.reduce((key, [pattern, replacement]) => key.replace(pattern, replacement), letters);
-  return [...new Set([phoneticKey(query), prefix])].filter(Boolean);
+  return [...new Set([phoneticKey(query), phoneticStemKey(query)])].filter(Boolean);
 }
