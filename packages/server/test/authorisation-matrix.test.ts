@@ -229,6 +229,9 @@ function visibleNames(role: Role | 'anonymous'): string[] {
   return access.scope === 'organisation' ? [NAMES.own, NAMES.unassigned] : [NAMES.own];
 }
 
+/** Some 700 requests one after another: a minute on a quiet machine, more on a shared one. */
+const MATRIX_TIMEOUT = 300_000;
+
 const MINIMAL_PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 
 describeOnEachEngine('the authorisation matrix', (engine) => {
@@ -419,7 +422,7 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
     }
     expect(requests).toBeGreaterThan(300);
     expect({ failures, leaks }).toEqual({ failures: [], leaks: [] });
-  });
+  }, MATRIX_TIMEOUT);
 
   it('shows no child’s name or birth date to anyone when no role may read identity', async () => {
     // Every role without identity, as an organisation may set it; the export granted, so the whole file is tried.
@@ -464,5 +467,5 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
       expect(exported).toContain(`${role} summary.html`);
     }
     expect(leaks).toEqual([]);
-  });
+  }, MATRIX_TIMEOUT);
 });
