@@ -221,6 +221,33 @@ describe('scoreMatch and findDuplicates: different children', () => {
     expect(scoreMatch(sokDara, older).score).toBeLessThan(0.8);
   });
 
+  // Many Khmer given names come in pairs, a name and the same name with a final consonant or syllable: two
+  // sisters, or two girls of one village born the same year, are Sokha and Sokhak, Srey and Sreyl.
+  it.each([
+    ['Sokha', 'Sokhak'],
+    ['Dara', 'Daral'],
+    ['Srey', 'Sreyl'],
+    ['Pov', 'Povy'],
+    ['Chan', 'Chanthy'],
+    ['Srey', 'ស្រីល'],
+    ['ស្រី', 'ស្រីល'],
+    ['សុខា', 'សុខាក'],
+    ['ដារា', 'Daral'],
+  ])('calls %s and %s, one name and the same name with a final sound, possible at most', (first, second) => {
+    const named = (given: string) =>
+      child(
+        /[\u1780-\u17ff]/.test(given)
+          ? { familyNameKm: 'សុខ', givenNameKm: given }
+          : { familyNameLatin: 'Sok', givenNameLatin: given },
+      );
+    const year = { dateOfBirth: '2012-01-01', dateOfBirthEstimated: true };
+    const a = { ...named(first), ...year };
+    const b = { ...named(second), ...year };
+    expect(level(a, b)).not.toBe('likely');
+    expect(level(b, a)).not.toBe('likely');
+    expect(scoreMatch(a, b).score).toBeLessThan(0.8);
+  });
+
   it('lowers but does not discard a match whose sex differs', () => {
     const boy = child({ familyNameLatin: 'Sok', givenNameLatin: 'Dara', sex: 'male' });
     expect(level(sokDara, boy)).toBe('possible');

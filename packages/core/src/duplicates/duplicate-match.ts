@@ -1,7 +1,7 @@
 import { isRealDate } from '../text/dates';
 import { hasKhmerScript, normaliseForSearch } from '../text/search-text';
 import { jaroWinkler } from './jaro-winkler';
-import { phoneticKey as key } from './phonetic-key';
+import { phoneticKey as key, phoneticStemKey } from './phonetic-key';
 
 /**
  * The duplicate check: is a newly referred child probably already known? Children are referred again and
@@ -83,6 +83,13 @@ const WEIGHTS = {
     unknown: 1,
   },
 } as const;
+/**
+ * Many Khmer given names come in pairs, a name and the same name with a final consonant or syllable (Sokha and
+ * Sokhak, Srey and Sreyl): different girls, often of one village and one age. Jaro-Winkler rates such a pair
+ * near 0.95, which agreeing facts would make "likely"; its given names count at most this much, so that even
+ * with the same birth date, sex and village the pair stays "possible" for a person to look at.
+ */
+const NAME_PLUS_SOUND = 0.84;
 const EXACT_TOLERANCE_DAYS = 30;
 const ESTIMATED_TOLERANCE_DAYS = 730;
 
@@ -91,6 +98,8 @@ interface NameForm {
   alias: boolean;
   family: string; // phonetic keys; '' when absent
   given: string;
+  familyStem: string; // each name keyed but for its end, to tell a name from the same name plus a sound
+  givenStem: string;
   familyText: string; // normalised Khmer text, for Khmer against Khmer; '' otherwise
   givenText: string;
   whole: string; // key of family + given, and of given + family
@@ -113,6 +122,8 @@ function nameForm(family: string | null | undefined, given: string | null | unde
     alias,
     family: key(f),
     given: key(g),
+    familyStem: phoneticStemKey(f),
+    givenStem: phoneticStemKey(g),
     familyText: khmer ? normaliseForSearch(f) : '',
     givenText: khmer ? normaliseForSearch(g) : '',
     whole,
@@ -136,6 +147,21 @@ function similarity(a: string, b: string, aText = '', bText = ''): number {
   return aText && bText ? Math.max(keys, jaroWinkler(aText, bText)) : keys;
 }
 
+/** Two names' similarity, held below "the same name" when one is the other with a sound added. */
+function nameSimilarity(a: NamePart, b: NamePart): number {
+  const similar = similarity(a.key, b.key, a.text, b.text);
+  return a.key !== b.key && addsFinalSound(a.stem, b.stem) ? Math.min(similar, NAME_PLUS_SOUND) : similar;
+}
+
+interface NamePart {
+  key: string;
+  stem: string;
+  text: string;
+}
+
+const givenOf = (form: NameForm): NamePart => ({ key: form.given, stem: form.givenStem, text: form.givenText });
+const familyOf = (form: NameForm): NamePart => ({ key: form.family, stem: form.familyStem, text: form.familyText });
+
 /** Jaro-Winkler rates unrelated short names near 0.6, so only the part above that counts (OSCaR clips too). */
 function strength(similar: number): number {
   return similar >= 1 ? 1 : Math.min(1, Math.max(0, (similar - 0.6) / 0.4));
@@ -157,16 +183,28 @@ function compareForms(a: NameForm, b: NameForm): { score: number; detail: NameDe
     const score = weight * WEIGHTS.familyMissing * strength(similarity(a.whole, b.whole));
     return { score, detail: score >= 0.5 ? 'similar' : 'different' };
   }
-  const given = similarity(a.given, b.given, a.givenText, b.givenText);
-  const family = a.family && b.family ? similarity(a.family, b.family, a.familyText, b.familyText) : null;
+  const given = nameSimilarity(givenOf(a), givenOf(b));
+  const family = a.family && b.family ? nameSimilarity(familyOf(a), familyOf(b)) : null;
   const straight = weight * combine(given, family);
   const swapped =
     a.family && b.family
-      ? weight * WEIGHTS.swappedOrder * combine(similarity(a.given, b.family), similarity(a.family, b.given))
+      ? weight *
+        WEIGHTS.swappedOrder *
+        combine(
+          nameSimilarity({ ...givenOf(a), text: '' }, { ...familyOf(b), text: '' }),
+          nameSimilarity({ ...familyOf(a), text: '' }, { ...givenOf(b), text: '' }),
+        )
       : 0;
   if (swapped > straight) return { score: swapped, detail: swapped >= 0.5 ? 'swapped-order' : 'different' };
   if (given === 1 && (family === null || family === 1)) return { score: straight, detail: 'same-phonetic' };
   return { score: straight, detail: straight >= 0.5 ? 'similar' : 'different' };
+}
+
+/** One key is the other with one to three letters more at the end: a final consonant or syllable. */
+function addsFinalSound(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const added = long.length - short.length;
+  return short.length >= 2 && added >= 1 && added <= 3 && long.startsWith(short);
 }
 
 /** Every pairing of writings (Khmer, Latin, alias) on each side; the best one speaks for the names. */

@@ -54,13 +54,31 @@ export function khmerPhoneticKey(name: string): string {
  * names cover most children) and the duplicate check keys every case. The cache holds only pure results and
  * is emptied when full, so it never grows without bound.
  */
-const remembered = new Map<string, string>();
-export function phoneticKey(name: string): string {
-  let key = remembered.get(name);
-  if (key === undefined) {
-    if (remembered.size >= 10_000) remembered.clear();
-    key = khmerPhoneticKey(name);
-    remembered.set(name, key);
-  }
-  return key;
+function remembered(compute: (name: string) => string): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let key = known.get(name);
+    if (key === undefined) {
+      if (known.size >= 10_000) known.clear();
+      key = compute(name);
+      known.set(name, key);
+    }
+    return key;
+  };
 }
+export const phoneticKey = remembered(khmerPhoneticKey);
+
+/** The rules that look at the end of a name (-ey written -i) would break a name cut short or lengthened. */
+const STEM_RULES = PHONETIC_RULES.filter(([pattern]) => !pattern.source.includes('$'));
+
+/**
+ * A key that folds spellings as `phoneticKey` does everywhere but at the end of the name, so that a name is a
+ * prefix of the same name with a sound added (Srey "srei" of Sreyl "sreil") and of a longer name typed in part.
+ */
+export const phoneticStemKey = remembered((name) => {
+  const letters = romaniseKhmer(name)
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  return STEM_RULES.reduce((key, [pattern, replacement]) => key.replace(pattern, replacement), letters);
+});

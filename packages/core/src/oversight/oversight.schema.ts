@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_TIERS } from '../access/policy';
 import { APPROVAL_SUBJECTS } from '../codes/care-codes';
 import { SEXES } from '../codes/case-codes';
 import { caseDetailSchema, caseSummarySchema } from '../cases/case.schema';
@@ -10,7 +11,10 @@ import { isoDate } from '../text/dates';
  * group intake), checked by the web app as they arrive and usable by the server as its response schemas.
  */
 
-/** A case as the oversight lists name it: its number and the child's names in both scripts. */
+/**
+ * A case as the oversight lists name it: its number, the child's names in both scripts and the alias. Names are
+ * null where the reader's tiers or scope withhold them, and `hidden` then says so, as on the case itself.
+ */
 const caseRefShape = {
   caseId: z.uuid(),
   caseNumber: z.string(),
@@ -18,6 +22,8 @@ const caseRefShape = {
   givenNameKm: z.string().nullable(),
   familyNameLatin: z.string().nullable(),
   givenNameLatin: z.string().nullable(),
+  alias: z.string().nullable(),
+  hidden: z.array(z.enum(FIELD_TIERS)),
 };
 export const caseRefSchema = z.object(caseRefShape);
 export type CaseRef = z.infer<typeof caseRefSchema>;

@@ -7,6 +7,7 @@ import {
   sameFieldValue,
   tiersRefusedForCorrection,
   type CaseCorrection,
+  romanisedSearchKey,
   type CaseDetail,
   type CaseProfile,
   type CorrectedField,
@@ -106,6 +107,7 @@ function identityColumns(profile: CaseProfile, fieldVersions: Record<string, num
     village_code: profile.villageCode,
     nationality: profile.nationality,
     search_key: caseSearchKey(profile, caseNumber),
+    romanised_key: romanisedSearchKey(profile),
     field_versions: JSON.stringify(fieldVersions),
   };
 }

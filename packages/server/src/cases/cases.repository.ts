@@ -1,5 +1,14 @@
-import { DomainError, normaliseForSearch, searchKey, type AuditEntry, type CaseListQuery } from '@homeward/core';
-import { sql, type ExpressionBuilder, type Kysely, type Transaction, type Updateable } from 'kysely';
+import {
+  DomainError,
+  mayRead,
+  normaliseForSearch,
+  romanisedQueryKeys,
+  romanisedSearchKey,
+  searchKey,
+  type AuditEntry,
+  type CaseListQuery,
+} from '@homeward/core';
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEntries, selectAuditColumns, toAuditEntry } from '../audit/audit-search.repository';
 import type { Actor } from '../auth/actor';
@@ -7,6 +16,7 @@ import type { CaseEventRow, CaseRow, ChildCaseTable, Database, NewCaseRow } from
 import { refreshCareStays } from '../reports/care-stays.repository';
 import type { CaseProjection } from '@homeward/core';
 import { requirePermission } from '../access/require-permission';
+import { ownScope, visibleCases } from './child-visibility';
 
 /**
  * The one way to cases. Every function takes the acting user, refuses what their roles do not allow, sees
@@ -16,53 +26,6 @@ import { requirePermission } from '../access/require-permission';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export const CASE_NOT_FOUND = 'No case with this id.';
-
-/**
- * The cases a user's scope reaches in their own organisation: all of them, their team's (cases assigned to a
- * colleague of the same team, or to them), their own, or those of the children placed in their facility. These
- * are the cases they may write.
- */
-function ownScope(eb: ExpressionBuilder<Database, 'child_case'>, actor: Actor) {
-  const own = eb('child_case.organisation_id', '=', actor.organisationId);
-  switch (actor.access.scope) {
-    case 'organisation':
-      return own;
-    case 'team': {
-      const mine = eb('child_case.assigned_worker_id', '=', actor.userId);
-      if (!actor.team) return eb.and([own, mine]);
-      const team = eb
-        .selectFrom('app_user as colleague')
-        .select('colleague.id')
-        .where('colleague.organisation_id', '=', actor.organisationId)
-        .where('colleague.team', '=', actor.team);
-      return eb.and([own, eb.or([mine, eb('child_case.assigned_worker_id', 'in', team)])]);
-    }
-    case 'assigned':
-      return eb.and([own, eb('child_case.assigned_worker_id', '=', actor.userId)]);
-    case 'facility':
-      return actor.facilityId
-        ? eb.and([own, eb('child_case.current_facility_id', '=', actor.facilityId)])
-        : eb.val(false);
-    case 'referred':
-      return eb.val(false);
-  }
-}
-
-/** Cases referred or handed over to the user's organisation: readable, never writable, by the receiver. */
-function sharedWith(eb: ExpressionBuilder<Database, 'child_case'>, actor: Actor) {
-  return eb(
-    'child_case.id',
-    'in',
-    eb
-      .selectFrom('case_share')
-      .select('case_share.case_id')
-      .where('case_share.organisation_id', '=', actor.organisationId),
-  );
-}
-
-function visibleCases(db: Executor, actor: Actor) {
-  return db.selectFrom('child_case').where((eb) => eb.or([ownScope(eb, actor), sharedWith(eb, actor)]));
-}
 
 function writableCases(db: Executor, actor: Actor) {
   return db.selectFrom('child_case').where((eb) => ownScope(eb, actor));
@@ -84,13 +47,6 @@ async function selectCase(db: Executor, actor: Actor, caseId: string, forUpdate:
   const row = await query.executeTakeFirst();
   if (!row) throw new DomainError('not_found', CASE_NOT_FOUND, [], 'not_found');
   return row;
-}
-
-/** Which of these cases the user may read: lists that mention other cases show only those in full. */
-export async function readableAmong(db: Executor, actor: Actor, caseIds: readonly string[]): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await visibleCases(db, actor).select('child_case.id').where('child_case.id', 'in', caseIds).execute();
-  return new Set(rows.map((row) => row.id));
 }
 
 export async function readCase(db: Executor, actor: Actor, caseId: string): Promise<CaseWithWorker> {
@@ -130,9 +86,20 @@ export async function searchCases(
   requirePermission(actor, 'case.read');
   let base = visibleCases(db, actor);
   const q = query.q ? normaliseForSearch(query.q) : '';
-  if (q) {
-    const pattern = likePattern(q);
-    base = base.where('search_key', 'like', pattern);
+  if (q && !mayRead(actor.access, 'identity')) {
+    // Finding a child by a guessed name would confirm the name: without identity, only number and alias answer.
+    const pattern = likePattern((query.q ?? '').trim().toLowerCase());
+    base = base.where((eb) =>
+      eb.or([eb(sql`lower(case_number)`, 'like', pattern), eb(sql`lower(coalesce(alias, ''))`, 'like', pattern)]),
+    );
+  } else if (q) {
+    const spellings = romanisedQueryKeys(query.q ?? '').map((key) => likePattern(key));
+    base = base.where((eb) =>
+      eb.or([
+        eb('search_key', 'like', likePattern(q)),
+        ...spellings.map((pattern) => eb('romanised_key', 'like', pattern)),
+      ]),
+    );
   }
   const [rows, count] = await Promise.all([
     base
@@ -147,29 +114,6 @@ export async function searchCases(
   // The search words may be a child's name: the audit keeps only that a search happened and what it found.
   await audit(db, actor, q ? 'case.search' : 'case.list', null, { results: rows.length, total: count.n });
   return { rows, total: count.n };
-}
-
-/**
- * The cases behind a report's cell, as far as the actor may see them: the ids come from a report, which may
- * count other organisations' cases (a government scope); only the actor's own are returned, and the read is audited.
- */
-export async function readCasesByIds(
-  db: Executor,
-  actor: Actor,
-  caseIds: string[],
-  reason: string,
-): Promise<CaseRow[]> {
-  requirePermission(actor, 'case.read');
-  const rows = caseIds.length
-    ? await visibleCases(db, actor)
-        .selectAll()
-        .where('id', 'in', caseIds)
-        .orderBy('opened_on', 'desc')
-        .orderBy('case_number', 'desc')
-        .execute()
-    : [];
-  await audit(db, actor, 'case.list', null, { reason, results: rows.length });
-  return rows;
 }
 
 export async function nextCaseNumber(trx: Transaction<Database>, organisationId: string, year: number) {
@@ -436,6 +380,7 @@ export async function pseudonymiseCase(
       date_of_birth_estimated: true,
       village_code: null,
       search_key: searchKey([alias, child.case_number]),
+      romanised_key: romanisedSearchKey({ alias }),
       pseudonymised_at: sql`now()`,
       updated_at: sql`now()`,
     })

@@ -13,6 +13,8 @@ import * as reportPerformance from './migrations/2026-11-24T1500-report-performa
 import * as reportCaseColumns from './migrations/2026-12-03T1000-report-case-columns';
 import * as corrections from './migrations/2026-12-06T0500-corrections-and-field-versions';
 import * as reportChildren from './migrations/2026-12-06T1000-report-children';
+import * as romanisedSearchKey from './migrations/2026-12-06T1300-romanised-search-key';
+import * as romanisedSearchKeyBackfill from './migrations/2026-12-06T1301-romanised-search-key-backfill';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -32,6 +34,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-03T1000-report-case-columns': reportCaseColumns,
   '2026-12-06T0500-corrections-and-field-versions': corrections,
   '2026-12-06T1000-report-children': reportChildren,
+  '2026-12-06T1300-romanised-search-key': romanisedSearchKey,
+  '2026-12-06T1301-romanised-search-key-backfill': romanisedSearchKeyBackfill,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -90,6 +90,8 @@ export interface ChildCaseTable {
   case_types: string[];
   referral: ColumnType<unknown, string, string>;
   search_key: string;
+  /** Names as the duplicate matcher keys them, Khmer romanised: search across scripts. */
+  romanised_key: ColumnType<string | null, string | undefined, string>;
   status: string;
   risk_level: string | null;
   opened_on: CalendarDate;

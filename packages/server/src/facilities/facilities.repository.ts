@@ -1,7 +1,7 @@
-import { can, DomainError, type Facility, mayRead, type NewFacility, OUT_OF_SCOPE, redactCase } from '@homeward/core';
+import { can, DomainError, type Facility, mayRead, type NewFacility } from '@homeward/core';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
-import { readableAmong } from '../cases/cases.repository';
+import { childrenAsSeenBy } from '../cases/child-visibility';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 
@@ -118,6 +118,7 @@ export async function childrenInFacility(db: Executor, actor: Actor, facilityId:
       'given_name_km as givenNameKm',
       'family_name_latin as familyNameLatin',
       'given_name_latin as givenNameLatin',
+      'alias',
       'placed_since as since',
     ])
     .where('organisation_id', '=', actor.organisationId)
@@ -125,16 +126,6 @@ export async function childrenInFacility(db: Executor, actor: Actor, facilityId:
     .where('status', '<>', 'closed')
     .orderBy('placed_since')
     .execute();
-  const readable = await readableAmong(
-    db,
-    actor,
-    rows.map((row) => row.caseId),
-  );
-  await appendAudit(db, {
-    ...actor,
-    action: 'facility.read_children',
-    detail: { facilityId, results: rows.length },
-  });
   // Everyone who works in the facility sees who is there; names only of the children in their own scope.
-  return rows.map((row) => redactCase(row, readable.has(row.caseId) ? actor.access : OUT_OF_SCOPE));
+  return childrenAsSeenBy(db, actor, rows, { action: 'facility.read_children', detail: { facilityId } });
 }

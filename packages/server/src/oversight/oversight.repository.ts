@@ -1,8 +1,8 @@
 import { can, DomainError, type ApprovalSubject } from '@homeward/core';
 import { sql, type Kysely } from 'kysely';
-import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
+import { childLens, childrenAsSeenBy } from '../cases/child-visibility';
 import { openTasksOf } from '../tasks/tasks.repository';
 
 /**
@@ -16,6 +16,7 @@ const NAMES = [
   'c.given_name_km as givenNameKm',
   'c.family_name_latin as familyNameLatin',
   'c.given_name_latin as givenNameLatin',
+  'c.alias',
 ] as const;
 
 function requireApprove(actor: Actor): void {
@@ -95,16 +96,19 @@ export async function supervisionSummary(db: Kysely<Database>, actor: Actor, tod
       .orderBy('c.opened_on')
       .execute(),
   ]);
-  await appendAudit(db, {
-    ...actor,
-    action: 'supervision.read',
-  });
+  const named = [...overdue, ...approvals, ...withoutAssessment, ...withoutCarePlan];
+  const see = await childLens(
+    db,
+    actor,
+    named.map((row) => row.caseId),
+    { action: 'supervision.read' },
+  );
   return {
     caseloadByWorker: caseload.map((row) => ({ ...row, workerName: row.workerName ?? null })),
-    overdueFollowUps: overdue.map((row) => ({ ...row, dueOn: row.dueOn ?? '' })),
-    pendingApprovals: approvals,
-    withoutAssessment,
-    withoutCarePlan,
+    overdueFollowUps: overdue.map((row) => see({ ...row, dueOn: row.dueOn ?? '' }, row.caseId)),
+    pendingApprovals: approvals.map((row) => see(row, row.caseId)),
+    withoutAssessment: withoutAssessment.map((row) => see(row, row.caseId)),
+    withoutCarePlan: withoutCarePlan.map((row) => see(row, row.caseId)),
   };
 }
 
@@ -135,9 +139,10 @@ export async function tasksFor(db: Kysely<Database>, actor: Actor, today: string
       subject,
     })),
   ];
-  return tasks
+  const due = tasks
     .map((task) => ({ ...task, overdue: task.kind !== 'approval' && task.dueOn < today }))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  return childrenAsSeenBy(db, actor, due, { action: 'task.list' });
 }
 
 /** The identities of the organisation's cases, for the duplicate check; the matching itself is in core. */

@@ -6,8 +6,6 @@ import {
   findDuplicates,
   groupActivitySchema,
   groupIntakeSchema,
-  OUT_OF_SCOPE,
-  redactCase,
   SEXES,
   supervisionSchema,
   taskListSchema,
@@ -15,9 +13,9 @@ import {
 } from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit } from '../audit/audit.repository';
 import { recordGroupActivity, resolveDuplicate } from '../cases/case-events.service';
-import { readableAmong } from '../cases/cases.repository';
+import { childLens } from '../cases/child-visibility';
+import { refuseIdentityTerms } from '../cases/identity-terms';
 import { createGroup, toSummary } from '../cases/cases.service';
 import { listFacilities } from '../facilities/facilities.repository';
 import type { AppContext } from '../http/context';
@@ -70,25 +68,22 @@ export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
+        refuseIdentityTerms(user.actor, request.body);
         const rows = await identitiesForMatching(ctx.db, user.actor);
         const candidates = rows.map(toSummary);
         const subject = { ...request.body, id: request.body.excludeId };
         const matches = findDuplicates(subject, candidates, { limit: 10 });
         // The check runs over the whole organisation so that no child is entered twice, but a match outside the
         // user's scope shows only its case number: they ask a supervisor, who sees it.
-        const readable = await readableAmong(
+        const see = await childLens(
           ctx.db,
           user.actor,
           matches.map((match) => match.record.id),
+          { action: 'case.duplicate_check', detail: { compared: rows.length, matches: matches.length } },
         );
-        await appendAudit(ctx.db, {
-          ...user.actor,
-          action: 'case.duplicate_check',
-          detail: { compared: rows.length, matches: matches.length },
-        });
         return {
           items: matches.map((match) => ({
-            case: redactCase(match.record, readable.has(match.record.id) ? user.access : OUT_OF_SCOPE),
+            case: see(match.record, match.record.id),
             score: match.score,
             level: match.level,
             reasons: match.reasons,

@@ -36,11 +36,16 @@ export function caseFileSummaryHtml(detail: CaseDetail, events: readonly Summary
   const statuses: Record<string, string> = codes.caseStatus;
   const names = [detail.familyNameKm, detail.givenNameKm].filter(Boolean).join(' ');
   const latin = [detail.familyNameLatin, detail.givenNameLatin].filter(Boolean).join(' ');
+  // The export follows the exporter's tiers: a role that may not read identity takes the file without it.
+  const withheld = detail.hidden?.includes('identity') ? words.withheld : '';
+  const born = detail.dateOfBirth
+    ? detail.dateOfBirth + (detail.dateOfBirthEstimated ? ` (${words.estimated})` : '')
+    : withheld;
   const profile: [string, string][] = [
     [words.caseNumber, detail.caseNumber],
-    [words.name, [names, latin].filter(Boolean).join(' / ')],
+    [words.name, [names, latin].filter(Boolean).join(' / ') || withheld],
     [words.alias, detail.alias ?? ''],
-    [words.dateOfBirth, detail.dateOfBirth + (detail.dateOfBirthEstimated ? ` (${words.estimated})` : '')],
+    [words.dateOfBirth, born],
     [words.status, statuses[detail.status] ?? detail.status],
     [words.openedOn, detail.openedOn],
   ];

@@ -1,8 +1,9 @@
-import type { Language } from '@homeward/core';
+import { redactPayload, type Language } from '@homeward/core';
 import { configure, TextReader, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { readCaseFile } from '../cases/cases.repository';
+import { asSeenBy } from '../cases/child-visibility';
 import { toEvent } from '../cases/case-events.service';
 import { toDetail } from '../cases/cases.service';
 import type { Database } from '../db/schema';
@@ -35,21 +36,25 @@ export async function exportCaseFile(
     .execute((trx) =>
       readCaseFile(trx, actor, caseId, { encrypted: Boolean(request.passphrase), language: request.language }),
     );
-  const detail = toDetail(child);
-  const eventJson = events.map((event) =>
-    toEvent(event, events.find((later) => later.supersedes === event.id)?.id ?? null),
-  );
+  // The file leaves the system with no more than the exporter may read on screen: their tiers, as the case read.
+  const detail = asSeenBy(actor, toDetail(child), true);
+  const shown = events.map((event) => ({ ...event, ...redactPayload(event.payload, actor.access) }));
+  const eventJson = shown.map(({ value, hidden, ...event }) => ({
+    ...toEvent(event, events.find((later) => later.supersedes === event.id)?.id ?? null),
+    payload: value,
+    hidden,
+  }));
   const options = request.passphrase ? { password: request.passphrase, encryptionStrength: 3 as const } : {};
   const writer = new ZipWriter(new Uint8ArrayWriter(), options);
   await writer.add('profile.json', new TextReader(JSON.stringify(detail, null, 2)));
   await writer.add('events.json', new TextReader(JSON.stringify(eventJson, null, 2)));
   const summary = caseFileSummaryHtml(
     detail,
-    events.map((event) => ({
+    shown.map((event) => ({
       occurredOn: event.occurred_on,
       type: event.type,
       authorName: event.author_name,
-      payload: event.payload,
+      payload: event.value,
     })),
     request.language,
   );

@@ -28,14 +28,13 @@ import {
   type ReportBesideColumn,
   type SavedReport,
   type SavedReportInput,
-  redactCase,
   suppressSmallCells,
   caseSettingsSchema,
 } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
-import { readCasesByIds } from '../cases/cases.repository';
+import { asSeenBy, readCasesByIds } from '../cases/child-visibility';
 import { toSummary, type Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
 import { correctedAfterPeriod } from './report-corrections.repository';
@@ -397,7 +396,7 @@ async function casesInNumber(
   const { scope } = await scopeOf(db, actor, keys.lang, undefined);
   const ids = await casesBehind(db, { plan, scope, today: clock.today() }, held, DRILLDOWN_LIMIT);
   const rows = await readCasesByIds(db, actor, ids, 'report.drilldown');
-  return rows.map((row) => redactCase(toSummary(row), actor.access));
+  return rows.map((row) => asSeenBy(actor, toSummary(row), true));
 }
 
 export async function saveReport(db: Kysely<Database>, actor: Actor, input: SavedReportInput): Promise<SavedReport> {

@@ -89,6 +89,7 @@ export function openTasksOf(db: Executor, actor: Actor) {
       'c.given_name_km as givenNameKm',
       'c.family_name_latin as familyNameLatin',
       'c.given_name_latin as givenNameLatin',
+      'c.alias',
     ])
     .where('t.organisation_id', '=', actor.organisationId)
     .where('t.assigned_to', '=', actor.userId)

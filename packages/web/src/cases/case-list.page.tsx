@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { can } from '@homeward/core';
+import { can, mayRead } from '@homeward/core';
 import { CASE_PAGE_SIZE, useCaseList } from '../api/cases.resource';
 import { useUser } from '../auth/user-context';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
@@ -69,7 +69,8 @@ export function CaseListPage() {
           {t('cases:list.searchLabel')}
         </label>
         <p id="case-search-hint" className="field__hint">
-          {t('cases:list.searchHint')}
+          {/* The server searches only number and alias for a role that may not know who the children are. */}
+          {t(mayRead(user.access, 'identity') ? 'cases:list.searchHint' : 'cases:list.searchHintWithoutNames')}
         </p>
         <input
           id="case-search"

@@ -6,6 +6,8 @@ import { useLanguage } from '../text/use-language';
 import { ageToday } from './case-format';
 import { CaseTypeCodes } from './case-types.component';
 import { TableHead } from '../layout/table-head.component';
+import { CaseRefNames } from '../oversight/case-ref.component';
+import { Withheld } from './withheld.component';
 
 /**
  * One table for every screen size: on a phone the stylesheet lays each row out as a card and shows each
@@ -33,20 +35,27 @@ export function CaseTable({ cases }: { cases: readonly CaseSummary[] }) {
           const km = khmerName(item);
           const latin = latinName(item);
           const age = ageToday(item, today);
+          const withheld = item.hidden?.includes('identity') ?? false;
           return (
             <tr key={item.id} data-testid="case-row">
               <th scope="row" data-label={columns.caseNumber} className="case-table__number">
                 <Link to={`/cases/${item.id}`}>{item.caseNumber}</Link>
               </th>
               <td data-label={columns.nameKm} lang="km" className="case-table__name-km">
-                {km ?? <span className="muted">{t('cases:none')}</span>}
+                {km ?? (withheld ? <CaseRefNames item={item} /> : <span className="muted">{t('cases:none')}</span>)}
               </td>
               <td data-label={columns.nameLatin} lang="en">
-                {latin ?? <span className="muted">{t('cases:none')}</span>}
+                {latin ?? (withheld ? <Withheld /> : <span className="muted">{t('cases:none')}</span>)}
               </td>
               <td data-label={columns.sex}>{t(`codes:sex.${item.sex}`)}</td>
               <td data-label={columns.age}>
-                {item.dateOfBirthEstimated ? t('cases:ageEstimated', { count: age }) : age}
+                {age === null ? (
+                  <Withheld />
+                ) : item.dateOfBirthEstimated ? (
+                  t('cases:ageEstimated', { count: age })
+                ) : (
+                  age
+                )}
               </td>
               <td data-label={columns.caseTypes}>
                 <CaseTypeCodes types={item.caseTypes} />
