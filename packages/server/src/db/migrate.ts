@@ -11,6 +11,7 @@ import * as reports from './migrations/2026-11-24T1300-reports';
 import * as targets from './migrations/2026-11-24T1400-targets';
 import * as reportPerformance from './migrations/2026-11-24T1500-report-performance';
 import * as reportCaseColumns from './migrations/2026-12-03T1000-report-case-columns';
+import * as requestDigests from './migrations/2026-12-06T0500-request-digests';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T1400-targets': targets,
   '2026-11-24T1500-report-performance': reportPerformance,
   '2026-12-03T1000-report-case-columns': reportCaseColumns,
+  '2026-12-06T0500-request-digests': requestDigests,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

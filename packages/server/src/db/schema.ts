@@ -110,6 +110,8 @@ export interface ChildCaseTable {
   created_by: string | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+  /** A hash of the client's request that made the row; none when the server made it (see the migration). */
+  request_digest: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseEventTable {
@@ -123,6 +125,8 @@ export interface CaseEventTable {
   author_id: string | null;
   supersedes: ColumnType<string | null, string | null | undefined, string | null>;
   payload: ColumnType<Record<string, unknown>, string, string>;
+  /** A hash of the client's request that made the row; none when the server made it (see the migration). */
+  request_digest: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface FacilityTable {
@@ -144,6 +148,8 @@ export interface GroupActivityTable {
   occurred_on: CalendarDate;
   facilitator_id: string | null;
   created_at: DefaultedTimestamp;
+  /** A hash of the client's request that made the row; none when the server made it (see the migration). */
+  request_digest: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditLogTable {
