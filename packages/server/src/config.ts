@@ -13,6 +13,11 @@ export interface Config {
   retiredAttachmentKeys: string[];
   /** Cookies marked Secure need HTTPS; a shelter laptop serves plain HTTP on localhost or the LAN. */
   secureCookies: boolean;
+  /**
+   * How long a request's body may take to arrive: a body sent a byte at a time would otherwise hold its
+   * connection for ever. 90 s lets a 10 MB file through at 1 Mbit/s.
+   */
+  requestTimeoutSeconds: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -35,6 +40,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     },
     lockout: { maxFailures: 5, minutes: 15 },
     secureCookies: process.env.HOMEWARD_SECURE_COOKIES === 'true',
+    requestTimeoutSeconds: intFromEnv('HOMEWARD_REQUEST_TIMEOUT_SECONDS', 90),
     attachmentKey: process.env.HOMEWARD_ATTACHMENT_KEY || undefined,
     retiredAttachmentKeys: (process.env.HOMEWARD_RETIRED_ATTACHMENT_KEYS ?? '').split(',').filter(Boolean),
     ...overrides,

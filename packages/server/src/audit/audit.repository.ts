@@ -19,7 +19,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_CHAIN_LOCK = 726_001;
 
 /** JSON with object keys sorted: jsonb stores keys in its own order, so the hash must not depend on it. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -58,9 +58,13 @@ export function hashedFields(row: {
 
 /**
  * Appends one entry to the hash-chained audit log, inside the caller's transaction so that an action and
- * its audit entry are written together or not at all.
+ * its audit entry are written together or not at all. The chain lock is a transaction lock: outside a
+ * transaction it would be released when its own statement ends, before the entry is read and written, and
+ * two appends would link to the same predecessor. Given no transaction, the append makes its own.
  */
-export async function appendAudit(trx: Transaction<Database> | Kysely<Database>, entry: AuditEntry): Promise<void> {
+export async function appendAudit(db: Transaction<Database> | Kysely<Database>, entry: AuditEntry): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, entry));
+  const trx = db;
   await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;

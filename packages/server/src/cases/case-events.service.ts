@@ -20,7 +20,8 @@ import { findFacility, placementFacilityName } from '../facilities/facilities.re
 import { readCaseSettings } from '../organisations/case-settings.repository';
 import {
   eventsForRules,
-  findEvent,
+  eventIdUse,
+  groupActivityIdUse,
   insertGroupActivity,
   insertEvent,
   lockCaseForWrite,
@@ -31,6 +32,7 @@ import {
 } from './cases.repository';
 import { systemClock, type Clock } from './cases.service';
 import { refreshChildKeys } from './child-keys.repository';
+import { requestDigest, writeOnce } from './client-ids';
 import { refuseReadOnlyTiers } from './field-access';
 
 export async function listEvents(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseEvent[]> {
@@ -86,27 +88,30 @@ export async function addEvent(
   clock: Clock = systemClock,
 ): Promise<{ created: boolean; event: CaseEvent }> {
   const id = input.id ?? randomUUID();
-  const existing = await findEvent(db, actor, id);
-  if (existing && existing.case_id === caseId) {
-    return { created: false, event: mustFind(await listEvents(db, actor, caseId), id) };
-  }
-  if (existing) throw new DomainError('conflict', 'This event id is already used.', [], 'id_taken');
-  checkWriteRights(actor, input);
-  await db.transaction().execute(async (trx) => {
-    await lockCaseForWrite(trx, actor, caseId);
-    const events = await eventsForRules(trx, caseId);
-    const event = {
-      id,
-      type: input.type,
-      occurredOn: input.occurredOn,
-      supersedes: input.supersedes,
-      payload: input.payload,
-    };
-    const projection = checkNewEvent(events, event, await contextFor(trx, actor, caseId, input, clock));
-    await insertEvent(trx, actor, { ...event, caseId });
-    await updateCaseProjection(trx, caseId, projection);
-  });
-  return { created: true, event: mustFind(await listEvents(db, actor, caseId), id) };
+  const digest = requestDigest({ caseId, ...input });
+  const created = await writeOnce(
+    actor,
+    digest,
+    () => eventIdUse(db, id),
+    async () => {
+      checkWriteRights(actor, input);
+      await db.transaction().execute(async (trx) => {
+        await lockCaseForWrite(trx, actor, caseId);
+        const events = await eventsForRules(trx, caseId);
+        const event = {
+          id,
+          type: input.type,
+          occurredOn: input.occurredOn,
+          supersedes: input.supersedes,
+          payload: input.payload,
+        };
+        const projection = checkNewEvent(events, event, await contextFor(trx, actor, caseId, input, clock));
+        await insertEvent(trx, actor, { ...event, caseId, requestDigest: digest });
+        await updateCaseProjection(trx, caseId, projection);
+      });
+    },
+  );
+  return { created, event: mustFind(await listEvents(db, actor, caseId), id) };
 }
 
 /** The case as it stands today, derived from its events; the read is audited like any read of the case. */
@@ -168,26 +173,35 @@ export async function recordGroupActivity(
   actor: Actor,
   input: GroupActivity,
   clock: Clock = systemClock,
-): Promise<{ id: string; attended: number }> {
+): Promise<{ created: boolean; activity: { id: string; attended: number } }> {
   const id = input.id ?? randomUUID();
-  await db.transaction().execute(async (trx) => {
-    await insertGroupActivity(trx, actor, { id, ...input });
-    const settings = await readCaseSettings(trx, actor.organisationId);
-    for (const caseId of input.caseIds) {
-      await lockCaseForWrite(trx, actor, caseId);
-      const events = await eventsForRules(trx, caseId);
-      const event = {
-        id: randomUUID(),
-        type: 'group_session',
-        occurredOn: input.occurredOn,
-        payload: { activityId: id, topic: input.topic, ...(input.title ? { title: input.title } : {}) },
-      };
-      const projection = checkNewEvent(events, event, { today: clock.today(), settings });
-      await insertEvent(trx, actor, { ...event, caseId });
-      await updateCaseProjection(trx, caseId, projection);
-    }
-  });
-  return { id, attended: input.caseIds.length };
+  const digest = requestDigest(input);
+  const created = await writeOnce(
+    actor,
+    digest,
+    () => groupActivityIdUse(db, id),
+    () =>
+      db.transaction().execute(async (trx) => {
+        await insertGroupActivity(trx, actor, { id, ...input, requestDigest: digest });
+        const settings = await readCaseSettings(trx, actor.organisationId);
+        // Every case is locked first, in id order, so that no other write waits on a case this one holds while
+        // this one waits on the audit chain's lock that the other holds.
+        for (const caseId of [...input.caseIds].sort()) await lockCaseForWrite(trx, actor, caseId);
+        for (const caseId of input.caseIds) {
+          const events = await eventsForRules(trx, caseId);
+          const event = {
+            id: randomUUID(),
+            type: 'group_session',
+            occurredOn: input.occurredOn,
+            payload: { activityId: id, topic: input.topic, ...(input.title ? { title: input.title } : {}) },
+          };
+          const projection = checkNewEvent(events, event, { today: clock.today(), settings });
+          await insertEvent(trx, actor, { ...event, caseId });
+          await updateCaseProjection(trx, caseId, projection);
+        }
+      }),
+  );
+  return { created, activity: { id, attended: input.caseIds.length } };
 }
 
 const MIRROR = { linked: 'linked', merged_into_other: 'other_merged_here', not_duplicate: 'not_duplicate' } as const;

@@ -17,6 +17,7 @@ import { refreshCareStays } from '../reports/care-stays.repository';
 import type { CaseProjection } from '@homeward/core';
 import { requirePermission } from '../access/require-permission';
 import { ownScope, visibleCases } from './child-visibility';
+import type { UsedId } from './client-ids';
 
 /**
  * The one way to cases. Every function takes the acting user, refuses what their roles do not allow, sees
@@ -62,9 +63,13 @@ export async function lockCaseForWrite(trx: Transaction<Database>, actor: Actor,
   return selectCase(trx, actor, caseId, true);
 }
 
-/** A case id already taken, in any organisation: client-generated ids must stay unique. */
-export async function caseIdOwner(db: Executor, caseId: string): Promise<string | undefined> {
-  return (await caseIdOwners(db, [caseId])).get(caseId);
+/** A case id already used, in any organisation: client-generated ids must stay unique. */
+export function caseIdUse(db: Executor, caseId: string): Promise<UsedId | undefined> {
+  return db
+    .selectFrom('child_case')
+    .select(['organisation_id', 'request_digest'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
 }
 
 /** The organisation holding each of these case ids, for those already used. */
@@ -140,6 +145,8 @@ export interface NewEventRow {
   occurredOn: string;
   supersedes?: string | undefined;
   payload: Record<string, unknown>;
+  /** The client's request, for an event it identified (see client-ids). */
+  requestDigest?: string;
 }
 
 export async function insertEvent(trx: Transaction<Database>, actor: Actor, event: NewEventRow): Promise<void> {
@@ -155,6 +162,7 @@ export async function insertEvent(trx: Transaction<Database>, actor: Actor, even
       author_id: actor.userId,
       supersedes: event.supersedes ?? null,
       payload: JSON.stringify(event.payload),
+      request_digest: event.requestDigest ?? null,
     })
     .execute();
   await audit(trx, actor, 'case.event_add', event.caseId, { eventType: event.type, eventId: event.id });
@@ -228,19 +236,28 @@ export function eventsForRules(trx: Executor, caseId: string) {
     .execute();
 }
 
-export function findEvent(db: Executor, actor: Actor, eventId: string) {
+/** An event id already used, in any organisation, and the case it belongs to. */
+export function eventIdUse(db: Executor, eventId: string) {
   return db
     .selectFrom('case_event')
-    .select(['id', 'case_id'])
+    .select(['case_id', 'organisation_id', 'request_digest'])
     .where('id', '=', eventId)
-    .where('organisation_id', '=', actor.organisationId)
+    .executeTakeFirst();
+}
+
+/** A group activity id already used, in any organisation. */
+export function groupActivityIdUse(db: Executor, activityId: string): Promise<UsedId | undefined> {
+  return db
+    .selectFrom('group_activity')
+    .select(['organisation_id', 'request_digest'])
+    .where('id', '=', activityId)
     .executeTakeFirst();
 }
 
 export async function insertGroupActivity(
   trx: Transaction<Database>,
   actor: Actor,
-  activity: { id: string; topic: string; title?: string | undefined; occurredOn: string },
+  activity: { id: string; topic: string; title?: string | undefined; occurredOn: string; requestDigest: string },
 ): Promise<void> {
   requirePermission(actor, 'case.write');
   await trx
@@ -252,6 +269,7 @@ export async function insertGroupActivity(
       title: activity.title ?? null,
       occurred_on: activity.occurredOn,
       facilitator_id: actor.userId,
+      request_digest: activity.requestDigest,
     })
     .execute();
 }

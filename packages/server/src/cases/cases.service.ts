@@ -20,8 +20,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { CaseRow, Database } from '../db/schema';
 import { refuseReadOnlyTiers } from './field-access';
+import { requestDigest, writeOnce } from './client-ids';
 import {
-  caseIdOwner,
+  caseIdUse,
   caseIdOwners,
   insertCase,
   insertEvent,
@@ -50,17 +51,25 @@ export async function createCase(
   checkNewCase(input, clock.today());
   refuseReadOnlyTiers(actor, input);
   const id = input.id ?? randomUUID();
-  const owner = await caseIdOwner(db, id);
+  const digest = requestDigest(input);
   // A client retrying an offline create gets the case it made, not a second one.
-  if (owner === actor.organisationId) return { created: false, detail: await getCase(db, actor, id) };
-  if (owner) throw new DomainError('conflict', 'This case id is already used.', [], 'id_taken');
-
-  await db.transaction().execute((trx) => openCase(trx, actor, id, input));
-  return { created: true, detail: await getCase(db, actor, id) };
+  const created = await writeOnce(
+    actor,
+    digest,
+    () => caseIdUse(db, id),
+    () => db.transaction().execute((trx) => openCase(trx, actor, id, input, digest)),
+  );
+  return { created, detail: await getCase(db, actor, id) };
 }
 
 /** Inserts one case and its intake event inside the caller's transaction. */
-async function openCase(trx: Transaction<Database>, actor: Actor, id: string, input: NewCase): Promise<void> {
+async function openCase(
+  trx: Transaction<Database>,
+  actor: Actor,
+  id: string,
+  input: NewCase,
+  requestDigest: string | null,
+): Promise<void> {
   const birth = birthDateOf(input);
   const intake = {
     type: 'intake',
@@ -99,6 +108,7 @@ async function openCase(trx: Transaction<Database>, actor: Actor, id: string, in
     last_event_on: projection.lastEventOn,
     assigned_worker_id: actor.userId,
     created_by: actor.userId,
+    request_digest: requestDigest,
   });
   await insertEvent(trx, actor, { id: randomUUID(), caseId: id, ...intake });
 }
@@ -155,7 +165,7 @@ export async function createGroup(
         'id_taken',
       );
     await db.transaction().execute(async (trx) => {
-      for (const child of children) await openCase(trx, actor, child.id, child.newCase);
+      for (const child of children) await openCase(trx, actor, child.id, child.newCase, null);
     });
   }
   return Promise.all(children.map((child) => getCase(db, actor, child.id)));

@@ -12,6 +12,7 @@ import * as targets from './migrations/2026-11-24T1400-targets';
 import * as reportPerformance from './migrations/2026-11-24T1500-report-performance';
 import * as reportCaseColumns from './migrations/2026-12-03T1000-report-case-columns';
 import * as corrections from './migrations/2026-12-06T0500-corrections-and-field-versions';
+import * as requestDigests from './migrations/2026-12-06T0500-request-digests';
 import * as reportChildren from './migrations/2026-12-06T1000-report-children';
 import * as romanisedSearchKey from './migrations/2026-12-06T1300-romanised-search-key';
 import * as romanisedSearchKeyBackfill from './migrations/2026-12-06T1301-romanised-search-key-backfill';
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T1500-report-performance': reportPerformance,
   '2026-12-03T1000-report-case-columns': reportCaseColumns,
   '2026-12-06T0500-corrections-and-field-versions': corrections,
+  '2026-12-06T0500-request-digests': requestDigests,
   '2026-12-06T1000-report-children': reportChildren,
   '2026-12-06T1300-romanised-search-key': romanisedSearchKey,
   '2026-12-06T1301-romanised-search-key-backfill': romanisedSearchKeyBackfill,

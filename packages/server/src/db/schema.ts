@@ -118,6 +118,8 @@ export interface ChildCaseTable {
   created_by: string | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+  /** A hash of the client's request that made the row; none when the server made it (see the migration). */
+  request_digest: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseEventTable {
@@ -131,6 +133,8 @@ export interface CaseEventTable {
   author_id: string | null;
   supersedes: ColumnType<string | null, string | null | undefined, string | null>;
   payload: ColumnType<Record<string, unknown>, string, string>;
+  /** A hash of the client's request that made the row; none when the server made it (see the migration). */
+  request_digest: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface FacilityTable {
@@ -152,6 +156,8 @@ export interface GroupActivityTable {
   occurred_on: CalendarDate;
   facilitator_id: string | null;
   created_at: DefaultedTimestamp;
+  /** A hash of the client's request that made the row; none when the server made it (see the migration). */
+  request_digest: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditLogTable {

@@ -38,6 +38,8 @@ import { auditRefusal } from './refusal-audit';
 import { refuseUnstorableText } from './unstorable-text';
 import { clientErrorHandler, errorHandler, problem, sendProblem, toProblem } from './problem';
 import { contentSecurityPolicy } from './security-headers';
+import { cutOffSlowBodies } from './slow-bodies';
+import { parseJsonStrictly } from './strict-json';
 
 export const API_PREFIX = '/api/v1';
 
@@ -67,6 +69,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  parseJsonStrictly(app);
+  cutOffSlowBodies(app, ctx.config.requestTimeoutSeconds * 1000);
 
   await app.register(fastifyHelmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
   await app.register(fastifyCookie);

@@ -12,7 +12,8 @@ function unstorable(body: unknown): boolean {
     if (typeof value === 'string') {
       if (value.includes('\u0000') || !value.isWellFormed()) return true;
     } else if (Array.isArray(value)) {
-      pending.push(...(value as unknown[]));
+      // One at a time: spreading a long array passes each element as an argument and overflows the stack.
+      for (const item of value as unknown[]) pending.push(item);
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) pending.push(key, item);
     }

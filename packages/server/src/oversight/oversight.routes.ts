@@ -25,6 +25,7 @@ import { identitiesForMatching, supervisionSummary, tasksFor } from './oversight
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 const name = z.string().trim().max(80).optional();
+const groupActivityAnswer = z.object({ id: z.uuid(), attended: z.number() });
 
 const duplicateQuerySchema = z.object({
   familyNameKm: name,
@@ -133,12 +134,20 @@ export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['cases'],
           summary: 'A life-skills session or class with its attendance list',
           body: groupActivitySchema,
-          response: { 201: z.object({ id: z.uuid(), attended: z.number() }), 404: problemSchema, ...errors },
+          description: 'Idempotent on the client-generated `id`: sending the same activity again returns it (200).',
+          response: {
+            200: groupActivityAnswer,
+            201: groupActivityAnswer,
+            404: problemSchema,
+            409: problemSchema,
+            ...errors,
+          },
         },
       },
       async (request, reply) => {
         const user = await requireUser(request, ctx.db, ctx.config);
-        return reply.code(201).send(await recordGroupActivity(ctx.db, user.actor, request.body, ctx.clock));
+        const { created, activity } = await recordGroupActivity(ctx.db, user.actor, request.body, ctx.clock);
+        return reply.code(created ? 201 : 200).send(activity);
       },
     );
 

@@ -27,9 +27,12 @@ export interface TestServer {
 }
 
 /** A real server on a loopback port over a real database: tests speak HTTP to it as a browser would. */
-export async function startTestServer(engine: Engine, options: { logger?: object } = {}): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  options: { logger?: object; config?: Partial<Config> } = {},
+): Promise<TestServer> {
   const db = await openTestDb(engine);
-  const config = loadConfig({ databaseUrl: undefined, dataDir: 'memory://' });
+  const config = loadConfig({ databaseUrl: undefined, dataDir: 'memory://', ...options.config });
   const app = await buildApp(
     { db: db.kysely, engine: db.engine, config, clock: fixedClock, version: 'test', fileKeys: testFileKeys },
     { ...(options.logger ? { logger: options.logger } : {}) },

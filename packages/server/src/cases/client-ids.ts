@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '@homeward/core';
+import { canonicalJson } from '../audit/audit.repository';
+import type { Actor } from '../auth/actor';
+
+/** Who used an id already, and for which request (none when the server made the row). */
+export interface UsedId {
+  organisation_id: string;
+  request_digest: string | null;
+}
+
+/** The request a client-identified write answers, so that the same id sent again can be told apart. */
+export function requestDigest(request: unknown): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
+}
+
+// One message for an id used in another organisation and one used for another request in this one: the
+// answer must not tell a caller whether a record it cannot see exists, let alone what it holds.
+const ID_TAKEN =
+  'This id is already used for another record: a retry sends the same request; a new record needs a new id.';
+
+function refuseUnlessRetry(used: UsedId, actor: Actor, digest: string): void {
+  if (used.organisation_id !== actor.organisationId || used.request_digest !== digest)
+    throw new DomainError('conflict', ID_TAKEN, [{ field: 'id', message: ID_TAKEN }], 'id_taken');
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
+}
+
+/**
+ * Writes a record under a client-generated id once. The same request again (an offline client's retry, or
+ * fifty copies at once) is answered as the retry it is: `false`, and the caller returns the stored record.
+ * Two copies racing both pass the first look; the loser's insert then fails on the primary key, and looking
+ * again finds the winner's row.
+ */
+export async function writeOnce(
+  actor: Actor,
+  digest: string,
+  findUsed: () => Promise<UsedId | undefined>,
+  write: () => Promise<void>,
+): Promise<boolean> {
+  const used = await findUsed();
+  if (used) {
+    refuseUnlessRetry(used, actor, digest);
+    return false;
+  }
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    const winner = isDuplicateKey(error) ? await findUsed() : undefined;
+    if (!winner) throw error;
+    refuseUnlessRetry(winner, actor, digest);
+    return false;
+  }
+}
