@@ -6,6 +6,7 @@ import { formatDate } from '../text/dates';
 import { useLanguage } from '../text/use-language';
 import { ageToday } from './case-format';
 import { CaseTypeLabels } from './case-types.component';
+import { useGazetteer } from '../locations/use-gazetteer';
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -17,6 +18,7 @@ function Item({ label, children, testId }: { label: string; children: ReactNode;
 }
 
 export function CaseProfile({ detail }: { detail: CaseDetail }) {
+  useGazetteer();
   const { t } = useTranslation();
   const language = useLanguage();
   const none = <span className="muted">{t('cases:none')}</span>;

@@ -6,6 +6,7 @@ import { oneOf } from '../forms/one-of';
 import { LocationPicker } from '../locations/location-picker.component';
 import { useLanguage } from '../text/use-language';
 import { rowErrorKey, type ChildField, type ChildRow } from './group-intake-form';
+import { useGazetteer } from '../locations/use-gazetteer';
 
 interface GroupChildrenTableProps {
   rows: readonly ChildRow[];
@@ -27,6 +28,7 @@ const COLUMNS = 10;
  * that opens under the row. On a phone each row becomes a card with its labels shown.
  */
 export function GroupChildrenTable({ rows, errors, today, onChange, onRemove }: GroupChildrenTableProps) {
+  useGazetteer();
   const { t } = useTranslation();
   const text = useMessageText();
   const language = useLanguage();

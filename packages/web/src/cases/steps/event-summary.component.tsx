@@ -6,6 +6,7 @@ import { useLanguage } from '../../text/use-language';
 import { CaseTypeCodes } from '../case-types.component';
 import { Fact, Facts, Outcome, Prose, ScoreChips } from './event-parts.component';
 import { payloadOf } from './step-context';
+import { useGazetteer } from '../../locations/use-gazetteer';
 
 /** What the timeline knows beyond one event: names of facilities and relatives, and approval requests. */
 export interface TimelineLookup {
@@ -16,6 +17,7 @@ export interface TimelineLookup {
 
 /** A readable summary of any event, by type; an event whose payload no longer parses shows nothing. */
 export function EventSummary({ event, lookup }: { event: CaseEvent; lookup: TimelineLookup }) {
+  useGazetteer();
   const { t } = useTranslation();
   const language = useLanguage();
   const date = (value: string | undefined) => (value ? formatDate(value, language) : undefined);
