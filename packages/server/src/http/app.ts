@@ -38,6 +38,7 @@ import { auditRefusal } from './refusal-audit';
 import { refuseUnstorableText } from './unstorable-text';
 import { clientErrorHandler, errorHandler, problem, sendProblem, toProblem } from './problem';
 import { contentSecurityPolicy } from './security-headers';
+import { webAppFiles } from './static-files';
 
 export const API_PREFIX = '/api/v1';
 
@@ -169,7 +170,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const webRoot = options.webRoot;
   if (webRoot && existsSync(webRoot)) {
     // Files are looked up per request, so a new build is served without a restart.
-    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: ['index.html'] });
+    await app.register(fastifyStatic, webAppFiles(webRoot));
   }
   app.setNotFoundHandler(async (request, reply) => {
     // Any page path that is not the API belongs to the single-page app, which routes it in the browser; a
