@@ -2,8 +2,6 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { LoginPage } from './auth/login.page';
-import { RequireUser } from './auth/require-user.component';
-import { AppShell } from './layout/app-shell.component';
 import { NotFoundPage } from './layout/not-found.page';
 import { RouteErrorPage } from './layout/route-error.page';
 import { PublicShell } from './layout/public-shell.component';
@@ -11,6 +9,7 @@ import { SetupGate } from './setup/setup-gate.component';
 import { createQueryClient } from './api/query-client';
 import { HomeRedirect } from './layout/home-redirect.component';
 import { lazyPage } from './layout/lazy-page';
+import { loadAllNamespaces } from './i18n';
 
 const queryClient = createQueryClient();
 
@@ -38,11 +37,21 @@ const router = createBrowserRouter([
         ],
       },
       {
-        element: (
-          <RequireUser>
-            <AppShell />
-          </RequireUser>
-        ),
+        // The signed-in frame comes with all the strings the screens inside it may show.
+        lazy: async () => {
+          const [{ RequireUser }, { AppShell }] = await Promise.all([
+            import('./auth/require-user.component'),
+            import('./layout/app-shell.component'),
+            loadAllNamespaces(),
+          ]);
+          return {
+            element: (
+              <RequireUser>
+                <AppShell />
+              </RequireUser>
+            ),
+          };
+        },
         children: [
           { index: true, element: <HomeRedirect /> },
           {
