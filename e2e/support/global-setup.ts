@@ -47,6 +47,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const vite = resolve(ROOT, 'node_modules/vite/bin/vite.js');
   const build = spawn(process.execPath, [vite, 'build', '--logLevel', 'error'], {
     cwd: resolve(ROOT, 'packages/web'),
+    // Vitest sets NODE_ENV=test, which would build React's development code: test what users get.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
   });
   const buildCode = await new Promise<number | null>((done) => build.on('exit', done));

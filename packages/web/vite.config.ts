@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { constants } from 'node:zlib';
 
 const THEME_COLOUR = '#1f5f5b';
 const API_SERVER = 'http://127.0.0.1:3000';
@@ -30,20 +32,33 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
-        // The bundle carries the whole village gazetteer so that intake works offline; let it be precached.
-        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // Every chunk is precached once the first page has loaded, the village gazetteer's too (about 850 KB
+        // before compression), so that intake works offline even where no place picker was opened online.
+        maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
         navigateFallback: 'index.html',
         // API responses hold children's data: never let the service worker answer for them.
         navigateFallbackDenylist: [/^\/api\//],
       },
+    }),
+    // Every text file also as .br and .gz beside it, made once here at the highest levels, which would be too
+    // slow per request; the server sends the one the browser accepts (docs/decisions/0008-first-load.md).
+    compression({
+      include: /\.(js|css|html|svg|json|webmanifest)$/,
+      threshold: 1024,
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
     }),
   ],
   build: {
     outDir: 'dist',
     // Inlined assets become data: URLs, which the server's Content-Security-Policy may refuse (fonts above all).
     assetsInlineLimit: 0,
-    // Most of the main chunk is the gazetteer (every village, in both scripts), needed offline anyway.
-    chunkSizeWarningLimit: 2000,
+    // Lists every chunk and what it imports, from which `npm run size` adds up what each screen needs.
+    manifest: true,
+    // The largest chunk is the gazetteer (every village in both scripts), loaded only by screens with places.
+    chunkSizeWarningLimit: 900,
   },
   server: { proxy: { '/api': API_SERVER } },
   preview: { proxy: { '/api': API_SERVER } },

@@ -4,6 +4,8 @@ import { ROLES } from '../src/access/roles';
 import { CASE_EVENT_TYPES } from '../src/cases/case-events';
 import { CASE_STATUSES } from '../src/cases/case-projection';
 import { resources } from '../src/locales/index';
+import { LANGUAGES, NAMESPACES } from '../src/locales/languages';
+import { loadTranslations } from '../src/locales/load-translations';
 import { DIRECTORY_KINDS } from '../src/directory/directory.schema';
 
 type Tree = { [key: string]: string | Tree };
@@ -66,6 +68,17 @@ describe('translations', () => {
             `${language} codes:${list}.${code}`,
           ).toBeTruthy();
         }
+      }
+    }
+  });
+});
+
+describe('translations loaded one namespace at a time (the browser)', () => {
+  it('gives, for every language and namespace, the same strings as the server holds', async () => {
+    for (const language of LANGUAGES) {
+      expect(Object.keys(resources[language])).toEqual([...NAMESPACES]);
+      for (const namespace of NAMESPACES) {
+        expect(await loadTranslations(language, namespace)).toEqual(resources[language][namespace]);
       }
     }
   });

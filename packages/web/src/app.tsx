@@ -2,40 +2,14 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { LoginPage } from './auth/login.page';
-import { RequireUser } from './auth/require-user.component';
-import { CaseListPage } from './cases/case-list.page';
-import { CasePage } from './cases/case.page';
-import { NewCasePage } from './cases/new-case.page';
-import { AppShell } from './layout/app-shell.component';
 import { NotFoundPage } from './layout/not-found.page';
 import { RouteErrorPage } from './layout/route-error.page';
 import { PublicShell } from './layout/public-shell.component';
 import { SetupGate } from './setup/setup-gate.component';
-import { SetupPage } from './setup/setup.page';
 import { createQueryClient } from './api/query-client';
-import { FacilitiesPage } from './oversight/facilities.page';
-import { FacilityFormPage } from './oversight/facility-form.page';
-import { FacilityPage } from './oversight/facility.page';
-import { AccessPolicyPage } from './oversight/access-policy.page';
-import { CaseSettingsPage } from './oversight/case-settings.page';
-import { GroupIntakePage } from './oversight/group-intake.page';
-import { GroupSessionPage } from './oversight/group-session.page';
-import { SupervisionPage } from './oversight/supervision.page';
-import { TasksPage } from './oversight/tasks.page';
-import { MosvyFormPage } from './mosvy/form.page';
-import { MosvyFormsPage } from './mosvy/forms.page';
-import { CaseFilesPage } from './documents/files.page';
-import { AccountPage } from './account/account.page';
-import { NewUserPage } from './users/new-user.page';
-import { UserPage } from './users/user.page';
-import { UsersPage } from './users/users.page';
-import { AuditLogPage } from './records/audit-log.page';
-import { DrilldownPage } from './reports/drilldown.page';
-import { PivotBuilderPage } from './reports/pivot-builder.page';
-import { ReportPage } from './reports/report.page';
-import { ReportsPage } from './reports/reports.page';
-import { DashboardPage } from './targets/dashboard.page';
 import { HomeRedirect } from './layout/home-redirect.component';
+import { lazyPage } from './layout/lazy-page';
+import { loadAllNamespaces } from './i18n';
 
 const queryClient = createQueryClient();
 
@@ -58,44 +32,102 @@ const router = createBrowserRouter([
       {
         element: <PublicShell />,
         children: [
-          { path: 'setup', element: <SetupPage /> },
+          { path: 'setup', ...lazyPage(() => import('./setup/setup.page').then((page) => page.SetupPage)) },
           { path: 'login', element: <LoginPage /> },
         ],
       },
       {
-        element: (
-          <RequireUser>
-            <AppShell />
-          </RequireUser>
-        ),
+        // The signed-in frame comes with all the strings the screens inside it may show.
+        lazy: async () => {
+          const [{ RequireUser }, { AppShell }] = await Promise.all([
+            import('./auth/require-user.component'),
+            import('./layout/app-shell.component'),
+            loadAllNamespaces(),
+          ]);
+          return {
+            element: (
+              <RequireUser>
+                <AppShell />
+              </RequireUser>
+            ),
+          };
+        },
         children: [
           { index: true, element: <HomeRedirect /> },
-          { path: 'dashboard', element: <DashboardPage /> },
-          { path: 'cases', element: <CaseListPage /> },
-          { path: 'cases/new', element: <NewCasePage /> },
-          { path: 'cases/group', element: <GroupIntakePage /> },
-          { path: 'cases/:caseId', element: <CasePage /> },
-          { path: 'cases/:caseId/forms', element: <MosvyFormsPage /> },
-          { path: 'cases/:caseId/forms/:form', element: <MosvyFormPage /> },
-          { path: 'cases/:caseId/files', element: <CaseFilesPage /> },
-          { path: 'tasks', element: <TasksPage /> },
-          { path: 'supervision', element: <SupervisionPage /> },
-          { path: 'facilities', element: <FacilitiesPage /> },
-          { path: 'facilities/new', element: <FacilityFormPage /> },
-          { path: 'facilities/:facilityId', element: <FacilityPage /> },
-          { path: 'facilities/:facilityId/edit', element: <FacilityFormPage /> },
-          { path: 'sessions/new', element: <GroupSessionPage /> },
-          { path: 'settings', element: <CaseSettingsPage /> },
-          { path: 'account', element: <AccountPage /> },
-          { path: 'users', element: <UsersPage /> },
-          { path: 'users/new', element: <NewUserPage /> },
-          { path: 'users/:userId', element: <UserPage /> },
-          { path: 'audit', element: <AuditLogPage /> },
-          { path: 'settings/roles', element: <AccessPolicyPage /> },
-          { path: 'reports', element: <ReportsPage /> },
-          { path: 'reports/new', element: <PivotBuilderPage /> },
-          { path: 'reports/:reportId', element: <ReportPage /> },
-          { path: 'reports/:reportId/cases', element: <DrilldownPage /> },
+          {
+            path: 'dashboard',
+            ...lazyPage(() => import('./targets/dashboard.page').then((page) => page.DashboardPage)),
+          },
+          { path: 'cases', ...lazyPage(() => import('./cases/case-list.page').then((page) => page.CaseListPage)) },
+          { path: 'cases/new', ...lazyPage(() => import('./cases/new-case.page').then((page) => page.NewCasePage)) },
+          {
+            path: 'cases/group',
+            ...lazyPage(() => import('./oversight/group-intake.page').then((page) => page.GroupIntakePage)),
+          },
+          { path: 'cases/:caseId', ...lazyPage(() => import('./cases/case.page').then((page) => page.CasePage)) },
+          {
+            path: 'cases/:caseId/forms',
+            ...lazyPage(() => import('./mosvy/forms.page').then((page) => page.MosvyFormsPage)),
+          },
+          {
+            path: 'cases/:caseId/forms/:form',
+            ...lazyPage(() => import('./mosvy/form.page').then((page) => page.MosvyFormPage)),
+          },
+          {
+            path: 'cases/:caseId/files',
+            ...lazyPage(() => import('./documents/files.page').then((page) => page.CaseFilesPage)),
+          },
+          { path: 'tasks', ...lazyPage(() => import('./oversight/tasks.page').then((page) => page.TasksPage)) },
+          {
+            path: 'supervision',
+            ...lazyPage(() => import('./oversight/supervision.page').then((page) => page.SupervisionPage)),
+          },
+          {
+            path: 'facilities',
+            ...lazyPage(() => import('./oversight/facilities.page').then((page) => page.FacilitiesPage)),
+          },
+          {
+            path: 'facilities/new',
+            ...lazyPage(() => import('./oversight/facility-form.page').then((page) => page.FacilityFormPage)),
+          },
+          {
+            path: 'facilities/:facilityId',
+            ...lazyPage(() => import('./oversight/facility.page').then((page) => page.FacilityPage)),
+          },
+          {
+            path: 'facilities/:facilityId/edit',
+            ...lazyPage(() => import('./oversight/facility-form.page').then((page) => page.FacilityFormPage)),
+          },
+          {
+            path: 'sessions/new',
+            ...lazyPage(() => import('./oversight/group-session.page').then((page) => page.GroupSessionPage)),
+          },
+          {
+            path: 'settings',
+            ...lazyPage(() => import('./oversight/case-settings.page').then((page) => page.CaseSettingsPage)),
+          },
+          { path: 'account', ...lazyPage(() => import('./account/account.page').then((page) => page.AccountPage)) },
+          { path: 'users', ...lazyPage(() => import('./users/users.page').then((page) => page.UsersPage)) },
+          { path: 'users/new', ...lazyPage(() => import('./users/new-user.page').then((page) => page.NewUserPage)) },
+          { path: 'users/:userId', ...lazyPage(() => import('./users/user.page').then((page) => page.UserPage)) },
+          { path: 'audit', ...lazyPage(() => import('./records/audit-log.page').then((page) => page.AuditLogPage)) },
+          {
+            path: 'settings/roles',
+            ...lazyPage(() => import('./oversight/access-policy.page').then((page) => page.AccessPolicyPage)),
+          },
+          { path: 'reports', ...lazyPage(() => import('./reports/reports.page').then((page) => page.ReportsPage)) },
+          {
+            path: 'reports/new',
+            ...lazyPage(() => import('./reports/pivot-builder.page').then((page) => page.PivotBuilderPage)),
+          },
+          {
+            path: 'reports/:reportId',
+            ...lazyPage(() => import('./reports/report.page').then((page) => page.ReportPage)),
+          },
+          {
+            path: 'reports/:reportId/cases',
+            ...lazyPage(() => import('./reports/drilldown.page').then((page) => page.DrilldownPage)),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,6 +1,6 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, translations, type Language } from '@homeward/core';
+import { LANGUAGES, NAMESPACES, loadTranslations, type Language, type Namespace } from '@homeward/core';
 
 const STORAGE_KEY = 'homeward.lang';
 
@@ -22,18 +22,44 @@ export const i18n = i18next.createInstance();
 
 const initialLanguage = storedLanguage();
 
-void i18n.use(initReactI18next).init({
-  resources: translations,
-  lng: initialLanguage,
-  fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
-  ns: Object.keys(translations.en),
-  defaultNS: 'common',
-  // React escapes what it renders; escaping here too would show &amp; in names.
-  interpolation: { escapeValue: false },
-  // Resources are bundled, so the first render can already be translated.
-  initAsync: false,
-});
+// Strings come one namespace of one language at a time, each its own chunk: the sign-in screen needs two.
+const fromCore: BackendModule = {
+  type: 'backend',
+  init: () => {},
+  read: (language, namespace, done) => {
+    loadTranslations(language as Language, namespace as Namespace).then(
+      (strings) => done(null, strings),
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+/** What the screens before signing in (setup, sign-in, second factor) show. */
+const PUBLIC_NAMESPACES: Namespace[] = ['common', 'account'];
+
+/** Resolves once the public screens' strings are there; render after it. */
+export const i18nReady = i18n
+  .use(fromCore)
+  .use(initReactI18next)
+  .init({
+    lng: initialLanguage,
+    // A test keeps every key in both languages, so a Khmer reader never needs the English file as well.
+    fallbackLng: false,
+    supportedLngs: [...LANGUAGES],
+    ns: PUBLIC_NAMESPACES,
+    defaultNS: 'common',
+    // React escapes what it renders; escaping here too would show &amp; in names.
+    interpolation: { escapeValue: false },
+  });
+
+/**
+ * Every other namespace, before any signed-in screen renders (the menu alone names five). A later change of
+ * language loads them all in the new language before the screen switches.
+ */
+export async function loadAllNamespaces(): Promise<void> {
+  await i18nReady;
+  await i18n.loadNamespaces([...NAMESPACES]);
+}
 
 document.documentElement.lang = initialLanguage;
 

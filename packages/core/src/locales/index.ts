@@ -25,8 +25,9 @@ import kmRecords from './km/records.json';
 import enTargets from './en/targets.json';
 import kmTargets from './km/targets.json';
 
-export const LANGUAGES = ['en', 'km'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Language, Namespace } from './languages';
+
+export { LANGUAGES, NAMESPACES, type Language, type Namespace } from './languages';
 
 /**
  * Every string a user sees, by language and namespace. They live in core so that the browser and the
@@ -63,4 +64,4 @@ export const resources = {
     records: kmRecords,
     targets: kmTargets,
   },
-} as const;
+} as const satisfies Record<Language, Record<Namespace, object>>;

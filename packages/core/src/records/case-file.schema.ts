@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../locales/index';
+import { LANGUAGES } from '../locales/languages';
 
 /** Asking for a child's whole file; the passphrase travels in a body, never in a URL that logs and histories keep. */
 export const caseFileRequestSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../locales/index';
+import { LANGUAGES } from '../locales/languages';
 import { isoDate } from '../text/dates';
 import { REPORT_FORMATS } from './report-result.schema';
 

@@ -40,6 +40,7 @@ import { clientErrorHandler, errorHandler, problem, sendProblem, toProblem } fro
 import { contentSecurityPolicy } from './security-headers';
 import { cutOffSlowBodies } from './slow-bodies';
 import { parseJsonStrictly } from './strict-json';
+import { webAppFiles } from './static-files';
 
 export const API_PREFIX = '/api/v1';
 
@@ -173,7 +174,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const webRoot = options.webRoot;
   if (webRoot && existsSync(webRoot)) {
     // Files are looked up per request, so a new build is served without a restart.
-    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: ['index.html'] });
+    await app.register(fastifyStatic, webAppFiles(webRoot));
   }
   app.setNotFoundHandler(async (request, reply) => {
     // Any page path that is not the API belongs to the single-page app, which routes it in the browser; a

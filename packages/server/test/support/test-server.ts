@@ -29,13 +29,13 @@ export interface TestServer {
 /** A real server on a loopback port over a real database: tests speak HTTP to it as a browser would. */
 export async function startTestServer(
   engine: Engine,
-  options: { logger?: object; config?: Partial<Config> } = {},
+  options: { logger?: object; config?: Partial<Config>; webRoot?: string } = {},
 ): Promise<TestServer> {
   const db = await openTestDb(engine);
   const config = loadConfig({ databaseUrl: undefined, dataDir: 'memory://', ...options.config });
   const app = await buildApp(
     { db: db.kysely, engine: db.engine, config, clock: fixedClock, version: 'test', fileKeys: testFileKeys },
-    { ...(options.logger ? { logger: options.logger } : {}) },
+    { ...(options.logger ? { logger: options.logger } : {}), ...(options.webRoot ? { webRoot: options.webRoot } : {}) },
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

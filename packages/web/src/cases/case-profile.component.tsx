@@ -26,6 +26,7 @@ function CorrectButton({ card, onOpen }: { card: Card; onOpen: (card: Card) => v
     </button>
   );
 }
+import { useGazetteer } from '../locations/use-gazetteer';
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -43,6 +44,7 @@ interface CaseProfileProps {
 }
 
 export function CaseProfile({ detail, correctable = [] }: CaseProfileProps) {
+  useGazetteer();
   const { t } = useTranslation();
   const [open, setOpen] = useState<Card | null>(null);
   const button = (card: Card, group: CorrectionGroup) =>

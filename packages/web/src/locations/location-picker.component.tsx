@@ -1,8 +1,10 @@
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLACE_LEVELS, childrenOf, findPlace, formatPlace, placeName, placePath, searchPlaces } from '@homeward/core';
 import type { Place, PlaceLevel, PlaceMatch } from '@homeward/core';
+import { LoadingState } from '../layout/states.component';
+import { useGazetteer } from './use-gazetteer';
 
 export interface LocationPickerProps {
   /** The chosen village's 8-digit code, or null. */
@@ -19,9 +21,19 @@ const MAX_RESULTS = 12;
 
 /**
  * Chooses a village two ways that stay in step: a search box (combobox) that understands Khmer and Latin
- * spellings, and four lists from province down to village for people who prefer to browse.
+ * spellings, and four lists from province down to village for people who prefer to browse. The first picker
+ * shown loads the village list; only the picker waits for it, not the form around it.
  */
-export function LocationPicker({ value, onChange, id, required }: LocationPickerProps) {
+export function LocationPicker(props: LocationPickerProps) {
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <PlacePicker {...props} />
+    </Suspense>
+  );
+}
+
+function PlacePicker({ value, onChange, id, required }: LocationPickerProps) {
+  useGazetteer();
   const { t, i18n } = useTranslation('locations');
   const lang = (i18n.resolvedLanguage ?? i18n.language).startsWith('km') ? 'km' : 'en';
   const generatedId = useId();

@@ -5,6 +5,7 @@ import { Check, DigitBoxes, Field, FieldRow, Signatures, type Signer } from './f
 import { useFormText } from './form-text';
 import { childCode, type MosvyCase } from './mosvy-data';
 import { formNumber, type MosvyFormId } from './mosvy-forms';
+import { useGazetteer } from '../locations/use-gazetteer';
 
 /** What a printed form may show of who the child is. */
 export interface Privacy {
@@ -35,6 +36,7 @@ export function ChildName({ data, privacy }: FormProps) {
 
 /** Village, commune, district and province as four fields; the village and commune stay blank for sharing. */
 export function AddressFields({ villageCode, privacy }: { villageCode: string | null | undefined; privacy: Privacy }) {
+  useGazetteer();
   const { t, lang } = useFormText();
   const path = villageCode ? placePath(villageCode) : [];
   const at = (level: Place['level']) => {

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../text/use-document-title';
 import { useLanguage } from '../text/use-language';
 import { FacilityStatus } from './facility-status.component';
 import { OccupancyBar } from './occupancy-bar.component';
+import { useGazetteer } from '../locations/use-gazetteer';
 
 /** The registry of the organisation's facilities: shelters, group homes, transit centres and the like. */
 export function FacilitiesPage() {
@@ -57,6 +58,7 @@ export function FacilitiesPage() {
 }
 
 function FacilityTable({ facilities, canManage }: { facilities: readonly Facility[]; canManage: boolean }) {
+  useGazetteer();
   const { t } = useTranslation();
   const language = useLanguage();
   const columns = {

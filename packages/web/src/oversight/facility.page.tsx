@@ -12,6 +12,7 @@ import { CaseNumberLink, CaseRefNames } from './case-ref.component';
 import { FacilityStatus } from './facility-status.component';
 import { OccupancyBar } from './occupancy-bar.component';
 import { TableHead } from '../layout/table-head.component';
+import { useGazetteer } from '../locations/use-gazetteer';
 
 /** One facility: what it is, how full it is, and which children live there now. */
 export function FacilityPage() {
@@ -50,6 +51,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function FacilityDetail({ facility }: { facility: Facility }) {
+  useGazetteer();
   const { t } = useTranslation();
   const language = useLanguage();
   const user = useUser();

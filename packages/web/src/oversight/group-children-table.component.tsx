@@ -7,6 +7,7 @@ import { LocationPicker } from '../locations/location-picker.component';
 import { useLanguage } from '../text/use-language';
 import { rowErrorKey, type ChildField, type ChildRow } from './group-intake-form';
 import { DateInput } from '../forms/date-input.component';
+import { useGazetteer } from '../locations/use-gazetteer';
 
 interface GroupChildrenTableProps {
   rows: readonly ChildRow[];
@@ -28,6 +29,7 @@ const COLUMNS = 10;
  * that opens under the row. On a phone each row becomes a card with its labels shown.
  */
 export function GroupChildrenTable({ rows, errors, today, onChange, onRemove }: GroupChildrenTableProps) {
+  useGazetteer();
   const { t } = useTranslation();
   const text = useMessageText();
   const language = useLanguage();

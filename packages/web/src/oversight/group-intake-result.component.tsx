@@ -6,9 +6,11 @@ import { CaseRefNames } from './case-ref.component';
 import { formatDate } from '../text/dates';
 import { useLanguage } from '../text/use-language';
 import { TableHead } from '../layout/table-head.component';
+import { useGazetteer } from '../locations/use-gazetteer';
 
 /** The cases a group intake opened, each linking to its page. */
 export function GroupIntakeResult({ cases, onAnother }: { cases: readonly CaseDetail[]; onAnother: () => void }) {
+  useGazetteer();
   const { t } = useTranslation();
   const language = useLanguage();
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -7,6 +7,7 @@ import { CaseTypeCodes } from '../case-types.component';
 import { Fact, Facts, Outcome, Prose, ScoreChips } from './event-parts.component';
 import { payloadOf } from './step-context';
 import { CorrectionSummary } from '../corrections/correction-summary.component';
+import { useGazetteer } from '../../locations/use-gazetteer';
 
 /** What the timeline knows beyond one event: names of facilities and relatives, and approval requests. */
 export interface TimelineLookup {
@@ -17,6 +18,7 @@ export interface TimelineLookup {
 
 /** A readable summary of any event, by type; an event whose payload no longer parses shows nothing. */
 export function EventSummary({ event, lookup }: { event: CaseEvent; lookup: TimelineLookup }) {
+  useGazetteer();
   const { t } = useTranslation();
   const language = useLanguage();
   const date = (value: string | undefined) => (value ? formatDate(value, language) : undefined);

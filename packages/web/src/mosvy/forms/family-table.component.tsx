@@ -2,11 +2,13 @@ import { formatPlace } from '@homeward/core';
 import type { Privacy } from '../form-document.component';
 import { useFormText } from '../form-text';
 import type { MosvyCase } from '../mosvy-data';
+import { useGazetteer } from '../../locations/use-gazetteer';
 
 const MIN_ROWS = 3;
 
 /** The child's family and carers as recorded, with empty rows to add more by hand. */
 export function FamilyTable({ data, privacy }: { data: MosvyCase; privacy: Privacy }) {
+  useGazetteer();
   const { t, code, lang } = useFormText();
   const contacts = data.familyContacts;
   const blanks = Math.max(0, MIN_ROWS - contacts.length);

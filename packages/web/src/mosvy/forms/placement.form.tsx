@@ -2,6 +2,7 @@ import { CARE_TYPES, FACILITY_CARE_TYPES, formatPlace, type CareType } from '@ho
 import { Check, Field, FieldRow, Section, TextBlock } from '../form-parts.component';
 import { FormDocument, type FormProps } from '../form-document.component';
 import { useFormText } from '../form-text';
+import { useGazetteer } from '../../locations/use-gazetteer';
 
 /** Form 4: the form of care the child is placed in (or returned to), the carer, the date, and the agreements. */
 export function PlacementForm({
@@ -10,6 +11,7 @@ export function PlacementForm({
   organisationName,
   facilityNames,
 }: FormProps & { organisationName: string; facilityNames: ReadonlyMap<string, string> }) {
+  useGazetteer();
   const { t, code, date, lang } = useFormText();
   const { arrangement, reintegration, placements, state } = data;
   // A family carer's name and village would identify the child; a facility's would not.

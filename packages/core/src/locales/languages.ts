@@ -1,0 +1,20 @@
+export const LANGUAGES = ['en', 'km'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The groups of strings, one file per language each; `resources` in ./index holds them all. */
+export const NAMESPACES = [
+  'common',
+  'codes',
+  'cases',
+  'locations',
+  'steps',
+  'oversight',
+  'mosvy',
+  'documents',
+  'reportfiles',
+  'reports',
+  'account',
+  'records',
+  'targets',
+] as const;
+export type Namespace = (typeof NAMESPACES)[number];
