@@ -1,5 +1,5 @@
 import type { RiskLevel } from '../codes/case-codes';
-import type { ApprovalSubject, CareType, ConsentScope } from '../codes/care-codes';
+import type { ApprovalSubject, CareType, ConsentScope, ReintegrationDestination } from '../codes/care-codes';
 import { DEFAULT_CASE_SETTINGS, type CaseSettings } from './case-settings';
 import { followUpSchedule, followUpStatus } from './follow-up-schedule';
 
@@ -20,6 +20,14 @@ export interface CurrentPlacement {
   since: string;
 }
 
+/** Where a reintegrated child lives: with whom and in which village, as the reintegration recorded it. */
+export interface LivingWith {
+  destination: ReintegrationDestination;
+  carerName: string | null;
+  villageCode: string | null;
+  since: string;
+}
+
 export interface ApprovalState {
   requestId: string;
   subject: ApprovalSubject;
@@ -36,6 +44,8 @@ export interface CaseProjection {
   lastEventOn: string;
   riskLevel: RiskLevel | null;
   placement: CurrentPlacement | null;
+  /** Set by a reintegration, when the child leaves care for a family or a life of their own. */
+  livingWith: LivingWith | null;
   reintegratedOn: string | null;
   closedOn: string | null;
   consents: Record<ConsentScope, boolean>;
@@ -83,6 +93,7 @@ export function projectCase(
     lastEventOn: intake.occurredOn,
     riskLevel: null,
     placement: null,
+    livingWith: null,
     reintegratedOn: null,
     closedOn: null,
     consents: { services: false, sharing: false, photos: false, statistics: false },
@@ -160,6 +171,7 @@ function apply(state: CaseProjection, event: ProjectedEvent, settings: CaseSetti
         facilityId: (p.facilityId as string | undefined) ?? null,
         since: event.occurredOn,
       };
+      state.livingWith = null;
       if (state.status === 'follow_up' || state.status === 'lost_contact') state.status = 'active';
       return;
     case 'reintegration':
@@ -167,6 +179,12 @@ function apply(state: CaseProjection, event: ProjectedEvent, settings: CaseSetti
       state.status = 'follow_up';
       state.reintegratedOn = event.occurredOn;
       state.placement = null;
+      state.livingWith = {
+        destination: p.destination as ReintegrationDestination,
+        carerName: (p.carerName as string | undefined) ?? null,
+        villageCode: (p.villageCode as string | undefined) ?? null,
+        since: event.occurredOn,
+      };
       state.followUpDue = followUpSchedule(event.occurredOn, settings.followUpRule);
       state.followUpVisits = [];
       return;
