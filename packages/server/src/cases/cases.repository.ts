@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit.repository';
 import { auditEntries, selectAuditColumns, toAuditEntry } from '../audit/audit-search.repository';
 import type { Actor } from '../auth/actor';
 import type { CaseEventRow, CaseRow, Database, NewCaseRow } from '../db/schema';
+import { filterCases, sortCases } from './case-filters.repository';
 import { refreshCareStays } from '../reports/care-stays.repository';
 import type { CaseProjection } from '@homeward/core';
 import { requirePermission } from '../access/require-permission';
@@ -126,22 +127,17 @@ export async function searchCases(
   db: Executor,
   actor: Actor,
   query: CaseListQuery,
+  today: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
   requirePermission(actor, 'case.read');
-  let base = visibleCases(db, actor);
+  let base = filterCases(visibleCases(db, actor), query, today);
   const q = query.q ? normaliseForSearch(query.q) : '';
   if (q) {
     const pattern = likePattern(q);
     base = base.where('search_key', 'like', pattern);
   }
   const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('opened_on', 'desc')
-      .orderBy('case_number', 'desc')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
+    sortCases(base.selectAll(), query).limit(query.limit).offset(query.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   // The search words may be a child's name: the audit keeps only that a search happened and what it found.
