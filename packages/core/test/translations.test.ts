@@ -5,6 +5,7 @@ import { CASE_EVENT_TYPES } from '../src/cases/case-events';
 import { CASE_STATUSES } from '../src/cases/case-projection';
 import { resources } from '../src/locales/index';
 import { DIRECTORY_KINDS } from '../src/directory/directory.schema';
+import { AUDIT_ACTIONS, auditActionKey } from '../src/records/audit-actions';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -66,6 +67,15 @@ describe('translations', () => {
             `${language} codes:${list}.${code}`,
           ).toBeTruthy();
         }
+      }
+    }
+  });
+
+  it('labels every audit action in both languages, so the audit log never shows a raw code', () => {
+    for (const language of ['en', 'km'] as const) {
+      for (const action of AUDIT_ACTIONS) {
+        const key = auditActionKey(action).replace('records:', '');
+        expect(valueAt(resources[language].records as Tree, key), `${language} ${action}`).toBeTruthy();
       }
     }
   });

@@ -1,4 +1,11 @@
-import { DomainError, normaliseForSearch, searchKey, type AuditEntry, type CaseListQuery } from '@homeward/core';
+import {
+  DomainError,
+  normaliseForSearch,
+  searchKey,
+  type AuditAction,
+  type AuditEntry,
+  type CaseListQuery,
+} from '@homeward/core';
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import { auditEntries, selectAuditColumns, toAuditEntry } from '../audit/audit-search.repository';
@@ -69,7 +76,13 @@ function writableCases(db: Executor, actor: Actor) {
   return db.selectFrom('child_case').where((eb) => ownScope(eb, actor));
 }
 
-function audit(db: Executor, actor: Actor, action: string, caseId: string | null, detail?: Record<string, unknown>) {
+function audit(
+  db: Executor,
+  actor: Actor,
+  action: AuditAction,
+  caseId: string | null,
+  detail?: Record<string, unknown>,
+) {
   return appendAudit(db, { ...actor, action, caseId, ...(detail ? { detail } : {}) });
 }
 
