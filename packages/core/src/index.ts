@@ -42,6 +42,7 @@ export * from './reports/report-planner';
 export * from './reports/builtin-reports';
 export * from './account/two-factor.schema';
 export * from './account/user-admin.schema';
+export * from './records/audit-actions';
 export * from './records/audit.schema';
 export * from './records/case-file.schema';
 export * from './records/retention';

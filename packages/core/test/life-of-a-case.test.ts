@@ -3,6 +3,7 @@ import { projectCase, type ProjectedEvent } from '../src/cases/case-projection';
 import { checkNewEvent, checkPhotoConsent, type NewEvent } from '../src/cases/case-rules';
 import { eventPayloadSchemas, newCaseEventSchema, RECORDABLE_EVENT_TYPES } from '../src/cases/case-events';
 import { DEFAULT_CASE_SETTINGS } from '../src/cases/case-settings';
+import { followUpStatus } from '../src/cases/follow-up-schedule';
 import { DomainError } from '../src/errors';
 
 const TODAY = '2027-06-30';
@@ -99,6 +100,35 @@ describe('the life of a case, as a projection of its events', () => {
     expect(state).toMatchObject({ status: 'active', closedOn: null, reintegratedOn: '2026-06-01' });
     // Reopening keeps the history: every event is still there.
     expect(c.events.filter((event) => event.type === 'closure')).toHaveLength(1);
+  });
+
+  it('knows where a reintegrated child lives, and counts a visit made in the first days home', () => {
+    const c = history();
+    c.approve('placement', '2026-01-25');
+    c.add('placement', '2026-01-25', { careType: 'shelter', facilityId: 'f-1' });
+    c.approve('reintegration', '2026-06-01');
+    c.add('reintegration', '2026-06-01', {
+      destination: 'relatives',
+      carerName: 'Pov Sokha',
+      villageCode: '01020101',
+    });
+    let state = projectCase(c.events);
+    expect(state.placement).toBeNull();
+    expect(state.livingWith).toEqual({
+      destination: 'relatives',
+      carerName: 'Pov Sokha',
+      villageCode: '01020101',
+      since: '2026-06-01',
+    });
+    // The first visit a week after the child went home meets the first due date, a month later.
+    c.add('follow_up_visit', '2026-06-08', { livingInGoodConditions: true });
+    state = projectCase(c.events);
+    expect(state.nextFollowUpOn).toBe('2026-08-01');
+    expect(followUpStatus(state.followUpDue, state.followUpVisits, '2026-06-09').done).toEqual(['2026-07-01']);
+    // Back in care, the child no longer lives with the family.
+    c.approve('placement', '2026-09-01');
+    c.add('placement', '2026-09-01', { careType: 'shelter', facilityId: 'f-1' });
+    expect(projectCase(c.events).livingWith).toBeNull();
   });
 
   it('refuses what cannot happen, with a code the screen can explain', () => {

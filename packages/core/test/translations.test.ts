@@ -7,6 +7,7 @@ import { resources } from '../src/locales/index';
 import { LANGUAGES, NAMESPACES } from '../src/locales/languages';
 import { loadTranslations } from '../src/locales/load-translations';
 import { DIRECTORY_KINDS } from '../src/directory/directory.schema';
+import { AUDIT_ACTIONS, auditActionKey } from '../src/records/audit-actions';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -68,6 +69,15 @@ describe('translations', () => {
             `${language} codes:${list}.${code}`,
           ).toBeTruthy();
         }
+      }
+    }
+  });
+
+  it('labels every audit action in both languages, so the audit log never shows a raw code', () => {
+    for (const language of ['en', 'km'] as const) {
+      for (const action of AUDIT_ACTIONS) {
+        const key = auditActionKey(action).replace('records:', '');
+        expect(valueAt(resources[language].records as Tree, key), `${language} ${action}`).toBeTruthy();
       }
     }
   });

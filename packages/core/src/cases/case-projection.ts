@@ -1,5 +1,5 @@
 import type { CaseType, ChildType, RiskLevel } from '../codes/case-codes';
-import type { ApprovalSubject, CareType, ConsentScope } from '../codes/care-codes';
+import type { ApprovalSubject, CareType, ConsentScope, ReintegrationDestination } from '../codes/care-codes';
 import { DEFAULT_CASE_SETTINGS, type CaseSettings } from './case-settings';
 import { followUpSchedule, followUpStatus } from './follow-up-schedule';
 
@@ -17,6 +17,14 @@ export interface ProjectedEvent {
 export interface CurrentPlacement {
   careType: CareType;
   facilityId: string | null;
+  since: string;
+}
+
+/** Where a reintegrated child lives: with whom and in which village, as the reintegration recorded it. */
+export interface LivingWith {
+  destination: ReintegrationDestination;
+  carerName: string | null;
+  villageCode: string | null;
   since: string;
 }
 
@@ -47,6 +55,8 @@ export interface CaseProjection {
   lastEventOn: string;
   riskLevel: RiskLevel | null;
   placement: CurrentPlacement | null;
+  /** Set by a reintegration, when the child leaves care for a family or a life of their own. */
+  livingWith: LivingWith | null;
   reintegratedOn: string | null;
   closedOn: string | null;
   consents: Record<ConsentScope, boolean>;
@@ -97,6 +107,7 @@ export function projectCase(
     lastEventOn: intake.occurredOn,
     riskLevel: null,
     placement: null,
+    livingWith: null,
     reintegratedOn: null,
     closedOn: null,
     consents: { services: false, sharing: false, photos: false, statistics: false },
@@ -181,6 +192,7 @@ function apply(state: CaseProjection, event: ProjectedEvent, settings: CaseSetti
         facilityId: (p.facilityId as string | undefined) ?? null,
         since: event.occurredOn,
       };
+      state.livingWith = null;
       if (state.status === 'follow_up' || state.status === 'lost_contact') state.status = 'active';
       return;
     case 'reintegration':
@@ -188,6 +200,12 @@ function apply(state: CaseProjection, event: ProjectedEvent, settings: CaseSetti
       state.status = 'follow_up';
       state.reintegratedOn = event.occurredOn;
       state.placement = null;
+      state.livingWith = {
+        destination: p.destination as ReintegrationDestination,
+        carerName: (p.carerName as string | undefined) ?? null,
+        villageCode: (p.villageCode as string | undefined) ?? null,
+        since: event.occurredOn,
+      };
       state.followUpDue = followUpSchedule(event.occurredOn, settings.followUpRule);
       state.followUpVisits = [];
       return;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPROVAL_SUBJECTS, CARE_TYPES, CONSENT_SCOPES } from '../codes/care-codes';
+import { APPROVAL_SUBJECTS, CARE_TYPES, CONSENT_SCOPES, REINTEGRATION_DESTINATIONS } from '../codes/care-codes';
 import { RISK_LEVELS } from '../codes/case-codes';
 import { isoDate } from '../text/dates';
 import { CASE_STATUSES } from './case-projection';
@@ -13,6 +13,15 @@ export const caseStateSchema = z.object({
       careType: z.enum(CARE_TYPES),
       facilityId: z.uuid().nullable(),
       facilityName: z.string().nullable(),
+      since: isoDate,
+    })
+    .nullable(),
+  /** With whom and where a reintegrated child lives; the carer's name and village follow the reader's tiers. */
+  livingWith: z
+    .object({
+      destination: z.enum(REINTEGRATION_DESTINATIONS),
+      carerName: z.string().nullable(),
+      villageCode: z.string().nullable(),
       since: isoDate,
     })
     .nullable(),

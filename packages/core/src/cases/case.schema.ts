@@ -140,8 +140,27 @@ export const caseDetailSchema = caseSummarySchema.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
+/** The orders a case list can be read in; each breaks ties by case number so pages never overlap. */
+export const CASE_SORTS = ['openedOn', 'lastEventOn', 'nextFollowUpOn', 'riskLevel', 'caseNumber'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+/** "open" is every status but closed: the caseload a worker still carries. */
+export const CASE_STATUS_FILTERS = ['open', ...CASE_STATUSES] as const;
+export type CaseStatusFilter = (typeof CASE_STATUS_FILTERS)[number];
+/** The cases no one is assigned to, as a worker filter. */
+export const UNASSIGNED = 'none';
+
 export const caseListQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
+  status: z.enum(CASE_STATUS_FILTERS).optional(),
+  worker: z.union([z.uuid(), z.literal(UNASSIGNED)]).optional(),
+  caseType: z.enum(CASE_TYPES).optional(),
+  riskLevel: z.enum(RISK_LEVELS).optional(),
+  facility: z.uuid().optional(),
+  /** Only the cases in follow-up whose next visit is past. */
+  overdue: z.stringbool().optional(),
+  /** Newest first when not given. */
+  sort: z.enum(CASE_SORTS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

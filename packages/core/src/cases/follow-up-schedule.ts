@@ -76,14 +76,16 @@ export interface FollowUpStatus {
 
 /**
  * Which visits are done: each due date is met by the first unused visit made no earlier than two weeks
- * before it (a visit a little early counts; one made for the previous due date does not count twice).
+ * before it (a visit a little early counts; one made for the previous due date does not count twice). The
+ * first due date has no previous one, so any visit since the reintegration meets it: the visit a worker
+ * makes in the first days home is the first follow-up, not a visit that counts for nothing.
  */
 export function followUpStatus(due: readonly string[], visits: readonly string[], today: string): FollowUpStatus {
   const remaining = [...visits].sort();
   const done: string[] = [];
   const open: string[] = [];
-  for (const date of due) {
-    const earliest = addDays(date, -14);
+  for (const [position, date] of due.entries()) {
+    const earliest = position === 0 ? '' : addDays(date, -14);
     const index = remaining.findIndex((visit) => visit >= earliest);
     if (index >= 0) {
       done.push(date);

@@ -238,7 +238,8 @@ export function assembleTable(
   const noRows = table.rows.length === 0;
   const rowTotals = rowKeys.map((r) => (noColumns ? at(r, ALL) : at(r, '*')));
   const columnTotals = columnKeys.map((c) => (noRows ? at(ALL, c) : at('*', c)));
-  const grandTotal = noRows && noColumns ? at(ALL, ALL) : noRows ? at(ALL, '*') : noColumns ? at('*', ALL) : at('*', '*');
+  const grandTotal =
+    noRows && noColumns ? at(ALL, ALL) : noRows ? at(ALL, '*') : noColumns ? at('*', ALL) : at('*', '*');
   const overlap = {
     rows: !noRows && sum(rowTotals) > grandTotal,
     columns: !noColumns && sum(columnTotals) > grandTotal,

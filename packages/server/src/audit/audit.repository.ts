@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditAction } from '@homeward/core';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
@@ -6,8 +7,8 @@ export interface AuditEntry {
   userId: string | null;
   organisationId: string | null;
   roles: readonly string[];
-  /** What happened, e.g. `case.read`, `auth.login_failed`. */
-  action: string;
+  /** What happened, e.g. `case.read`, `auth.login_failed`: one of the catalogue, so each has a label. */
+  action: AuditAction;
   caseId?: string | null;
   /** Facts about the action; never a child's name or narrative. */
   detail?: Record<string, unknown>;

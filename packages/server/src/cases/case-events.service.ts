@@ -5,12 +5,14 @@ import {
   DomainError,
   followUpStatus,
   projectCase,
+  redactCase,
   redactPayload,
   type CaseEvent,
   type CaseState,
   type DuplicateResolution,
   type EventContext,
   type GroupActivity,
+  type LivingWith,
   type NewCaseEvent,
 } from '@homeward/core';
 import type { Kysely, Transaction } from 'kysely';
@@ -132,6 +134,7 @@ export async function getCaseState(
     status: projection.status,
     riskLevel: projection.riskLevel,
     placement: projection.placement ? { ...projection.placement, facilityName } : null,
+    livingWith: livingWith(projection.livingWith, actor),
     reintegratedOn: projection.reintegratedOn,
     closedOn: projection.closedOn,
     consents: projection.consents,
@@ -143,6 +146,18 @@ export async function getCaseState(
         ? { due: projection.followUpDue, done: [], next: null, overdue: [] }
         : followUpStatus(projection.followUpDue, projection.followUpVisits, clock.today()),
     approvalGates: settings.approvalGates,
+  };
+}
+
+/** The carer's name and the village are the family's identity and location: the reader's tiers decide. */
+function livingWith(value: LivingWith | null, actor: Actor): CaseState['livingWith'] {
+  if (!value) return null;
+  const visible = redactCase({ ...value }, actor.access);
+  return {
+    destination: visible.destination,
+    carerName: visible.carerName,
+    villageCode: visible.villageCode,
+    since: visible.since,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   romanisedQueryKeys,
   romanisedSearchKey,
   searchKey,
+  type AuditAction,
   type AuditEntry,
   type CaseListQuery,
 } from '@homeward/core';
@@ -13,6 +14,7 @@ import { appendAudit } from '../audit/audit.repository';
 import { auditEntries, selectAuditColumns, toAuditEntry } from '../audit/audit-search.repository';
 import type { Actor } from '../auth/actor';
 import type { CaseEventRow, CaseRow, ChildCaseTable, Database, NewCaseRow } from '../db/schema';
+import { filterCases, sortCases } from './case-filters.repository';
 import { refreshCareStays } from '../reports/care-stays.repository';
 import type { CaseProjection } from '@homeward/core';
 import { requirePermission } from '../access/require-permission';
@@ -32,7 +34,13 @@ function writableCases(db: Executor, actor: Actor) {
   return db.selectFrom('child_case').where((eb) => ownScope(eb, actor));
 }
 
-function audit(db: Executor, actor: Actor, action: string, caseId: string | null, detail?: Record<string, unknown>) {
+function audit(
+  db: Executor,
+  actor: Actor,
+  action: AuditAction,
+  caseId: string | null,
+  detail?: Record<string, unknown>,
+) {
   return appendAudit(db, { ...actor, action, caseId, ...(detail ? { detail } : {}) });
 }
 
@@ -87,9 +95,10 @@ export async function searchCases(
   db: Executor,
   actor: Actor,
   query: CaseListQuery,
+  today: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
   requirePermission(actor, 'case.read');
-  let base = visibleCases(db, actor);
+  let base = filterCases(visibleCases(db, actor), query, today);
   const q = query.q ? normaliseForSearch(query.q) : '';
   if (q && !mayRead(actor.access, 'identity')) {
     // Finding a child by a guessed name would confirm the name: without identity, only number and alias answer.
@@ -107,13 +116,7 @@ export async function searchCases(
     );
   }
   const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('opened_on', 'desc')
-      .orderBy('case_number', 'desc')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
+    sortCases(base.selectAll(), query).limit(query.limit).offset(query.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   // The search words may be a child's name: the audit keeps only that a search happened and what it found.

@@ -46,7 +46,9 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: 'List and search cases',
-          description: '`q` matches names in Khmer script or Latin letters, the alias and the case number.',
+          description:
+            '`q` matches names in Khmer script or Latin letters, the alias and the case number. The filters narrow ' +
+            'the cases the reader may see; `overdue=true` keeps the cases in follow-up whose next visit is past.',
           querystring: caseListQuerySchema,
           response: { 200: caseListSchema, 429: problemSchema, ...errors },
         },
@@ -54,7 +56,7 @@ export function casesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
-        return listCases(ctx.db, user.actor, request.query);
+        return listCases(ctx.db, user.actor, request.query, ctx.clock);
       },
     );
 

@@ -188,8 +188,13 @@ export async function getCase(db: Kysely<Database>, actor: Actor, caseId: string
   return redactCase(toDetail(await readCase(db, actor, caseId)), actor.access);
 }
 
-export async function listCases(db: Kysely<Database>, actor: Actor, query: CaseListQuery): Promise<CaseList> {
-  const { rows, total } = await searchCases(db, actor, query);
+export async function listCases(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: CaseListQuery,
+  clock: Clock = systemClock,
+): Promise<CaseList> {
+  const { rows, total } = await searchCases(db, actor, query, clock.today());
   return { items: rows.map((row) => redactCase(toSummary(row), actor.access)), total };
 }
 

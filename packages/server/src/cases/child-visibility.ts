@@ -1,4 +1,4 @@
-import { OUT_OF_SCOPE, redactCase, type FieldTier } from '@homeward/core';
+import { OUT_OF_SCOPE, redactCase, type AuditAction, type FieldTier } from '@homeward/core';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { requirePermission } from '../access/require-permission';
 import { appendAudit } from '../audit/audit.repository';
@@ -91,7 +91,7 @@ export async function childLens(
   db: Executor,
   actor: Actor,
   caseIds: readonly string[],
-  audit: { action: string; detail?: Record<string, unknown> },
+  audit: { action: AuditAction; detail?: Record<string, unknown> },
 ): Promise<ChildLens> {
   const ids = [...new Set(caseIds)];
   const readable = await readableAmong(db, actor, ids);
@@ -104,7 +104,7 @@ export async function childrenAsSeenBy<T extends Record<string, unknown> & { cas
   db: Executor,
   actor: Actor,
   rows: readonly T[],
-  audit: { action: string; detail?: Record<string, unknown> },
+  audit: { action: AuditAction; detail?: Record<string, unknown> },
 ): Promise<(T & { hidden: FieldTier[] })[]> {
   const see = await childLens(
     db,

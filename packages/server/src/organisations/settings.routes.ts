@@ -1,10 +1,10 @@
 import { can, caseSettingsSchema, DomainError } from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { appendAudit } from '../audit/audit.repository';
 import type { AppContext } from '../http/context';
 import { problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
-import { readCaseSettings, writeCaseSettings } from './case-settings.repository';
+import { readCaseSettings } from './case-settings.repository';
+import { changeCaseSettings } from './case-settings.service';
 
 export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -36,14 +36,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = await requireUser(request, ctx.db, ctx.config);
         if (!can(user.access, 'user.manage'))
           throw new DomainError('forbidden', 'Only an organisation administrator can change this.', [], 'forbidden');
-        await ctx.db.transaction().execute(async (trx) => {
-          await writeCaseSettings(trx, user.organisationId, request.body);
-          await appendAudit(trx, {
-            ...user.actor,
-            action: 'settings.cases_update',
-            detail: { approvalGates: request.body.approvalGates },
-          });
-        });
+        await changeCaseSettings(ctx.db, user.actor, request.body);
         return readCaseSettings(ctx.db, user.organisationId);
       },
     );

@@ -1,4 +1,4 @@
-import { can, DomainError, type NewTask } from '@homeward/core';
+import { can, DomainError, type AuditAction, type NewTask } from '@homeward/core';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
@@ -7,7 +7,7 @@ import type { Database } from '../db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-function audit(db: Executor, actor: Actor, action: string, caseId: string, taskId: string) {
+function audit(db: Executor, actor: Actor, action: AuditAction, caseId: string, taskId: string) {
   return appendAudit(db, { ...actor, action, caseId, detail: { taskId } });
 }
 

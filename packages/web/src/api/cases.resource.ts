@@ -18,13 +18,13 @@ import { casesKeys, placementFacilitiesKey } from './query-keys';
 
 export const CASE_PAGE_SIZE = 50;
 
-export function useCaseList(q: string, offset: number) {
+/** A page of the case list; `params` are the list's address parameters (search, filters, order, offset). */
+export function useCaseList(params: Record<string, string>) {
   return useQuery({
-    queryKey: casesKeys.list(q, offset),
+    queryKey: casesKeys.list(params),
     queryFn: ({ signal }) => {
-      const params = new URLSearchParams({ limit: String(CASE_PAGE_SIZE), offset: String(offset) });
-      if (q) params.set('q', q);
-      return request(`/cases?${params.toString()}`, caseListSchema, { signal });
+      const query = new URLSearchParams({ limit: String(CASE_PAGE_SIZE), ...params });
+      return request(`/cases?${query.toString()}`, caseListSchema, { signal });
     },
     // Keep the last results on screen while the next search runs, so the table does not flicker per keystroke.
     placeholderData: keepPreviousData,

@@ -3,7 +3,7 @@ export const currentUserKey = ['current-user'] as const;
 
 export const casesKeys = {
   all: ['cases'] as const,
-  list: (q: string, offset: number) => ['cases', 'list', { q, offset }] as const,
+  list: (filters: Record<string, string>) => ['cases', 'list', filters] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
   events: (id: string) => ['cases', 'events', id] as const,
   state: (id: string) => ['cases', 'state', id] as const,

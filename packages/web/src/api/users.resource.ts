@@ -16,10 +16,11 @@ export const usersKeys = {
   security: ['settings', 'security'] as const,
 };
 
-export function useUsers() {
+export function useUsers(enabled = true) {
   return useQuery({
     queryKey: usersKeys.list,
     queryFn: ({ signal }) => request('/users', userListSchema, { signal }),
+    enabled,
   });
 }
 

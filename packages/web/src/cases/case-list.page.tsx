@@ -6,6 +6,8 @@ import { CASE_PAGE_SIZE, useCaseList } from '../api/cases.resource';
 import { useUser } from '../auth/user-context';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { useDocumentTitle } from '../text/use-document-title';
+import { CaseFilters } from './case-filters.component';
+import { filtersFromParams, filtersToParams, hasFilters, type CaseListFilters } from './case-list-filters';
 import { CaseTable } from './case-table.component';
 
 const SEARCH_DELAY_MS = 300;
@@ -17,7 +19,8 @@ export function CaseListPage() {
   // The search lives in the URL, so "back" from a case returns to the same results.
   const [params, setParams] = useSearchParams();
   const { pathname } = useLocation();
-  const q = params.get('q') ?? '';
+  const filters = filtersFromParams(params);
+  const q = filters.q ?? '';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const [draft, setDraft] = useState(q);
   // When the URL's search changes from outside (the "Cases" link, back and forward), show it in the box;
@@ -35,10 +38,10 @@ export function CaseListPage() {
       // A case opened while the search waited: the router may not have left this page yet, and the search
       // would land on the case's address instead.
       if (window.location.pathname !== pathname) return;
-      setParams(trimmed ? { q: trimmed } : {}, { replace: true });
+      setParams(filtersToParams({ ...filtersFromParams(params), q: trimmed || undefined }), { replace: true });
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft, q, setParams, pathname]);
+  }, [draft, q, params, setParams, pathname]);
 
   if (!can(user.access, 'case.read')) {
     return (
@@ -83,30 +86,29 @@ export function CaseListPage() {
           onChange={(event) => setDraft(event.target.value)}
         />
       </form>
+      <CaseFilters filters={filters} onChange={(next) => setParams(filtersToParams(next))} />
       <CaseResults
-        q={q}
+        filters={filters}
         offset={offset}
         canCreate={can(user.access, 'case.create')}
-        onPage={(next) => setParams(pageParams(q, next))}
+        onPage={(next) => setParams(filtersToParams(filters, next))}
       />
     </section>
   );
 }
 
-function pageParams(q: string, offset: number): Record<string, string> {
-  return { ...(q ? { q } : {}), ...(offset > 0 ? { offset: String(offset) } : {}) };
-}
-
 interface CaseResultsProps {
-  q: string;
+  filters: CaseListFilters;
   offset: number;
   canCreate: boolean;
   onPage: (offset: number) => void;
 }
 
-function CaseResults({ q, offset, canCreate, onPage }: CaseResultsProps) {
+function CaseResults({ filters, offset, canCreate, onPage }: CaseResultsProps) {
   const { t } = useTranslation();
-  const { data, error, isPending, refetch, isPlaceholderData } = useCaseList(q, offset);
+  const { data, error, isPending, refetch, isPlaceholderData } = useCaseList(filtersToParams(filters, offset));
+  const q = filters.q ?? '';
+  const filtered = hasFilters(filters);
 
   // The live region is always on the page, so the count is announced each time the results change.
   const count = data
@@ -124,8 +126,10 @@ function CaseResults({ q, offset, canCreate, onPage }: CaseResultsProps) {
       {error ? <RequestErrorState error={error} onRetry={() => void refetch()} /> : null}
       {data && data.items.length === 0 ? (
         <div className="empty-state" data-testid="case-list-empty">
-          <p>{q ? t('cases:list.noMatch', { query: q }) : t('cases:list.empty')}</p>
-          {!q && canCreate ? (
+          <p>
+            {q ? t('cases:list.noMatch', { query: q }) : filtered ? t('cases:filters.noMatch') : t('cases:list.empty')}
+          </p>
+          {!q && !filtered && canCreate ? (
             <Link to="/cases/new" className="button button--primary">
               {t('cases:list.createFirst')}
             </Link>

@@ -1,37 +1,22 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { can, type AuditQuery } from '@homeward/core';
+import { AUDIT_ACTIONS, can, type Access, type AuditQuery } from '@homeward/core';
 import { useUser } from '../auth/user-context';
 import { Field } from '../forms/field.component';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { useDocumentTitle } from '../text/use-document-title';
 import { AuditTable, useActionLabel } from './audit-table.component';
+import { useAuditPeople } from './audit-people';
 import { useAuditSearch } from './records.resource';
 import '../styles/records.css';
 import { DateInput } from '../forms/date-input.component';
 
 const PAGE = 50;
-/** The actions an administrator most often looks for; any other can still be found by case or user. */
-const ACTIONS = [
-  'case.read',
-  'case.search',
-  'case.create',
-  'case.event_add',
-  'case.print',
-  'case.export',
-  'case.delete',
-  'case.pseudonymise',
-  'case.access_log_read',
-  'attachment.read',
-  'auth.login',
-  'auth.login_failed',
-  'access.refused',
-  'audit.search',
-] as const;
-
 type Filters = Pick<AuditQuery, 'userId' | 'caseNumber' | 'action' | 'from' | 'to'>;
 const NO_FILTERS: Filters = {};
+
+const allowedToList = (access: Access) => can(access, 'user.manage');
 
 /** `/audit`: the organisation's audit log, searchable by user, case, action and period. Administrators only. */
 export function AuditLogPage() {
@@ -39,6 +24,7 @@ export function AuditLogPage() {
   const user = useUser();
   const ids = useId();
   const actionLabel = useActionLabel();
+  const people = useAuditPeople(allowedToList(user.access));
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
@@ -75,7 +61,7 @@ export function AuditLogPage() {
           {(control) => (
             <select {...control} value={draft.action ?? ''} onChange={(e) => set('action', e.target.value)}>
               <option value="">{t('records:audit.anyAction')}</option>
-              {ACTIONS.map((action) => (
+              {AUDIT_ACTIONS.map((action) => (
                 <option key={action} value={action}>
                   {actionLabel(action)}
                 </option>
@@ -85,12 +71,14 @@ export function AuditLogPage() {
         </Field>
         <Field id={`${ids}-user`} name="userId" label={t('records:audit.user')}>
           {(control) => (
-            <input
-              {...control}
-              type="text"
-              value={draft.userId ?? ''}
-              onChange={(e) => set('userId', e.target.value)}
-            />
+            <select {...control} value={draft.userId ?? ''} onChange={(e) => set('userId', e.target.value)}>
+              <option value="">{t('records:audit.anyUser')}</option>
+              {people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.label}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field id={`${ids}-from`} name="from" label={t('records:audit.from')}>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '@homeward/core';
+import { auditActionKey, type AuditEntry } from '@homeward/core';
 import { formatDate, localToday } from '../text/dates';
 import { useLanguage } from '../text/use-language';
 
@@ -14,11 +14,14 @@ function useMoment() {
   };
 }
 
-/** What an action means in the user's language; an action this version does not know stays as it is written. */
+/**
+ * What an action means in the user's language. Every action this version writes has a label; one written by a
+ * newer version (after a downgrade) stays as it is written rather than vanish.
+ */
 export function useActionLabel() {
   const { t, i18n } = useTranslation();
   return (action: string) => {
-    const key = `records:actions.${action.replace('.', '_')}`;
+    const key = auditActionKey(action);
     return i18n.exists(key) ? t(key) : action;
   };
 }

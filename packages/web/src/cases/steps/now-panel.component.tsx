@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_SCOPES, type ApprovalState, type CaseEvent, type CaseState } from '@homeward/core';
+import { CONSENT_SCOPES, formatPlace, type ApprovalState, type CaseEvent, type CaseState } from '@homeward/core';
 import { formatDate, localToday } from '../../text/dates';
 import { useLanguage } from '../../text/use-language';
 import { CsiChart } from './csi-chart.component';
@@ -12,6 +12,31 @@ function Item({ label, children, testId }: { label: string; children: ReactNode;
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
+  );
+}
+
+/** A reintegrated child lives with a family or on their own, not in a placement: say with whom and where. */
+function LivingWith({ livingWith }: { livingWith: NonNullable<CaseState['livingWith']> }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <span data-testid="now-living-with">
+      {t(`codes:destination.${livingWith.destination}`)}
+      {livingWith.carerName ? (
+        <>
+          {' · '}
+          <strong>{livingWith.carerName}</strong>
+        </>
+      ) : null}
+      {livingWith.villageCode ? (
+        <>
+          <br />
+          {formatPlace(livingWith.villageCode, language)}
+        </>
+      ) : null}
+      <br />
+      <span className="muted">{t('steps:now.since', { date: formatDate(livingWith.since, language) })}</span>
+    </span>
   );
 }
 
@@ -62,6 +87,8 @@ export function NowPanel({ state, events, canApprove, onDecide }: NowPanelProps)
                 {t('steps:now.since', { date: formatDate(state.placement.since, language) })}
               </span>
             </>
+          ) : state.livingWith ? (
+            <LivingWith livingWith={state.livingWith} />
           ) : (
             none
           )}
