@@ -61,9 +61,11 @@ export const CORRECTION_TIER: Readonly<Partial<Record<CorrectableField, FieldTie
   'referral.reason': 'narrative',
 };
 
-const changesSchema = z
-  .object(Object.fromEntries(CORRECTABLE_FIELDS.map((field) => [field, correctableFieldSchemas[field].optional()])))
-  .strict() as unknown as z.ZodType<Partial<CaseProfile>, Partial<Record<CorrectableField, unknown>>>;
+/** Each field optional, and no other key: a misspelled field name is refused, not ignored. */
+const changesShape = Object.fromEntries(
+  CORRECTABLE_FIELDS.map((field) => [field, correctableFieldSchemas[field].optional()]),
+) as { [F in CorrectableField]: z.ZodOptional<(typeof correctableFieldSchemas)[F]> };
+const changesSchema = z.object(changesShape).strict();
 
 /** `PATCH /cases/{id}`: the fields changed and the version of each the writer started from. */
 export const caseCorrectionSchema = z

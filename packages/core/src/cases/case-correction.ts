@@ -1,5 +1,4 @@
-import { mayWrite, type Access, type FieldTier } from '../access/policy';
-import { FIELD_TIERS } from '../access/policy';
+import { FIELD_TIERS, mayWrite, type Access, type FieldTier } from '../access/policy';
 import { DomainError, invalid } from '../errors';
 import { mergeFieldEdits, sameFieldValue, type VersionedValue } from '../records/field-merge';
 import {
@@ -27,7 +26,7 @@ export class FieldConflictError extends DomainError {
 }
 
 /** The correctable fields of a case as `GET /cases/{id}` returns it (null where the reader may not see them). */
-export function profileOf(detail: Omit<CaseDetail, 'nationality'> & { nationality?: string | null }): CaseProfile {
+export function profileOf(detail: CaseDetail): CaseProfile {
   return {
     familyNameKm: detail.familyNameKm,
     givenNameKm: detail.givenNameKm,
@@ -38,7 +37,7 @@ export function profileOf(detail: Omit<CaseDetail, 'nationality'> & { nationalit
     dateOfBirth: detail.dateOfBirth ?? '',
     dateOfBirthEstimated: detail.dateOfBirthEstimated,
     villageCode: detail.villageCode,
-    nationality: detail.nationality ?? null,
+    nationality: detail.nationality,
     caseTypes: detail.caseTypes,
     childType: detail.childType,
     riskLevel: detail.riskLevel,
