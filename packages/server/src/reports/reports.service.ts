@@ -31,6 +31,7 @@ import {
   redactCase,
   suppressSmallCells,
   caseSettingsSchema,
+  OTHER_CASE_TYPES,
 } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
@@ -233,7 +234,13 @@ async function runTables(
   await appendAudit(db, {
     ...actor,
     action: 'report.run',
-    detail: { reportId, from: period.from, to: period.to, tables: definitions.length, suppressBelow: threshold ?? null },
+    detail: {
+      reportId,
+      from: period.from,
+      to: period.to,
+      tables: definitions.length,
+      suppressBelow: threshold ?? null,
+    },
   });
   const result: ReportResult = {
     reportId,
@@ -245,7 +252,10 @@ async function runTables(
     scopeLabel: label,
     generatedAt: new Date().toISOString(),
     suppressionThreshold: null,
-    notices: period.to >= clock.today() ? [reportText(lang, 'note.periodNotEnded', { to: period.to, today: clock.today() })] : [],
+    notices:
+      period.to >= clock.today()
+        ? [reportText(lang, 'note.periodNotEnded', { to: period.to, today: clock.today() })]
+        : [],
     tables,
   };
   const shown = threshold ? suppressSmallCells(result, threshold) : result;
@@ -264,7 +274,10 @@ function builtInExtras(lang: Language, query: ReportRunQuery) {
   return (table: ReportTable): Pick<ReportTable, 'targets' | 'notes'> => {
     if (table.id === 'referrals-by-case-type' && query.planned !== undefined) {
       return {
-        targets: table.rows.map((row) => ({ rowKey: row.key, columnKey: null, value: query.planned ?? 0 })),
+        // Planned per case type of the donor's list; "other case types" were never planned.
+        targets: table.rows
+          .filter((row) => row.key !== OTHER_CASE_TYPES)
+          .map((row) => ({ rowKey: row.key, columnKey: null, value: query.planned ?? 0 })),
         notes: [reportText(lang, 'note.planned', { planned: query.planned })],
       };
     }
