@@ -223,12 +223,15 @@ describeOnEachEngine('reports count children', (engine) => {
       ]);
       expect(t.rowTotals).toEqual([2, 1, 2]);
       expect(t.grandTotal).toBe(3);
+      expect(t.notes).toContain(
+        'Clients in the shelter: children who lived in care (a shelter, residential care, a transit centre, a pagoda or a boarding school) on at least one day of the month.',
+      );
       // In the shelter: July the girl and the boy; August the girl (A1 and A2 are one) and the boy until he ran
       // away on the 15th; September the girl and C1, not the boy.
       expect(t.besides).toEqual([
         {
           key: 'in-shelter',
-          label: 'Clients in the shelter (any day of the month)',
+          label: 'Clients in the shelter',
           position: 'before',
           counts: [2, 2, 2],
           total: 3,

@@ -113,6 +113,7 @@ function standardNotes(lang: Language, table: BuiltInTable, period: ReportPeriod
   const notes: string[] = [];
   if (used.includes('age_band')) notes.push(reportText(lang, 'note.ageAt', { date: period.referenceDate }));
   if (used.includes('compliance')) notes.push(reportText(lang, 'note.currentState'));
+  if (table.beside?.some((beside) => beside.source === 'residence')) notes.push(reportText(lang, 'note.inShelter'));
   return notes;
 }
 
