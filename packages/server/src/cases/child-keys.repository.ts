@@ -39,4 +39,3 @@ export async function refreshChildKeys(trx: Transaction<Database>, caseIds: read
     trx,
   );
 }
-
