@@ -146,7 +146,7 @@ describe('reports, in a real browser', () => {
     const api = await apiReport(new URLSearchParams({ ...current, lang: 'en' }).toString());
     const expected = api.tables.find((candidate) => candidate.id === 'referrals-by-age-and-sex');
     const inShelter = expected?.besides.find((beside) => beside.key === 'in-shelter');
-    expect(await ages.locator('thead th').nth(1).innerText()).toBe('Clients in the shelter (any day of the month)');
+    expect(await ages.locator('thead th').nth(1).innerText()).toBe('Clients in the shelter');
     expect(await numberIn(ages.locator('tr[data-row="total"] td[data-column="in-shelter"]'))).toBe(inShelter?.total);
     await screenshot(page, 'reports-quarterly-current-en');
     await page.setViewportSize({ width: 390, height: 844 });

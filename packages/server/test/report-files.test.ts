@@ -54,6 +54,37 @@ function pdfText(body: Buffer, name: string): string {
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 }
 
+/**
+ * The quarterly report as it is counted while its quarter still runs, with the seed's "clients in the shelter"
+ * before the residents' table and "reintegrated" after it, and a total that is not the sum of its rows.
+ */
+function unfinishedReport(language: 'en' | 'km') {
+  const report = quarterlyReport(language);
+  const notice = language === 'en' ? 'This period has not ended yet.' : 'រយៈពេលនេះមិនទាន់បញ្ចប់នៅឡើយទេ។';
+  return {
+    ...report,
+    notices: [notice],
+    tables: report.tables.map((table) =>
+      table.id === 'residents-by-age-and-sex'
+        ? {
+            ...table,
+            rowsOverlap: true,
+            besides: [
+              {
+                key: 'in-shelter',
+                label: 'In the shelter',
+                position: 'before' as const,
+                counts: [61, 51, 43],
+                total: 70,
+              },
+              { key: 'reintegrated', label: 'Reintegrated', position: 'after' as const, counts: [12, 6, 9], total: 27 },
+            ],
+          }
+        : table,
+    ),
+  };
+}
+
 describe('report files', () => {
   it('names each file from the report, its period and language, in ASCII', async () => {
     const file = await renderReportFile(quarterlyReport('km'), 'pdf');
@@ -154,6 +185,28 @@ describe('report files', () => {
     });
   });
 
+  it('puts the notice, the columns beside and the total of each once in the spreadsheet and the CSV too', async () => {
+    const workbook = await readWorkbook((await renderReportFile(unfinishedReport('en'), 'xlsx')).body);
+    const residents = workbook.worksheets[1]!;
+    const values = allCells(workbook).map((cell) => cell.value);
+    expect(values).toContain('This period has not ended yet.');
+    expect(rowValues(residents, '0-10 years')).toEqual([
+      '0-10 years',
+      61,
+      8,
+      expect.any(Number),
+      3,
+      expect.any(Number),
+      11,
+      expect.any(Number),
+      12,
+    ]);
+    expect(rowValues(residents, 'Total (each once)')[1]).toBe(70);
+    const csv = (await renderReportFile(unfinishedReport('km'), 'csv')).body.toString('utf8');
+    expect(csv).toContain('រយៈពេលនេះមិនទាន់បញ្ចប់នៅឡើយទេ។');
+    expect(csv).toContain('សរុប (រាប់តែម្តង)');
+  });
+
   describe('CSV', () => {
     it('is UTF-8 with a byte-order mark, every table under its title, numbers as numbers', async () => {
       const { body } = await renderReportFile(quarterlyReport('en'), 'csv');
@@ -226,6 +279,14 @@ describe('report files', () => {
         expect(png.length).toBeGreaterThan(10_000);
       }
       expect(pdfText((await renderReportFile(quarterlyReport('km'), 'pdf')).body, 'km')).toContain('2026-01-01');
+    });
+
+    it('says the period has not ended, sets the columns counted beside a table, and labels a total of each once', async (context) => {
+      needPoppler(context);
+      const text = pdfText((await renderReportFile(unfinishedReport('en'), 'pdf')).body, 'unfinished');
+      expect(text).toContain('This period has not ended yet.');
+      expect(text).toMatch(/0-10 years\s+61\s+8\s+.*\s+11\s+.*\s+12\b/);
+      expect(text).toMatch(/Total \(each once\)\s+70\s+45\s+/);
     });
 
     it('shapes Khmer as HarfBuzz does: COENG RO drawn before its consonant, still copied as written', () => {

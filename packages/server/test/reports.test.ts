@@ -285,7 +285,7 @@ describeOnEachEngine('reports', (engine) => {
       expect(t.columnTotals).toEqual([2, 1, 1]);
       expect(t.grandTotal).toBe(4);
       expect(t.targets).toContainEqual({ rowKey: 'TL', columnKey: null, value: 60 });
-      expect(t.targets).toHaveLength(8);
+      expect(t.targets).toHaveLength(7);
     });
 
     it('referrals by month, case type and sex', () => {

@@ -265,7 +265,7 @@ export function assembleTable(
     besides: [],
     percentOf: table.percentOf,
     targets: text.targets ?? [],
-    notes: [...(text.notes ?? []), ...overlapNotes(lang, table, overlap, { rowTotals, columnTotals, grandTotal })],
+    notes: [...(text.notes ?? []), ...overlapNotes(lang, table, overlap)],
   };
 }
 
@@ -273,29 +273,25 @@ const sum = (counts: readonly number[]) => counts.reduce((total, n) => total + n
 
 /**
  * Why the rows (or columns) of a table do not add up to its total, and what its shares are of: a donor reading
- * 189 % down a column is told that a child with several case types is in several rows and once in the total.
+ * 189 % down a column is told that a child with several case types is in several rows and once in the total. No
+ * number is quoted: in an anonymised output the total may be hidden.
  */
-function overlapNotes(
-  lang: Language,
-  table: ReportTableDefinition,
-  overlap: { rows: boolean; columns: boolean },
-  totals: { rowTotals: number[]; columnTotals: number[]; grandTotal: number },
-): string[] {
+function overlapNotes(lang: Language, table: ReportTableDefinition, overlap: { rows: boolean; columns: boolean }) {
   const notes: string[] = [];
   const sides = [
-    { side: 'rows', overlaps: overlap.rows, dimensions: table.rows, sum: sum(totals.rowTotals) },
-    { side: 'columns', overlaps: overlap.columns, dimensions: table.columns, sum: sum(totals.columnTotals) },
+    { side: 'rows', overlaps: overlap.rows, dimensions: table.rows },
+    { side: 'columns', overlaps: overlap.columns, dimensions: table.columns },
   ] as const;
-  for (const { side, overlaps, dimensions, sum: added } of sides) {
+  for (const { side, overlaps, dimensions } of sides) {
     if (!overlaps) continue;
     const why = dimensions.some((dimension) => MULTI_VALUED_DIMENSIONS.includes(dimension)) ? 'CaseTypes' : 'Other';
-    notes.push(reportText(lang, `note.${side}Overlap${why}`, { sum: added, total: totals.grandTotal }));
+    notes.push(reportText(lang, `note.${side}Overlap${why}`));
   }
   const shareOverlaps =
     (table.percentOf === 'total' && (overlap.rows || overlap.columns)) ||
     (table.percentOf === 'column' && overlap.rows) ||
     (table.percentOf === 'row' && overlap.columns);
-  if (shareOverlaps) notes.push(reportText(lang, 'note.sharesOfChildren', { total: totals.grandTotal }));
+  if (shareOverlaps) notes.push(reportText(lang, 'note.sharesOfChildren'));
   return notes;
 }
 

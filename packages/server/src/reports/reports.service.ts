@@ -30,6 +30,7 @@ import {
   type SavedReportInput,
   suppressSmallCells,
   caseSettingsSchema,
+  OTHER_CASE_TYPES,
 } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
@@ -112,6 +113,7 @@ function standardNotes(lang: Language, table: BuiltInTable, period: ReportPeriod
   const notes: string[] = [];
   if (used.includes('age_band')) notes.push(reportText(lang, 'note.ageAt', { date: period.referenceDate }));
   if (used.includes('compliance')) notes.push(reportText(lang, 'note.currentState'));
+  if (table.beside?.some((beside) => beside.source === 'residence')) notes.push(reportText(lang, 'note.inShelter'));
   return notes;
 }
 
@@ -277,7 +279,10 @@ function builtInExtras(lang: Language, query: ReportRunQuery) {
   return (table: ReportTable): Pick<ReportTable, 'targets' | 'notes'> => {
     if (table.id === 'referrals-by-case-type' && query.planned !== undefined) {
       return {
-        targets: table.rows.map((row) => ({ rowKey: row.key, columnKey: null, value: query.planned ?? 0 })),
+        // Planned per case type of the donor's list; "other case types" were never planned.
+        targets: table.rows
+          .filter((row) => row.key !== OTHER_CASE_TYPES)
+          .map((row) => ({ rowKey: row.key, columnKey: null, value: query.planned ?? 0 })),
         notes: [reportText(lang, 'note.planned', { planned: query.planned })],
       };
     }
