@@ -46,7 +46,9 @@ export default defineConfig({
       include: /\.(js|css|html|svg|json|webmanifest)$/,
       threshold: 1024,
       algorithms: [
-        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm('brotliCompress', {
+          params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+        }),
         defineAlgorithm('gzip', { level: 9 }),
       ],
     }),
