@@ -130,6 +130,26 @@ describe('forms that keep what was typed, say every mistake at once, and take da
     await page.getByTestId('language-en').click();
   });
 
+  it('names the date rule of a step with its field errors, not after them', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    // The case the Khmer test opened: a note dated in the future, with no text.
+    const button = page.getByTestId('step-note');
+    await expect.poll(() => button.getAttribute('aria-disabled')).toBeNull();
+    await button.click();
+    const note = page.locator('[data-testid="step-form"][data-step="note"]');
+    await note.locator('#note-occurredOn').fill('01/01/2099');
+    await note.locator('button[type="submit"]').click();
+    await expect
+      .poll(async () =>
+        (
+          await note
+            .locator('.field--error[data-field]')
+            .evaluateAll((fields) => fields.map((f) => f.getAttribute('data-field')))
+        ).sort(),
+      )
+      .toEqual(['occurredOn', 'payload.text']);
+  });
+
   it('folds the administrator’s menu into one button on a 390 px phone, and shows roles one by one', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
