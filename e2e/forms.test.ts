@@ -137,7 +137,7 @@ describe('forms that keep what was typed, say every mistake at once, and take da
     await expect.poll(() => button.getAttribute('aria-disabled')).toBeNull();
     await button.click();
     const note = page.locator('[data-testid="step-form"][data-step="note"]');
-    await note.locator('#note-occurredOn').fill('01/01/2099');
+    await note.locator('#step-note-occurredOn').fill('01/01/2099');
     await note.locator('button[type="submit"]').click();
     await expect
       .poll(async () =>

@@ -319,7 +319,8 @@ describe('the life of a case, in a real browser', () => {
     await visit.locator('#follow_up_visit-wellbeing-emotional_health-score-3').check();
     await visit.locator('#follow_up_visit-risksFound').fill('An uncle talks of work in Thailand.');
     await visit.locator('#follow_up_visit-actionsTaken').fill('Talked with the mother about safe migration.');
-    expect(await visit.locator('#follow_up_visit-nextVisitOn').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Proposed by the follow-up rule, shown day first.
+    expect(await visit.locator('#follow_up_visit-nextVisitOn').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     await save('follow_up_visit');
 
     const original = timelineItems('follow_up_visit').first();
