@@ -177,11 +177,11 @@ describe('the life of a case, in a real browser', () => {
     await plan.locator('#care_plan-goals-0-goal').fill('ត្រឡប់ទៅរៀនវិញនៅថ្នាក់ត្រឹមត្រូវ។');
     await plan.locator('#care_plan-goals-0-actions-0-action').fill('ចុះឈ្មោះចូលរៀនថ្នាក់បំប៉ន។');
     await plan.locator('#care_plan-goals-0-actions-0-who').fill('បុគ្គលិកសង្គមកិច្ច');
-    await plan.locator('#care_plan-goals-0-actions-0-by').fill('2027-01-15');
+    await plan.locator('#care_plan-goals-0-actions-0-by').fill('15/01/2027');
     await plan.getByRole('button', { name: 'បន្ថែមសកម្មភាព' }).click();
     await plan.locator('#care_plan-goals-0-actions-1-action').fill('ទិញសម្ភារសិក្សា។');
     await plan.locator('#care_plan-goals-0-actions-1-who').fill('អ្នកមើលថែកុមារ');
-    await plan.locator('#care_plan-goals-0-actions-1-by').fill('2027-01-31');
+    await plan.locator('#care_plan-goals-0-actions-1-by').fill('31/01/2027');
     await save('care_plan');
     await expect.poll(() => page.getByTestId('now-care-plan').innerText()).toContain('កំពុងរង់ចាំការអនុម័ត');
 
@@ -319,7 +319,8 @@ describe('the life of a case, in a real browser', () => {
     await visit.locator('#follow_up_visit-wellbeing-emotional_health-score-3').check();
     await visit.locator('#follow_up_visit-risksFound').fill('An uncle talks of work in Thailand.');
     await visit.locator('#follow_up_visit-actionsTaken').fill('Talked with the mother about safe migration.');
-    expect(await visit.locator('#follow_up_visit-nextVisitOn').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Proposed by the follow-up rule, shown day first.
+    expect(await visit.locator('#follow_up_visit-nextVisitOn').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     await save('follow_up_visit');
 
     const original = timelineItems('follow_up_visit').first();

@@ -24,6 +24,9 @@ function period(): { from: string; to: string } {
   return { from: `${year - 3}-01-01`, to: end.toISOString().slice(0, 10) };
 }
 
+/** A date as the date fields take it, day first: `2026-03-31` → `31/03/2026`. */
+const dayFirst = (isoDate: string) => isoDate.split('-').reverse().join('/');
+
 describe('reports, in a real browser', () => {
   let browser: Browser;
   let page: Page;
@@ -60,8 +63,8 @@ describe('reports, in a real browser', () => {
 
     await page.getByRole('link', { name: 'Reports', exact: true }).click();
     await page.waitForURL('**/reports');
-    await page.locator('#report-from').fill(from);
-    await page.locator('#report-to').fill(to);
+    await page.locator('#report-from').fill(dayFirst(from));
+    await page.locator('#report-to').fill(dayFirst(to));
     await page.locator('#report-planned').fill('12');
     await screenshot(page, 'reports-list-en');
     await page.locator('[data-report="shelter-quarterly"] a').click();
@@ -164,8 +167,8 @@ describe('reports, in a real browser', () => {
     await page.locator('#pivot-measure').selectOption('children');
     await page.locator('#pivot-rows-0').selectOption('sex');
     await page.locator('#pivot-columns-0').selectOption('case_type');
-    await page.locator('#pivot-from').fill(from);
-    await page.locator('#pivot-to').fill(to);
+    await page.locator('#pivot-from').fill(dayFirst(from));
+    await page.locator('#pivot-to').fill(dayFirst(to));
     await page.getByTestId('pivot-run').click();
     const result = page.getByTestId('pivot-result');
     await result.waitFor();
@@ -201,8 +204,8 @@ describe('reports, in a real browser', () => {
     await page.goto(`${baseUrl}/reports`);
     await page.getByTestId('language-km').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('km');
-    await page.locator('#report-from').fill(from);
-    await page.locator('#report-to').fill(to);
+    await page.locator('#report-from').fill(dayFirst(from));
+    await page.locator('#report-to').fill(dayFirst(to));
     await page.locator('[data-report="shelter-quarterly"] a').click();
     await page.waitForURL('**/reports/shelter-quarterly?*');
     await expect
@@ -214,8 +217,8 @@ describe('reports, in a real browser', () => {
     await page.goto(`${baseUrl}/reports/new`);
     await page.locator('#pivot-rows-0').selectOption('sex');
     await page.locator('#pivot-columns-0').selectOption('case_type');
-    await page.locator('#pivot-from').fill(from);
-    await page.locator('#pivot-to').fill(to);
+    await page.locator('#pivot-from').fill(dayFirst(from));
+    await page.locator('#pivot-to').fill(dayFirst(to));
     await page.getByTestId('pivot-run').click();
     await page.getByTestId('pivot-result').locator('tbody').getByTestId('report-count').first().click();
     await expect

@@ -87,7 +87,7 @@ export function NewCasePage() {
           <button type="submit" className="button button--primary" disabled={createCase.isPending}>
             {createCase.isPending ? t('saving') : t('cases:new.submit')}
           </button>
-          <Link to="/cases" className="button button--quiet">
+          <Link to="/cases" className="button button--quiet" onClick={draft.clear}>
             {t('cancel')}
           </Link>
         </div>

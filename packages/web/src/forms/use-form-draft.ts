@@ -13,7 +13,7 @@ export interface DraftOptions {
 export interface FormDraft {
   /** A draft from earlier was put back into the form. */
   restored: boolean;
-  /** Puts the form back as it first was and forgets the draft. */
+  /** Forgets the draft and opens the form afresh. */
   discard: () => void;
   /** Forgets the draft once the form is saved. */
   clear: () => void;
@@ -90,16 +90,11 @@ export function useFormDraft(formRef: RefObject<HTMLFormElement | null>, options
     if (formRef.current) initial.current = captureForm(formRef.current);
   };
 
+  // A form's state cannot be emptied from outside (a chosen radio cannot be unchosen), so starting again
+  // forgets the draft and opens the screen afresh; the other forms on it come back from their own drafts.
   const discard = () => {
-    const form = formRef.current;
-    const start = initial.current;
-    if (addressRef.current) removeDraft(addressRef.current);
-    if (key) markUnsaved(key, false);
-    setRestored(false);
-    if (!form || !start) return;
-    void (async () => {
-      for (let pass = 0; pass < RESTORE_PASSES && applySnapshot(form, start); pass += 1) await nextRender();
-    })();
+    clear();
+    window.location.reload();
   };
 
   return { restored, discard, clear };

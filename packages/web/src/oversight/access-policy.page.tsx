@@ -11,6 +11,8 @@ import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { useDocumentTitle } from '../text/use-document-title';
 import { adjustmentsFrom, problemOf, type PolicyProblem, type RolePolicyDraft } from './access-policy-form';
 import { PolicyMatrix } from './policy-matrix.component';
+import { PolicyRoleCard } from './policy-role-card.component';
+import { useNarrowScreen } from '../layout/use-narrow-screen';
 
 /** `/settings/roles`: what each role may do in the organisation. Those with `policy.manage` only. */
 export function AccessPolicyPage() {
@@ -41,6 +43,7 @@ function AccessPolicyForm({ settings }: { settings: AccessPolicySettings }) {
   const [general, setGeneral] = useState<Message | null>(null);
   const [saved, setSaved] = useState(false);
   const problemsRef = useRef<HTMLDivElement>(null);
+  const narrow = useNarrowScreen();
 
   const change = (role: Role, next: RolePolicyDraft) => {
     setDraft((current) => ({ ...current, [role]: next }));
@@ -111,7 +114,11 @@ function AccessPolicyForm({ settings }: { settings: AccessPolicySettings }) {
         <p className="policy-legend">
           <span className="policy-legend__swatch" aria-hidden="true" /> {t('oversight:roles.legend')}
         </p>
-        <PolicyMatrix draft={draft} defaults={settings.defaults} problems={problems} onChange={change} />
+        {narrow ? (
+          <PolicyRoleCard draft={draft} defaults={settings.defaults} problems={problems} onChange={change} />
+        ) : (
+          <PolicyMatrix draft={draft} defaults={settings.defaults} problems={problems} onChange={change} />
+        )}
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={save.isPending}>
             {save.isPending ? t('saving') : t('oversight:roles.submit')}

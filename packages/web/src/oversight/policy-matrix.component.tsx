@@ -21,7 +21,7 @@ import {
   type RolePolicyDraft,
 } from './access-policy-form';
 
-interface PolicyMatrixProps {
+export interface PolicyMatrixProps {
   draft: RolePolicies;
   defaults: RolePolicies;
   problems: readonly PolicyProblem[];

@@ -83,7 +83,15 @@ export function StepFormFrame({
               ? t('steps:form.saveCorrection')
               : (submitLabel ?? t('steps:form.save'))}
         </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => {
+            // Cancelling is choosing not to keep what was typed.
+            form.draft.clear();
+            onCancel();
+          }}
+        >
           {t('cancel')}
         </button>
       </div>

@@ -1,8 +1,10 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import {
+  checkEventDate,
   checkNewEvent,
   DEFAULT_CASE_SETTINGS,
   DomainError,
+  isRealDate,
   newCaseEventSchema,
   type CaseEvent,
   type FacilityLoad,
@@ -99,6 +101,18 @@ export function useStepForm(type: StepType, props: StepFormProps): StepForm {
   const fromRules = (issues: readonly FieldIssue[], rename: (path: string) => string) =>
     issues.map((issue) => ({ field: rename(issue.field), message: ruleMessage(issue) }));
 
+  // The date's own rule (not before intake, not in the future) is told with the field errors, not after them.
+  const dateRuleIssues = (issues: readonly { field: string }[]) => {
+    if (issues.some((issue) => issue.field === 'occurredOn') || !isRealDate(occurredOn)) return [];
+    try {
+      checkEventDate(context.events, occurredOn, context.today);
+      return [];
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return fromRules(error.issues, identity);
+    }
+  };
+
   const onSubmit: StepForm['onSubmit'] = (build) => (event) => {
     event.preventDefault();
     const { payload, options = {} } = build();
@@ -112,13 +126,11 @@ export function useStepForm(type: StepType, props: StepFormProps): StepForm {
     };
     const parsed = newCaseEventSchema.safeParse(candidate);
     if (!parsed.success) {
-      fail(
-        parsed.error.issues.map((issue) => {
-          const path = issuePath(issue);
-          return { field: rename(path), message: stepIssueMessage(issue, path, candidate, options.messages ?? {}) };
-        }),
-        null,
-      );
+      const issues = parsed.error.issues.map((issue) => {
+        const path = issuePath(issue);
+        return { field: rename(path), message: stepIssueMessage(issue, path, candidate, options.messages ?? {}) };
+      });
+      fail([...issues, ...dateRuleIssues(issues)], null);
       return;
     }
     try {
