@@ -8,6 +8,7 @@ import {
   GRADES,
   LIFE_SKILLS_TOPICS,
   SERVICE_KINDS,
+  romanisedSearchKey,
   searchKey,
   SKILLS,
 } from '@homeward/core';
@@ -176,17 +177,17 @@ async function referenceData(k: Kysely<Database>, cases: number) {
         fl,
         gl,
         key: searchKey([fk + gk, fl + gl, gl + fl, gk, fk, gl, fl]),
+        rkey: romanisedSearchKey({ familyNameKm: fk, givenNameKm: gk, familyNameLatin: fl, givenNameLatin: gl }),
       })),
     ),
   );
-  await sql`create unlogged table if not exists bench_name (sex text, i integer, fk text, gk text, fl text,
-    gl text, key text)`.execute(k);
-  await sql`truncate bench_name`.execute(k);
+  await sql`drop table if exists bench_name`.execute(k);
+  await sql`create unlogged table bench_name (sex text, i integer, fk text, gk text, fl text,
+    gl text, key text, rkey text)`.execute(k);
   await sql`insert into bench_name
-    select n.sex, row_number() over (partition by n.sex order by n.key), n.fk, n.gk, n.fl, n.gl, n.key
-    from jsonb_to_recordset(${JSON.stringify(names)}::jsonb) as n(sex text, fk text, gk text, fl text, gl text, key text)`.execute(
-    k,
-  );
+    select n.sex, row_number() over (partition by n.sex order by n.key), n.fk, n.gk, n.fl, n.gl, n.key, n.rkey
+    from jsonb_to_recordset(${JSON.stringify(names)}::jsonb)
+      as n(sex text, fk text, gk text, fl text, gl text, key text, rkey text)`.execute(k);
   // The NGO timed is one in the department's province, so the three scopes nest.
   const ngo = ids[orgs.findIndex((org) => org.provinceCode === DEPARTMENT_PROVINCE)];
   if (!ngo) throw new Error('No NGO in the department’s province.');
@@ -247,7 +248,7 @@ async function insertCases(k: Kysely<Database>): Promise<void> {
   // The case number and search key are made as the application makes them (cases.service.ts).
   await sql`insert into child_case (id, organisation_id, case_number, family_name_km, given_name_km,
       family_name_latin, given_name_latin, alias, sex, date_of_birth, date_of_birth_estimated, village_code,
-      child_type, case_types, referral, search_key, status, risk_level, opened_on, last_event_on,
+      child_type, case_types, referral, search_key, romanised_key, status, risk_level, opened_on, last_event_on,
       assigned_worker_id, created_by, created_at, updated_at)
     select p.id, p.org_id, num.case_number, nm.fk, nm.gk, nm.fl, nm.gl, null, p.sex,
       case when p.dob_known then p.opened_on - (p.age * 365 + floor(p.r[10] * 300)::int)
@@ -256,7 +257,7 @@ async function insertCases(k: Kysely<Database>): Promise<void> {
         else make_date(y.y, extract(month from p.opened_on)::int, extract(day from p.opened_on)::int) end,
       not p.dob_known, p.village, p.child_type, p.case_types,
       jsonb_build_object('source', p.source->>0, 'sourceName', p.source->>1, 'referredOn', p.opened_on),
-      nm.key || '|' || lower(replace(num.case_number, '-', '')), 'active', null, p.opened_on, p.opened_on,
+      nm.key || '|' || lower(replace(num.case_number, '-', '')), nm.rkey, 'active', null, p.opened_on, p.opened_on,
       p.worker, p.worker, p.opened_on + time '09:00', p.opened_on + time '09:00'
     from (select p.*, row_number() over (partition by p.org_no order by p.opened_on, p.n) as counter
       from bench_plan p) p

@@ -105,7 +105,12 @@ const SAMPLES: Record<string, Sample> = {
   'GET /settings/security': () => ({}),
   'PUT /settings/security': () => ({ body: { requireTwoFactor: false } }),
   'POST /cases': () => ({
-    body: aNewCase({ givenNameLatin: 'Newchild', alias: 'New', familyNameLatin: FAMILY.latin, dateOfBirth: BIRTH_DATE }),
+    body: aNewCase({
+      givenNameLatin: 'Newchild',
+      alias: 'New',
+      familyNameLatin: FAMILY.latin,
+      dateOfBirth: BIRTH_DATE,
+    }),
   }),
   'GET /cases': () => ({}),
   'GET /cases/:id': () => ({}),
@@ -388,86 +393,94 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
     expect({ missingPolicy, missingSample }).toEqual({ missingPolicy: [], missingSample: [] });
   });
 
-  it('lets through exactly whom the policy allows, and leaks no child to anyone else', async () => {
-    const failures: string[] = [];
-    const leaks: string[] = [];
-    let requests = 0;
-    for (const [key, policy] of Object.entries(ENDPOINT_POLICY)) {
-      if (policy.access === 'public') continue;
-      const [method, template] = key.split(' ') as [string, string];
-      const sample = SAMPLES[key];
-      if (!sample) continue;
-      const kinds = policy.access === 'permission' && policy.case ? CASE_KINDS : (['own'] as const);
-      for (const role of [...ROLES, 'anonymous'] as const) {
-        for (const kind of kinds) {
-          const user = role === 'anonymous' ? { token: '' } : fixture.users[role];
-          const request = await sample(fixture, kind, role === 'anonymous' ? 'caseworker' : role);
-          const path = request.path ?? template.replace(':id', fixture.cases[kind].id);
-          requests += 1;
-          const response = request.multipart
-            ? await upload(user as TestUser, path.split('/')[2] ?? '')
-            : await send(method, path, user.token, request.body);
-          const want = expected(key, policy, role, kind);
-          const ok =
-            want === 'allowed'
-              ? response.status < 500 && ![401, 403, 404].includes(response.status)
-              : response.status === want ||
-                (policy.access === 'permission' && policy.case === 'body' && want === 404 && response.status === 400);
-          if (!ok) failures.push(`${role} ${key} [${kind}]: ${response.status}, expected ${want}`);
-          const seen = visibleNames(role);
-          for (const name of Object.values(NAMES)) {
-            if (!seen.includes(name) && response.text.includes(name))
-              leaks.push(`${role} ${key} [${kind}] shows ${name}`);
+  it(
+    'lets through exactly whom the policy allows, and leaks no child to anyone else',
+    async () => {
+      const failures: string[] = [];
+      const leaks: string[] = [];
+      let requests = 0;
+      for (const [key, policy] of Object.entries(ENDPOINT_POLICY)) {
+        if (policy.access === 'public') continue;
+        const [method, template] = key.split(' ') as [string, string];
+        const sample = SAMPLES[key];
+        if (!sample) continue;
+        const kinds = policy.access === 'permission' && policy.case ? CASE_KINDS : (['own'] as const);
+        for (const role of [...ROLES, 'anonymous'] as const) {
+          for (const kind of kinds) {
+            const user = role === 'anonymous' ? { token: '' } : fixture.users[role];
+            const request = await sample(fixture, kind, role === 'anonymous' ? 'caseworker' : role);
+            const path = request.path ?? template.replace(':id', fixture.cases[kind].id);
+            requests += 1;
+            const response = request.multipart
+              ? await upload(user as TestUser, path.split('/')[2] ?? '')
+              : await send(method, path, user.token, request.body);
+            const want = expected(key, policy, role, kind);
+            const ok =
+              want === 'allowed'
+                ? response.status < 500 && ![401, 403, 404].includes(response.status)
+                : response.status === want ||
+                  (policy.access === 'permission' && policy.case === 'body' && want === 404 && response.status === 400);
+            if (!ok) failures.push(`${role} ${key} [${kind}]: ${response.status}, expected ${want}`);
+            const seen = visibleNames(role);
+            for (const name of Object.values(NAMES)) {
+              if (!seen.includes(name) && response.text.includes(name))
+                leaks.push(`${role} ${key} [${kind}] shows ${name}`);
+            }
           }
         }
       }
-    }
-    expect(requests).toBeGreaterThan(300);
-    expect({ failures, leaks }).toEqual({ failures: [], leaks: [] });
-  }, MATRIX_TIMEOUT);
+      expect(requests).toBeGreaterThan(300);
+      expect({ failures, leaks }).toEqual({ failures: [], leaks: [] });
+    },
+    MATRIX_TIMEOUT,
+  );
 
-  it('shows no child’s name or birth date to anyone when no role may read identity', async () => {
-    // Every role without identity, as an organisation may set it; the export granted, so the whole file is tried.
-    const noIdentity = { tiers: { identity: 'none' as const }, grant: ['case.export' as const] };
-    await fixture.setPolicies({
-      ...Object.fromEntries(ROLES.map((role) => [role, { tiers: { identity: 'none' as const } }])),
-      supervisor: noIdentity,
-      me_officer: noIdentity,
-    });
-    const secrets = [...Object.values(NAMES), ...SAMPLE_NAMES, FAMILY.latin, FAMILY.km, BIRTH_DATE];
-    const leaks: string[] = [];
-    const exported = new Set<string>();
-    let requests = 0;
-    for (const [key, policy] of Object.entries(ENDPOINT_POLICY)) {
-      if (policy.access === 'public') continue;
-      const [method, template] = key.split(' ') as [string, string];
-      const sample = SAMPLES[key];
-      if (!sample) continue;
-      const kinds = policy.access === 'permission' && policy.case ? CASE_KINDS : (['own'] as const);
-      for (const role of ROLES) {
-        for (const kind of kinds) {
-          const user = fixture.users[role];
-          const request = await sample(fixture, kind, role);
-          const path = request.path ?? template.replace(':id', fixture.cases[kind].id);
-          requests += 1;
-          const response = request.multipart
-            ? await upload(user, path.split('/')[2] ?? '')
-            : await send(method, path, user.token, request.body);
-          if ('files' in response && response.files) {
-            for (const file of response.files) exported.add(`${role} ${file}`);
-          }
-          for (const secret of secrets) {
-            if (response.text.includes(secret)) leaks.push(`${role} ${key} [${kind}] shows ${secret}`);
+  it(
+    'shows no child’s name or birth date to anyone when no role may read identity',
+    async () => {
+      // Every role without identity, as an organisation may set it; the export granted, so the whole file is tried.
+      const noIdentity = { tiers: { identity: 'none' as const }, grant: ['case.export' as const] };
+      await fixture.setPolicies({
+        ...Object.fromEntries(ROLES.map((role) => [role, { tiers: { identity: 'none' as const } }])),
+        supervisor: noIdentity,
+        me_officer: noIdentity,
+      });
+      const secrets = [...Object.values(NAMES), ...SAMPLE_NAMES, FAMILY.latin, FAMILY.km, BIRTH_DATE];
+      const leaks: string[] = [];
+      const exported = new Set<string>();
+      let requests = 0;
+      for (const [key, policy] of Object.entries(ENDPOINT_POLICY)) {
+        if (policy.access === 'public') continue;
+        const [method, template] = key.split(' ') as [string, string];
+        const sample = SAMPLES[key];
+        if (!sample) continue;
+        const kinds = policy.access === 'permission' && policy.case ? CASE_KINDS : (['own'] as const);
+        for (const role of ROLES) {
+          for (const kind of kinds) {
+            const user = fixture.users[role];
+            const request = await sample(fixture, kind, role);
+            const path = request.path ?? template.replace(':id', fixture.cases[kind].id);
+            requests += 1;
+            const response = request.multipart
+              ? await upload(user, path.split('/')[2] ?? '')
+              : await send(method, path, user.token, request.body);
+            if ('files' in response && response.files) {
+              for (const file of response.files) exported.add(`${role} ${file}`);
+            }
+            for (const secret of secrets) {
+              if (response.text.includes(secret)) leaks.push(`${role} ${key} [${kind}] shows ${secret}`);
+            }
           }
         }
       }
-    }
-    expect(requests).toBeGreaterThan(300);
-    // The whole file was read by the roles that export, so its profile and summary were searched too.
-    for (const role of ['supervisor', 'me_officer', 'org_admin'] as const) {
-      expect(exported).toContain(`${role} profile.json`);
-      expect(exported).toContain(`${role} summary.html`);
-    }
-    expect(leaks).toEqual([]);
-  }, MATRIX_TIMEOUT);
+      expect(requests).toBeGreaterThan(300);
+      // The whole file was read by the roles that export, so its profile and summary were searched too.
+      for (const role of ['supervisor', 'me_officer', 'org_admin'] as const) {
+        expect(exported).toContain(`${role} profile.json`);
+        expect(exported).toContain(`${role} summary.html`);
+      }
+      expect(leaks).toEqual([]);
+    },
+    MATRIX_TIMEOUT,
+  );
 });

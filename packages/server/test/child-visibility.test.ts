@@ -1,5 +1,7 @@
 import type { CaseDetail, CaseList, Supervision, TaskList } from '@homeward/core';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { up as backfill } from '../src/db/migrations/2026-12-06T1301-romanised-search-key-backfill';
 import { aNewCase } from './support/cases';
 import { describeOnEachEngine } from './support/engines';
 import {
@@ -67,6 +69,14 @@ describeOnEachEngine('child visibility: lists, identity search terms, search acr
     // The exact text still answers as before.
     expect(await found(ngo.user, 'ធីតា')).toEqual([khmerOnly.id]);
     expect(await found(ngo.user, 'Sreypov')).toEqual([latinOnly.id]);
+  });
+
+  it('back-fills the romanised key of cases written before it existed', async () => {
+    await sql`update child_case set romanised_key = null`.execute(server.db.kysely);
+    expect(await found(ngo.user, 'Thida')).toEqual([]);
+    await backfill(server.db.kysely as unknown as Kysely<unknown>);
+    expect(await found(ngo.user, 'Thida')).toEqual([khmerOnly.id]);
+    expect(await found(ngo.user, 'ស្រីពៅ')).toEqual([latinOnly.id]);
   });
 
   it('answers a search by a guessed name without saying which child has it, to a role that may not read identity', async () => {

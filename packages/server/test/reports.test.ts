@@ -612,7 +612,12 @@ describeOnEachEngine('reports', (engine) => {
         .where('action', '=', 'case.list')
         .where('user_id', '=', shelter.user.id)
         .execute();
-      expect(audit.map((entry) => entry.detail)).toContainEqual({ reason: 'report.drilldown', results: 4 });
+      // The read is audited with the cases it showed.
+      expect(audit.map((entry) => entry.detail)).toContainEqual({
+        reason: 'report.drilldown',
+        results: 4,
+        caseIds: expect.arrayContaining([ids.C1, ids.C2, ids.C3, ids.C5]) as unknown,
+      });
     });
 
     it('gives a government officer counts, and behind them only the cases referred to the department', async () => {

@@ -26,8 +26,11 @@ export function romanisedSearchKey(names: SearchableNames): string {
 
 /**
  * What a typed query is looked for as, inside the stored key: its key as a whole name, and as the beginning of
- * a longer one ("Srey" is keyed "sri" as a name, "srei" inside "Sreypov"). Empty when nothing in it is a letter.
+ * a longer one ("Srey" is keyed "sri" as a name, "srei" inside "Sreypov"). Empty when nothing in it is a letter,
+ * and for a case number.
  */
 export function romanisedQueryKeys(query: string): string[] {
+  // Names have no digits: a query with one is a case number, whose letters alone would match names at random.
+  if (/[\d\u17e0-\u17e9]/.test(query)) return [];
   return [...new Set([phoneticKey(query), phoneticStemKey(query)])].filter(Boolean);
 }
