@@ -40,6 +40,7 @@ import { clientErrorHandler, errorHandler, problem, sendProblem, toProblem } fro
 import { contentSecurityPolicy } from './security-headers';
 import { cutOffSlowBodies } from './slow-bodies';
 import { parseJsonStrictly } from './strict-json';
+import { limitWorkInProgress } from './work-in-progress';
 
 export const API_PREFIX = '/api/v1';
 
@@ -71,6 +72,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.setErrorHandler(errorHandler);
   parseJsonStrictly(app);
   cutOffSlowBodies(app, ctx.config.requestTimeoutSeconds * 1000);
+  limitWorkInProgress(app, ctx.config.maxRequestsInProgress);
 
   await app.register(fastifyHelmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
   await app.register(fastifyCookie);
