@@ -4,6 +4,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DomainError } from '@homeward/core';
 import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
+import { lockDataFolder } from './folder-lock';
 import type { Database } from './schema';
 
 export type Engine = 'pglite' | 'postgres';
@@ -83,10 +84,18 @@ export async function openDatabase(target: DatabaseTarget, limits: QueueLimits =
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: boundedPool(pool, limits) }) });
     return { engine: 'postgres', kysely, pglite: undefined, close: () => kysely.destroy() };
   }
-  if (!target.dataDir.startsWith('memory://')) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create(target.dataDir.startsWith('memory://') ? undefined : target.dataDir, {
-    ...(target.snapshot ? { loadDataDir: target.snapshot } : {}),
-  });
+  const inMemory = target.dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(target.dataDir, { recursive: true });
+  const lock = inMemory ? undefined : lockDataFolder(target.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(inMemory ? undefined : target.dataDir, {
+      ...(target.snapshot ? { loadDataDir: target.snapshot } : {}),
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   // PGlite is a single connection: a pool of one serialises queries and transactions correctly.
   const pool = new pg.Pool({
     ...createPgConfig(pglite),
@@ -102,6 +111,7 @@ export async function openDatabase(target: DatabaseTarget, limits: QueueLimits =
     close: async () => {
       await kysely.destroy();
       await pglite.close();
+      lock?.release();
     },
   };
 }
