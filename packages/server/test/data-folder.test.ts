@@ -19,7 +19,7 @@ function homeward(...args: string[]) {
     cwd: REPO_ROOT,
     env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, DATABASE_URL: '' },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 280_000,
   });
   return { status: result.status, out: result.stdout + result.stderr };
 }
@@ -55,7 +55,7 @@ describe('one embedded data folder, one process', () => {
     const after = homeward('migrate');
     expect(after.status).toBe(0);
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
-  }, 600_000);
+  }, 1_200_000);
 
   it('says the same clear thing of every unusable backup, and restores a good one', () => {
     const backup = join(work, 'good.enc');
@@ -86,5 +86,5 @@ describe('one embedded data folder, one process', () => {
     const good = restore('good.enc');
     expect(good.status).toBe(0);
     expect(good.out).toContain('Restored into');
-  }, 600_000);
+  }, 1_200_000);
 });
