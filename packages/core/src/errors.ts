@@ -2,7 +2,15 @@
  * Typed domain errors. The server maps each kind to one HTTP status in one place; the browser shows the
  * message (translated by `code` where a translation exists).
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'locked';
+export type DomainErrorKind =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'locked'
+  /** The server has more work queued than it can start in time: try again shortly. */
+  | 'busy';
 
 export interface FieldIssue {
   /** Dotted path of the field at fault, e.g. `referral.referredOn`. */
@@ -17,7 +25,7 @@ export class DomainError extends Error {
     message: string,
     readonly issues: FieldIssue[] = [],
     readonly code?: string,
-    /** For a refusal that lifts by itself (a locked account): when to try again. */
+    /** For a refusal that lifts by itself (a locked account, a busy server): when to try again. */
     readonly retryAfterSeconds?: number,
   ) {
     super(message);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_QUEUE_LIMITS, type QueueLimits } from './db/database';
 
 export interface Config {
   port: number;
@@ -18,6 +19,10 @@ export interface Config {
    * connection for ever. 90 s lets a 10 MB file through at 1 Mbit/s.
    */
   requestTimeoutSeconds: number;
+  /** Database work waiting for a connection beyond these is answered 503 with Retry-After. */
+  databaseQueue: QueueLimits;
+  /** API requests worked on at once; more are answered 503 with Retry-After. */
+  maxRequestsInProgress: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -41,6 +46,11 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     lockout: { maxFailures: 5, minutes: 15 },
     secureCookies: process.env.HOMEWARD_SECURE_COOKIES === 'true',
     requestTimeoutSeconds: intFromEnv('HOMEWARD_REQUEST_TIMEOUT_SECONDS', 90),
+    databaseQueue: {
+      waiting: intFromEnv('HOMEWARD_DB_QUEUE_LIMIT', DEFAULT_QUEUE_LIMITS.waiting),
+      waitMs: intFromEnv('HOMEWARD_DB_QUEUE_WAIT_SECONDS', DEFAULT_QUEUE_LIMITS.waitMs / 1000) * 1000,
+    },
+    maxRequestsInProgress: intFromEnv('HOMEWARD_MAX_REQUESTS_IN_PROGRESS', 64),
     attachmentKey: process.env.HOMEWARD_ATTACHMENT_KEY || undefined,
     retiredAttachmentKeys: (process.env.HOMEWARD_RETIRED_ATTACHMENT_KEYS ?? '').split(',').filter(Boolean),
     ...overrides,

@@ -49,13 +49,16 @@ export async function recordFailedLogin(
   maxFailures: number,
   lockMinutes: number,
 ): Promise<{ lockedUntil: Date | null }> {
+  // A lock that has run out starts the count again: one more mistake after it must not lock for another spell.
+  const failures = sql<number>`case when locked_until <= now() then 1 else failed_logins + 1 end`;
   const row = await db
     .updateTable('app_user')
-    .set((eb) => ({
-      failed_logins: eb('failed_logins', '+', 1),
-      locked_until: sql<Date | null>`case when failed_logins + 1 >= ${maxFailures}
-        then now() + make_interval(mins => ${lockMinutes}) else locked_until end`,
-    }))
+    .set({
+      failed_logins: failures,
+      locked_until: sql<Date | null>`case when ${failures} >= ${maxFailures}
+        then now() + make_interval(mins => ${lockMinutes})
+        when locked_until <= now() then null else locked_until end`,
+    })
     .where('id', '=', userId)
     .returning(['locked_until'])
     .executeTakeFirstOrThrow();

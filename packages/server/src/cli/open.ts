@@ -4,7 +4,7 @@ import { migrateToLatest } from '../db/migrate';
 
 /** Opens the configured database and brings its schema up to date, as every command needs. */
 export async function openMigrated(config: Config): Promise<Db> {
-  const db = await openDatabase(targetFromEnv(config.databaseUrl, config.dataDir));
+  const db = await openDatabase(targetFromEnv(config.databaseUrl, config.dataDir), config.databaseQueue);
   try {
     await migrateToLatest(db);
   } catch (error) {

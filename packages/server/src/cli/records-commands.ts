@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { systemClock } from '../cases/cases.service';
 import { loadConfig } from '../config';
-import { dumpEmbeddedDatabase, PG_DUMP_ADVICE, restoreEmbeddedDatabase } from '../records/backup';
-import { decryptWithPassphrase, encryptWithPassphrase } from '../records/passphrase-crypto';
+import { dumpEmbeddedDatabase, NOT_A_BACKUP, PG_DUMP_ADVICE, restoreEmbeddedDatabase } from '../records/backup';
+import { decryptWithPassphrase, encryptWithPassphrase, WrongPassphraseError } from '../records/passphrase-crypto';
 import { organisationsWithRules } from '../records/retention.repository';
 import { retentionPreview, runRetention } from '../records/retention.service';
 import { openMigrated } from './open';
@@ -55,7 +55,7 @@ export function addRecordsCommands(program: Command): void {
 
   program
     .command('backup')
-    .description('Write an encrypted backup of the embedded database (stop the server first)')
+    .description('Write an encrypted backup of the embedded database (refused while a server uses the folder)')
     .requiredOption('--out <file>', 'the backup file to write')
     .requiredOption('--passphrase-file <file>', 'a file holding the passphrase (10 characters or more)')
     .action(async (options: { out: string; passphraseFile: string }) => {
@@ -79,7 +79,14 @@ export function addRecordsCommands(program: Command): void {
     .requiredOption('--passphrase-file <file>', 'a file holding the passphrase')
     .requiredOption('--data-dir <folder>', 'an empty or new folder for the restored database')
     .action(async (options: { in: string; passphraseFile: string; dataDir: string }) => {
-      const dump = decryptWithPassphrase(readFileSync(options.in), readPassphrase(options.passphraseFile));
+      if (!existsSync(options.in)) throw new Error(`There is no backup file at ${options.in}.`);
+      const passphrase = readPassphrase(options.passphraseFile);
+      let dump: Buffer;
+      try {
+        dump = decryptWithPassphrase(readFileSync(options.in), passphrase);
+      } catch (error) {
+        throw error instanceof WrongPassphraseError ? new Error(NOT_A_BACKUP) : error;
+      }
       await restoreEmbeddedDatabase(options.dataDir, dump);
       console.log(`Restored into ${options.dataDir}. Start Homeward with HOMEWARD_DATA_DIR=${options.dataDir}.`);
     });

@@ -8,8 +8,9 @@ import { describeTarget, openMigrated } from './open';
 import { ensureWebBuild } from './web-build';
 
 export async function serve(config: Config): Promise<void> {
-  ensureWebBuild((line) => console.log(line));
+  // The database first: a folder already in use is refused before minutes of building.
   const db = await openMigrated(config);
+  ensureWebBuild((line) => console.log(line));
   const app = await buildApp(
     { db: db.kysely, engine: db.engine, config, clock: systemClock, version: VERSION, fileKeys: fileKeysFrom(config) },
     { webRoot: WEB_DIST, logger: { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: redactedRequest } } },

@@ -41,6 +41,7 @@ import { contentSecurityPolicy } from './security-headers';
 import { cutOffSlowBodies } from './slow-bodies';
 import { parseJsonStrictly } from './strict-json';
 import { webAppFiles } from './static-files';
+import { limitWorkInProgress } from './work-in-progress';
 
 export const API_PREFIX = '/api/v1';
 
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.setErrorHandler(errorHandler);
   parseJsonStrictly(app);
   cutOffSlowBodies(app, ctx.config.requestTimeoutSeconds * 1000);
+  limitWorkInProgress(app, ctx.config.maxRequestsInProgress);
 
   await app.register(fastifyHelmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
   await app.register(fastifyCookie);

@@ -29,6 +29,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   locked: 423,
+  busy: 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -45,6 +46,7 @@ const TITLES: Record<number, string> = {
   429: 'Too many requests',
   431: 'Headers too large',
   500: 'Server error',
+  503: 'Busy',
 };
 
 export function problem(status: number, detail: string, extra: Partial<Problem> = {}): Problem {

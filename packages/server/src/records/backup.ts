@@ -1,6 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db } from '../db/database';
+import { lockDataFolder } from '../db/folder-lock';
+
+/** Every way a backup file can be unusable is told the same way, with what to check. */
+export const NOT_A_BACKUP =
+  'This is not a usable Homeward backup: the passphrase is wrong, or the file is incomplete, damaged or not a backup. ' +
+  'Check the passphrase file and copy the backup again.';
 
 export const PG_DUMP_ADVICE =
   'This installation uses a PostgreSQL server: back it up with pg_dump through `homeward encrypt`, e.g.\n' +
@@ -16,9 +22,18 @@ export async function dumpEmbeddedDatabase(db: Db): Promise<Buffer> {
 
 /** Loads a dump into a new data folder; never over an existing database, which a restore would destroy. */
 export async function restoreEmbeddedDatabase(dataDir: string, dump: Buffer): Promise<void> {
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    throw new Error(`${dataDir} is not empty: restore into a new folder, then point HOMEWARD_DATA_DIR at it.`);
+  const lock = lockDataFolder(dataDir);
+  try {
+    if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+      throw new Error(`${dataDir} is not empty: restore into a new folder, then point HOMEWARD_DATA_DIR at it.`);
+    }
+    try {
+      const pglite = await PGlite.create(dataDir, { loadDataDir: new Blob([new Uint8Array(dump)]) });
+      await pglite.close();
+    } catch {
+      throw new Error(NOT_A_BACKUP);
+    }
+  } finally {
+    lock.release();
   }
-  const pglite = await PGlite.create(dataDir, { loadDataDir: new Blob([new Uint8Array(dump)]) });
-  await pglite.close();
 }

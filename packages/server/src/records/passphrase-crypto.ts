@@ -33,6 +33,9 @@ export function decryptWithPassphrase(sealed: Buffer, passphrase: string): Buffe
   if (!sealed.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new WrongPassphraseError('This is not a file encrypted by Homeward.');
   }
+  if (sealed.length < MAGIC.length + SALT_BYTES + IV_BYTES + TAG_BYTES) {
+    throw new WrongPassphraseError('The file is cut short: it was damaged or not copied whole.');
+  }
   let offset = MAGIC.length;
   const take = (length: number) => sealed.subarray(offset, (offset += length));
   const salt = take(SALT_BYTES);

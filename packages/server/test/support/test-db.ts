@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openDatabase, type Db, type Engine } from '../../src/db/database';
+import { DEFAULT_QUEUE_LIMITS, openDatabase, type Db, type Engine, type QueueLimits } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
 import { SNAPSHOT_PATH } from './paths';
 
@@ -21,10 +21,10 @@ export interface TestDb extends Db {
 }
 
 /** A fresh, migrated database of its own for one test file: a loaded snapshot, or a new database on the server. */
-export async function openTestDb(engine: Engine): Promise<TestDb> {
+export async function openTestDb(engine: Engine, limits: QueueLimits = DEFAULT_QUEUE_LIMITS): Promise<TestDb> {
   if (engine === 'pglite') {
     const snapshot = new Blob([readFileSync(SNAPSHOT_PATH)]);
-    const db = await openDatabase({ engine: 'pglite', dataDir: 'memory://', snapshot });
+    const db = await openDatabase({ engine: 'pglite', dataDir: 'memory://', snapshot }, limits);
     return { ...db, drop: () => db.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -36,7 +36,7 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ engine: 'postgres', url: url.toString() });
+  const db = await openDatabase({ engine: 'postgres', url: url.toString() }, limits);
   await migrateToLatest(db);
   return {
     ...db,

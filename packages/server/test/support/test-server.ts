@@ -31,8 +31,8 @@ export async function startTestServer(
   engine: Engine,
   options: { logger?: object; config?: Partial<Config>; webRoot?: string } = {},
 ): Promise<TestServer> {
-  const db = await openTestDb(engine);
   const config = loadConfig({ databaseUrl: undefined, dataDir: 'memory://', ...options.config });
+  const db = await openTestDb(engine, config.databaseQueue);
   const app = await buildApp(
     { db: db.kysely, engine: db.engine, config, clock: fixedClock, version: 'test', fileKeys: testFileKeys },
     { ...(options.logger ? { logger: options.logger } : {}), ...(options.webRoot ? { webRoot: options.webRoot } : {}) },
