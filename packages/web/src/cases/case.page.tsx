@@ -14,6 +14,7 @@ import { CaseNoteForm } from './case-note-form.component';
 import { CaseProfile } from './case-profile.component';
 import { CaseShares } from './case-shares.component';
 import { CaseDuplicates } from './duplicates/case-duplicates.component';
+import { CaseHistory } from './case-history.component';
 import { CaseTimeline } from './case-timeline.component';
 import { CaseFormsLink } from '../mosvy/case-forms-link.component';
 import { CaseDocuments } from '../documents/case-documents.component';
@@ -105,6 +106,11 @@ export function CasePage() {
         <CaseFormsLink caseId={caseId} />
       </header>
       <div className="case-page__layout">
+        {context ? (
+          <div className="case-page__record">
+            <RecordStep context={context} choice={choice} onChoose={setChoice} />
+          </div>
+        ) : null}
         <div className="case-page__now">
           {stateQuery.isPending ? <LoadingState /> : null}
           {stateQuery.error ? (
@@ -135,12 +141,10 @@ export function CasePage() {
           <CaseShares caseId={caseId} />
         </div>
         <div className="case-page__work">
-          {context ? <RecordStep context={context} choice={choice} onChoose={setChoice} /> : null}
           <CaseDocuments caseId={caseId} />
           <CaseFileExport caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
           <CaseAccessLog caseId={caseId} />
-          <section className="case-page__timeline" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">{t('cases:timeline.title')}</h2>
+          <CaseHistory title={t('cases:timeline.title')}>
             {canWrite && events ? (
               <CaseNoteForm caseId={caseId} openedOn={caseQuery.data.openedOn} events={events} />
             ) : null}
@@ -162,7 +166,7 @@ export function CasePage() {
                 canCorrect={canCorrect}
               />
             ) : null}
-          </section>
+          </CaseHistory>
           <CaseDeletion caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
         </div>
       </div>

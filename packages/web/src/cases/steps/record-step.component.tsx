@@ -1,22 +1,9 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNarrowScreen } from '../../layout/use-narrow-screen';
 import { STEP_GROUPS, stepAvailability } from './step-catalogue';
 import type { StepChoice, StepContext, StepType } from './step-context';
 import { StepFormFor } from './step-form-for.component';
-
-const NARROW = '(max-width: 40rem)';
-
-/** Whether the screen is a phone's, following rotation and resizing. */
-function useNarrowScreen(): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
-      const query = window.matchMedia(NARROW);
-      query.addEventListener('change', onChange);
-      return () => query.removeEventListener('change', onChange);
-    },
-    () => window.matchMedia(NARROW).matches,
-  );
-}
 
 interface RecordStepProps {
   context: StepContext;
