@@ -16,6 +16,30 @@ interface CorrectionConflictsProps {
   pending: boolean;
 }
 
+interface ConflictSideProps {
+  name: string;
+  chosen: boolean;
+  onChoose: () => void;
+  /** Names the test ids: keep-mine / your-value, keep-current / current-value. */
+  side: 'mine' | 'current';
+  label: string;
+  value: string;
+  who?: string | null;
+}
+
+function ConflictSide({ name, chosen, onChoose, side, label, value, who }: ConflictSideProps) {
+  return (
+    <label className={chosen ? 'conflict__side conflict__side--chosen' : 'conflict__side'}>
+      <input type="radio" name={name} checked={chosen} onChange={onChoose} data-testid={`keep-${side}`} />
+      <span className="conflict__label">{label}</span>
+      <span className="conflict__value" data-testid={side === 'mine' ? 'your-value' : 'current-value'}>
+        {value}
+      </span>
+      {who ? <span className="conflict__who">{who}</span> : null}
+    </label>
+  );
+}
+
 /** Someone changed these fields after the form was opened: both values side by side, one choice per field. */
 export function CorrectionConflicts({
   conflicts,
@@ -48,41 +72,23 @@ export function CorrectionConflicts({
           <fieldset key={conflict.field} className="conflict" data-testid="conflict" data-field={conflict.field}>
             <legend className="conflict__field">{t(FIELD_LABEL_KEYS[conflict.field])}</legend>
             <div className="conflict__sides">
-              <label
-                className={
-                  choices[conflict.field] === 'mine' ? 'conflict__side conflict__side--chosen' : 'conflict__side'
-                }
-              >
-                <input
-                  type="radio"
-                  name={name}
-                  checked={choices[conflict.field] === 'mine'}
-                  onChange={() => onChoose(conflict.field, 'mine')}
-                  data-testid="keep-mine"
-                />
-                <span className="conflict__label">{t('cases:correction.yourValue')}</span>
-                <span className="conflict__value" data-testid="your-value">
-                  {valueText(conflict.field, conflict.yours)}
-                </span>
-              </label>
-              <label
-                className={
-                  choices[conflict.field] === 'theirs' ? 'conflict__side conflict__side--chosen' : 'conflict__side'
-                }
-              >
-                <input
-                  type="radio"
-                  name={name}
-                  checked={choices[conflict.field] === 'theirs'}
-                  onChange={() => onChoose(conflict.field, 'theirs')}
-                  data-testid="keep-current"
-                />
-                <span className="conflict__label">{t('cases:correction.currentValue')}</span>
-                <span className="conflict__value" data-testid="current-value">
-                  {valueText(conflict.field, conflict.current)}
-                </span>
-                {who ? <span className="conflict__who">{who}</span> : null}
-              </label>
+              <ConflictSide
+                name={name}
+                chosen={choices[conflict.field] === 'mine'}
+                onChoose={() => onChoose(conflict.field, 'mine')}
+                side="mine"
+                label={t('cases:correction.yourValue')}
+                value={valueText(conflict.field, conflict.yours)}
+              />
+              <ConflictSide
+                name={name}
+                chosen={choices[conflict.field] === 'theirs'}
+                onChoose={() => onChoose(conflict.field, 'theirs')}
+                side="current"
+                label={t('cases:correction.currentValue')}
+                value={valueText(conflict.field, conflict.current)}
+                who={who}
+              />
             </div>
           </fieldset>
         );
