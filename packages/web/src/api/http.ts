@@ -2,7 +2,7 @@
  * The one way the web app talks to the server: JSON in and out, the session cookie, the CSRF header on every
  * write, and `application/problem+json` turned into an `ApiError` the screens can translate.
  */
-import { fieldConflictSchema, type FieldConflictDetail, type FieldIssue } from '@homeward/core';
+import type { FieldConflictDetail, FieldIssue } from '@homeward/core';
 
 export const API_PREFIX = '/api/v1';
 
@@ -103,9 +103,14 @@ async function problemFrom(response: Response): Promise<ApiError> {
   );
 }
 
+// Checked by shape rather than by core's schema, whose field list would bring every correctable field's
+// schema (and the village list's checks) into the script the sign-in screen loads.
 function conflictsOf(conflicts: unknown): FieldConflictDetail[] {
-  const parsed = fieldConflictSchema.array().safeParse(conflicts);
-  return parsed.success ? parsed.data : [];
+  if (!Array.isArray(conflicts)) return [];
+  return conflicts.filter(
+    (conflict): conflict is FieldConflictDetail =>
+      isRecord(conflict) && typeof conflict.field === 'string' && typeof conflict.currentVersion === 'number',
+  );
 }
 
 function fieldErrorsOf(errors: unknown): FieldIssue[] {
