@@ -20,6 +20,9 @@ async function shot(target: Locator, name: string): Promise<void> {
 }
 
 async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
+  // On a phone the language switch sits in the menu.
+  const menu = page.getByTestId('menu-button');
+  if (await menu.isVisible()) await menu.click();
   await page.getByTestId(`language-${language}`).click();
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
 }
