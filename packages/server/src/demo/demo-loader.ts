@@ -150,9 +150,12 @@ export async function loadDemoData(
 ): Promise<DemoUser[]> {
   let done = 0;
   /** Says which piece of work begins; `finished` counts the one before it as done. */
-  const begin = (step: DemoLoadStep, finished = 1): void => {
+  const begin = async (step: DemoLoadStep, finished = 1): Promise<void> => {
     done += finished;
     onProgress({ step, done, total: DEMO_LOAD_SIZE });
+    // The embedded database answers within the microtask queue, which would keep the server from answering
+    // anyone, the progress poll included, until the whole load ends: let other requests in between steps.
+    await new Promise((resume) => setImmediate(resume));
   };
   const random = seededRandom(2018);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -163,7 +166,7 @@ export async function loadDemoData(
   let shelterPlanner: Actor | undefined;
   let departmentPlanner: Actor | undefined;
   for (const [index, org] of ORGANISATIONS.entries()) {
-    begin('organisations', index === 0 ? 0 : 1);
+    await begin('organisations', index === 0 ? 0 : 1);
     const organisationId = randomUUID();
     // Off so that visitors can look around with the demo administrators without an authenticator app.
     await insertOrganisation(db, { ...org, id: organisationId, requireTwoFactor: false });
@@ -198,7 +201,7 @@ export async function loadDemoData(
     const villages = villagesOf(org.provinces);
     const admin = actorsByRole(org, 'org_admin');
     const supervisor = actorsByRole(org, 'supervisor');
-    begin('facilities');
+    await begin('facilities');
     const facilities = await demoFacilities(db, admin);
     // The caregiver looks after the children of the shelter, and sees only them.
     for (const caregiver of everyone.filter((actor) => actor.roles.includes('caregiver'))) {
@@ -206,7 +209,7 @@ export async function loadDemoData(
     }
     for (const entry of DIRECTORY) await insertDirectoryEntry(db, admin, randomUUID(), entry);
     for (let n = 0; n < org.children; n += 1) {
-      begin('children');
+      await begin('children');
       const worker = pick(random, actors);
       const input = demoChild(random, org, villages, clock.today(), n);
       const { detail } = await createCase(db, worker, input, clock);
@@ -219,15 +222,15 @@ export async function loadDemoData(
       }
     }
   }
-  begin('referrals');
+  await begin('referrals');
   // Children from Siem Reap are referred to its Department of Social Affairs, whose officer may read their files.
   for (const [n, { worker, caseId }] of referrals.slice(0, 4).entries()) {
     const share = { organisationId: department, kind: n === 0 ? 'handover' : 'referral', id: randomUUID() } as const;
     await db.transaction().execute((trx) => shareCase(trx, worker, caseId, { ...share, sharedOn: clock.today() }));
   }
-  begin('targets');
+  await begin('targets');
   if (shelterPlanner && departmentPlanner) await loadDemoTargets(db, clock.today(), shelterPlanner, departmentPlanner);
-  begin('targets');
+  await begin('targets');
   return users;
 }
 
