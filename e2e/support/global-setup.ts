@@ -13,6 +13,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** An installation with the demo data loaded (password `homeward-demo`). */
     demoBaseUrl: string;
+    /** Another empty installation, where a browser loads the demo data from the setup screen. */
+    demoSetupBaseUrl: string;
     chromiumMissing: string;
   }
 }
@@ -41,6 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('chromiumMissing', CHROMIUM_MISSING);
     project.provide('baseUrl', '');
     project.provide('demoBaseUrl', '');
+    project.provide('demoSetupBaseUrl', '');
     return async () => {};
   }
   project.provide('chromiumMissing', '');
@@ -56,12 +59,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const empty = await startServer(3900 + Math.floor(Math.random() * 40));
   const demo = await startServer(3950 + Math.floor(Math.random() * 40));
+  const demoSetup = await startServer(4000 + Math.floor(Math.random() * 40));
   const loaded = await fetch(`${demo.baseUrl}/api/v1/setup/demo`, { method: 'POST' });
   if (loaded.status !== 201) throw new Error(`The demo data did not load: ${loaded.status} ${await loaded.text()}`);
   project.provide('baseUrl', empty.baseUrl);
   project.provide('demoBaseUrl', demo.baseUrl);
+  project.provide('demoSetupBaseUrl', demoSetup.baseUrl);
   return async () => {
-    await Promise.all([empty.stop(), demo.stop()]);
+    await Promise.all([empty.stop(), demo.stop(), demoSetup.stop()]);
   };
 }
 

@@ -1,7 +1,8 @@
+import type { DemoProgress } from '@homeward/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachEngine } from './support/engines';
 import { countRows } from './support/test-db';
-import { api, startTestServer, type TestServer } from './support/test-server';
+import { api, startTestServer, type JsonResponse, type TestServer } from './support/test-server';
 
 describeOnEachEngine('first run', (engine) => {
   let server: TestServer;
@@ -54,9 +55,40 @@ describeOnEachEngine('demo data', (engine) => {
   });
   afterAll(() => server.close());
 
-  it('loads two NGOs and a DoSVY with about 60 children whose users can sign in', async () => {
-    const loaded = await api<{ password: string; users: { email: string }[] }>(server, 'POST', '/setup/demo');
+  let loaded: JsonResponse<{ password: string; users: { email: string }[] }>;
+
+  it('reports the progress of the demo load while it runs, and only before setup', async () => {
+    const before = await api<DemoProgress>(server, 'GET', '/setup/demo/progress');
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ step: 'starting', done: 0 });
+    const loading = api<{ password: string; users: { email: string }[] }>(server, 'POST', '/setup/demo');
+    let finished = false;
+    void loading.finally(() => {
+      finished = true;
+    });
+    const seen: DemoProgress[] = [];
+    while (!finished) {
+      const progress = await api<DemoProgress>(server, 'GET', '/setup/demo/progress');
+      if (progress.status === 200) seen.push(progress.body);
+      await new Promise((wait) => setTimeout(wait, 100));
+    }
+    loaded = await loading;
     expect(loaded.status).toBe(201);
+    const total = before.body.total;
+    expect(seen.every((progress) => progress.total === total && progress.done <= total)).toBe(true);
+    // It goes forward, never back, through the children to the end.
+    const dones = seen.map((progress) => progress.done);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    expect(new Set(dones).size).toBeGreaterThan(3);
+    expect(seen.map((progress) => progress.step)).toContain('children');
+    expect(Math.max(...dones)).toBeGreaterThan(total / 2);
+    // Once set up, the installation says nothing more about it, like POST /setup/demo.
+    const after = await api<{ code: string }>(server, 'GET', '/setup/demo/progress');
+    expect(after.status).toBe(409);
+    expect(after.body.code).toBe('already_set_up');
+  }, 120_000);
+
+  it('loads two NGOs and a DoSVY with about 60 children whose users can sign in', async () => {
     expect(await countRows(server.db, 'organisation')).toBe(3);
     expect(await countRows(server.db, 'child_case')).toBe(60);
     const worker = await api<{ token: string }>(server, 'POST', '/auth/login', {

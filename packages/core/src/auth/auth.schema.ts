@@ -88,3 +88,15 @@ export const currentUserSchema = z.object({
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
 export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
+
+/** What the demo load is doing, in order; `starting` until it begins (hashing the demo password takes a while). */
+export const DEMO_LOAD_STEPS = ['starting', 'organisations', 'facilities', 'children', 'referrals', 'targets'] as const;
+export type DemoLoadStep = (typeof DEMO_LOAD_STEPS)[number];
+
+/** How far the demo load has come: `done` of `total` pieces of work, across every step. */
+export const demoProgressSchema = z.object({
+  step: z.enum(DEMO_LOAD_STEPS),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().positive(),
+});
+export type DemoProgress = z.infer<typeof demoProgressSchema>;

@@ -27,6 +27,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'GET /setup': PUBLIC,
   'POST /setup': PUBLIC,
   'POST /setup/demo': PUBLIC,
+  'GET /setup/demo/progress': PUBLIC,
   'POST /auth/login': PUBLIC,
   'POST /auth/login/code': PUBLIC,
   'POST /auth/logout': PUBLIC,

@@ -3,6 +3,8 @@ import {
   CHILD_TYPE_FOR_CASE_TYPE,
   childrenOf,
   type CaseType,
+  type DemoLoadStep,
+  type DemoProgress,
   type NewCase,
   type NewDirectoryEntry,
   type ReferralSource,
@@ -132,7 +134,29 @@ function daysBefore(today: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<DemoUser[]> {
+/**
+ * The pieces of work of a demo load, counted for its progress bar: each organisation with its users, the
+ * facilities and directory of each organisation with children, each child, the referrals, and the targets.
+ */
+export const DEMO_LOAD_SIZE =
+  ORGANISATIONS.reduce((sum, org) => sum + 1 + (org.children > 0 ? 1 + org.children : 0), 0) + 2;
+
+export type DemoProgressListener = (progress: DemoProgress) => void;
+
+export async function loadDemoData(
+  db: Kysely<Database>,
+  clock: Clock,
+  onProgress: DemoProgressListener = () => {},
+): Promise<DemoUser[]> {
+  let done = 0;
+  /** Says which piece of work begins; `finished` counts the one before it as done. */
+  const begin = async (step: DemoLoadStep, finished = 1): Promise<void> => {
+    done += finished;
+    onProgress({ step, done, total: DEMO_LOAD_SIZE });
+    // The embedded database answers within the microtask queue, which would keep the server from answering
+    // anyone, the progress poll included, until the whole load ends: let other requests in between steps.
+    await new Promise((resume) => setImmediate(resume));
+  };
   const random = seededRandom(2018);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users: DemoUser[] = [];
@@ -141,7 +165,8 @@ export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<
   /** Who set the demo targets: the first shelter's administrator and the department's officer. */
   let shelterPlanner: Actor | undefined;
   let departmentPlanner: Actor | undefined;
-  for (const org of ORGANISATIONS) {
+  for (const [index, org] of ORGANISATIONS.entries()) {
+    await begin('organisations', index === 0 ? 0 : 1);
     const organisationId = randomUUID();
     // Off so that visitors can look around with the demo administrators without an authenticator app.
     await insertOrganisation(db, { ...org, id: organisationId, requireTwoFactor: false });
@@ -176,6 +201,7 @@ export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<
     const villages = villagesOf(org.provinces);
     const admin = actorsByRole(org, 'org_admin');
     const supervisor = actorsByRole(org, 'supervisor');
+    await begin('facilities');
     const facilities = await demoFacilities(db, admin);
     // The caregiver looks after the children of the shelter, and sees only them.
     for (const caregiver of everyone.filter((actor) => actor.roles.includes('caregiver'))) {
@@ -183,6 +209,7 @@ export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<
     }
     for (const entry of DIRECTORY) await insertDirectoryEntry(db, admin, randomUUID(), entry);
     for (let n = 0; n < org.children; n += 1) {
+      await begin('children');
       const worker = pick(random, actors);
       const input = demoChild(random, org, villages, clock.today(), n);
       const { detail } = await createCase(db, worker, input, clock);
@@ -195,12 +222,15 @@ export async function loadDemoData(db: Kysely<Database>, clock: Clock): Promise<
       }
     }
   }
+  await begin('referrals');
   // Children from Siem Reap are referred to its Department of Social Affairs, whose officer may read their files.
   for (const [n, { worker, caseId }] of referrals.slice(0, 4).entries()) {
     const share = { organisationId: department, kind: n === 0 ? 'handover' : 'referral', id: randomUUID() } as const;
     await db.transaction().execute((trx) => shareCase(trx, worker, caseId, { ...share, sharedOn: clock.today() }));
   }
+  await begin('targets');
   if (shelterPlanner && departmentPlanner) await loadDemoTargets(db, clock.today(), shelterPlanner, departmentPlanner);
+  await begin('targets');
   return users;
 }
 

@@ -1,8 +1,15 @@
-import { DomainError, loginResultSchema, setupSchema, setupStatusSchema } from '@homeward/core';
+import {
+  DomainError,
+  demoProgressSchema,
+  loginResultSchema,
+  setupSchema,
+  setupStatusSchema,
+  type DemoProgress,
+} from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { issueSession } from '../auth/auth.service';
-import { loadDemoData, DEMO_PASSWORD } from '../demo/demo-loader';
+import { DEMO_LOAD_SIZE, DEMO_PASSWORD, loadDemoData } from '../demo/demo-loader';
 import type { AppContext } from '../http/context';
 import { problemSchema } from '../http/openapi-shapes';
 import { setSessionCookie } from '../http/session';
@@ -13,7 +20,15 @@ const demoResultSchema = z.object({
   users: z.array(z.object({ email: z.string(), roles: z.array(z.string()), organisation: z.string() })),
 });
 
+const NOT_STARTED: DemoProgress = { step: 'starting', done: 0, total: DEMO_LOAD_SIZE };
+const LOAD_RUNNING = 'The demo data is loading already.';
+
 export function setupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  /**
+   * The running demo load of this server, if any, for the setup screen to poll. Held in memory: only this
+   * process runs the load, and it takes seconds, not a restart.
+   */
+  let demoProgress: DemoProgress | null = null;
   return async (app) => {
     app.get(
       '/setup',
@@ -60,9 +75,34 @@ export function setupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { rateLimit: { max: 3, timeWindow: '1 minute' } },
       },
       async (_request, reply) => {
+        // A second click (another tab) while the first load has not written its first organisation yet.
+        if (demoProgress) throw new DomainError('conflict', LOAD_RUNNING, [], 'already_set_up');
         if (!(await needsSetup(ctx.db))) throw new DomainError('conflict', ALREADY_SET_UP, [], 'already_set_up');
-        const users = await loadDemoData(ctx.db, ctx.clock);
-        return reply.code(201).send({ password: DEMO_PASSWORD, users });
+        demoProgress = NOT_STARTED;
+        try {
+          const users = await loadDemoData(ctx.db, ctx.clock, (progress) => {
+            demoProgress = progress;
+          });
+          return reply.code(201).send({ password: DEMO_PASSWORD, users });
+        } finally {
+          demoProgress = null;
+        }
+      },
+    );
+
+    app.get(
+      '/setup/demo/progress',
+      {
+        schema: {
+          tags: ['setup'],
+          summary: 'First run: how far the demo load has come, while it runs',
+          response: { 200: demoProgressSchema, 409: problemSchema },
+        },
+      },
+      async () => {
+        if (demoProgress) return demoProgress;
+        if (!(await needsSetup(ctx.db))) throw new DomainError('conflict', ALREADY_SET_UP, [], 'already_set_up');
+        return NOT_STARTED;
       },
     );
   };

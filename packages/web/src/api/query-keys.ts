@@ -1,4 +1,5 @@
 export const setupStatusKey = ['setup-status'] as const;
+export const demoProgressKey = ['demo-progress'] as const;
 export const currentUserKey = ['current-user'] as const;
 
 export const casesKeys = {

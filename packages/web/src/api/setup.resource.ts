@@ -1,8 +1,15 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { loginResultSchema, ROLES, setupStatusSchema, type Role, type SetupInput } from '@homeward/core';
+import {
+  demoProgressSchema,
+  loginResultSchema,
+  ROLES,
+  setupStatusSchema,
+  type Role,
+  type SetupInput,
+} from '@homeward/core';
 import { currentUserQuery } from './auth.resource';
 import { isApiError, request, setCsrfToken, type Parser } from './http';
-import { setupStatusKey } from './query-keys';
+import { demoProgressKey, setupStatusKey } from './query-keys';
 
 export interface DemoUser {
   email: string;
@@ -87,5 +94,17 @@ export function useLoadDemo() {
     mutationFn: () => request('/setup/demo', demoDataParser, { method: 'POST' }),
     onError: onSetupError(queryClient),
     onSuccess: () => queryClient.setQueryData(setupStatusKey, { needsSetup: false }),
+  });
+}
+
+/** Asked every half second while the demo loads, so the setup screen can show how far it has come. */
+export function useDemoProgress(loading: boolean) {
+  return useQuery({
+    queryKey: demoProgressKey,
+    queryFn: ({ signal }) => request('/setup/demo/progress', demoProgressSchema, { signal }),
+    enabled: loading,
+    refetchInterval: loading ? 500 : false,
+    gcTime: 0,
+    retry: false,
   });
 }
