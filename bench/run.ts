@@ -136,3 +136,4 @@ if (serverUrl) {
 } else {
   console.log('(set BENCH_DATABASE_URL to also measure a PostgreSQL server)');
 }
+console.log('(npm run bench:load measures a running server under simulated social workers)');
