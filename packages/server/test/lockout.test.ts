@@ -60,6 +60,33 @@ describeOnEachEngine('the lockout after wrong passwords', (engine) => {
       const afterSignIn = await lockWith(user);
       expect(afterSignIn).toBeLessThanOrEqual(60);
     });
+
+    it('lets an administrator unlock a user, audited, and refuses anyone else (403)', async () => {
+      const admin = await org.addUser(['org_admin']);
+      const supervisor = await org.addUser(['supervisor']);
+      const user = await org.addUser(['caseworker']);
+      await lockWith(user);
+      const listed = await api<{ lockedUntil: string | null }>(server, 'GET', `/users/${user.id}`, {
+        token: admin.token,
+      });
+      expect(listed.body.lockedUntil).not.toBeNull();
+      const refused = await api(server, 'POST', `/users/${user.id}/unlock`, { token: supervisor.token });
+      expect(refused.status).toBe(403);
+      const unlocked = await api<{ lockedUntil: string | null }>(server, 'POST', `/users/${user.id}/unlock`, {
+        token: admin.token,
+      });
+      expect(unlocked.status).toBe(200);
+      expect(unlocked.body.lockedUntil).toBeNull();
+      expect((await login(server, user, user.password)).status).toBe(200);
+      const audit = await server.db.kysely
+        .selectFrom('audit_log')
+        .select(['action', 'detail'])
+        .where('user_id', '=', admin.id)
+        .where('action', '=', 'user.unlock')
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]!.detail).toMatchObject({ userId: user.id });
+    });
   });
 
   describe('for a flood from one address', () => {
