@@ -9,6 +9,8 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'unauthenticated'
   | 'locked'
+  /** Too many failures from one address: it waits, the accounts it named are not locked. */
+  | 'throttled'
   /** The server has more work queued than it can start in time: try again shortly. */
   | 'busy';
 

@@ -8,7 +8,19 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   session: { idleMinutes: number; absoluteHours: number };
-  lockout: { maxFailures: number; minutes: number };
+  /**
+   * An account locks after `maxFailures` wrong passwords or codes, each lock longer than the last (`minutes`, the
+   * last repeating) until the person signs in. An address is refused for `addressMinutes` after `addressFailures`
+   * failures across every email: below `maxFailures`, so a flood from one address locks no account. Every
+   * attempt, right or wrong, is also limited per address and email to `attemptsPerMinute`.
+   */
+  lockout: {
+    maxFailures: number;
+    minutes: number[];
+    addressFailures: number;
+    addressMinutes: number;
+    attemptsPerMinute: number;
+  };
   /** The key that encrypts stored files, and retired keys still needed to read older ones (base64). */
   attachmentKey: string | undefined;
   retiredAttachmentKeys: string[];
@@ -43,7 +55,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
       idleMinutes: intFromEnv('HOMEWARD_SESSION_IDLE_MINUTES', 15),
       absoluteHours: intFromEnv('HOMEWARD_SESSION_MAX_HOURS', 12),
     },
-    lockout: { maxFailures: 5, minutes: 15 },
+    lockout: { maxFailures: 5, minutes: [1, 5, 15, 60], addressFailures: 4, addressMinutes: 15, attemptsPerMinute: 10 },
     secureCookies: process.env.HOMEWARD_SECURE_COOKIES === 'true',
     requestTimeoutSeconds: intFromEnv('HOMEWARD_REQUEST_TIMEOUT_SECONDS', 90),
     databaseQueue: {

@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachEngine } from './support/engines';
+import { MANY_ADDRESSES } from './support/lockout';
 import { api, createTestOrganisation, startTestServer, type TestServer } from './support/test-server';
 import { aNewCase } from './support/cases';
 
 describeOnEachEngine('authentication and sessions', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(engine);
+    server = await startTestServer(engine, { config: { lockout: MANY_ADDRESSES } });
   });
   afterAll(() => server.close());
 

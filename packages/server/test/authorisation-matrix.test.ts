@@ -101,6 +101,7 @@ const SAMPLES: Record<string, Sample> = {
     path: `/users/${f.spareUser}/password`,
     body: { password: 'harbour-candle-meadow-77' },
   }),
+  'POST /users/:userId/unlock': (f) => ({ path: `/users/${f.spareUser}/unlock` }),
   'POST /users/:userId/two-factor/reset': (f) => ({ path: `/users/${f.spareUser}/two-factor/reset` }),
   'GET /settings/security': () => ({}),
   'PUT /settings/security': () => ({ body: { requireTwoFactor: false } }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachEngine } from './support/engines';
+import { MANY_ADDRESSES } from './support/lockout';
 import { api, createTestOrganisation, startTestServer, type TestServer, type TestUser } from './support/test-server';
 import { auditActions, codeAt, enrolTwoFactor, nextCode } from './support/two-factor';
 
@@ -12,7 +13,7 @@ interface Challenge {
 describeOnEachEngine('two-factor authentication', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(engine);
+    server = await startTestServer(engine, { config: { lockout: MANY_ADDRESSES } });
   });
   afterAll(() => server.close());
 
@@ -166,7 +167,7 @@ describeOnEachEngine('two-factor authentication', (engine) => {
     expect((await auditActions(server, user.id)).map((entry) => entry.action)).toContain('auth.recovery_codes_renew');
   });
 
-  it('locks the account after five wrong codes, like five wrong passwords', async () => {
+  it('locks the account after five wrong codes, and lets its owner in with the password and a right code', async () => {
     const { user } = await createTestOrganisation(server, { withUser: 'caseworker' });
     const { secret } = await enrolTwoFactor(server, user);
     const { challenge } = (await passwordStep(user)).body;
@@ -175,8 +176,23 @@ describeOnEachEngine('two-factor authentication', (engine) => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 5; attempt += 1) statuses.push((await codeStep(challenge, wrongCode)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    const wrongPassword = await api(server, 'POST', '/auth/login', {
+      body: { email: user.email, password: 'not the password' },
+    });
+    expect(wrongPassword.status).toBe(423);
+    // One code per challenge while locked: a wrong one ends the challenge, so codes cannot be guessed through it.
+    const guessed = (await passwordStep(user)).body.challenge;
+    expect((await codeStep(guessed, wrongCode)).status).toBe(423);
+    expect((await codeStep(guessed, right)).status).toBe(401);
     const locked = await passwordStep(user);
-    expect(locked.status).toBe(423);
+    expect(locked.status).toBe(200);
+    expect(locked.body.secondFactor).toBe('required');
+    const signedIn = await codeStep(locked.body.challenge, right);
+    expect(signedIn.status).toBe(200);
+    expect(await auditActions(server, user.id)).toContainEqual({
+      action: 'auth.login',
+      detail: { secondFactor: 'totp', whileLocked: true },
+    });
   });
 
   it('lets a required user with no second factor reach only the enrolment, who-am-I and sign-out', async () => {

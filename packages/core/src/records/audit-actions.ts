@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'user.disable',
   'user.enable',
   'user.password_reset',
+  'user.unlock',
   'user.sessions_end',
   'user.two_factor_reset',
   'policy.change',

@@ -44,6 +44,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'POST /users/:userId/enable': needs('user.manage'),
   'POST /users/:userId/sessions/end': needs('user.manage'),
   'POST /users/:userId/password': needs('user.manage'),
+  'POST /users/:userId/unlock': needs('user.manage'),
   'POST /users/:userId/two-factor/reset': needs('user.manage'),
   'GET /settings/security': needs('user.manage'),
   'PUT /settings/security': needs('user.manage'),

@@ -6,9 +6,12 @@ import type { AppContext } from '../http/context';
 import { problemSchema } from '../http/openapi-shapes';
 import { clearSessionCookie, requireUser, setSessionCookie, tokenOf } from '../http/session';
 import { TIME_ZONE } from '../cases/cases.service';
+import { AddressThrottle } from './address-throttle';
 import { login, loginWithCode, logout } from './auth.service';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const throttle = new AddressThrottle(ctx.config.lockout.addressFailures, ctx.config.lockout.addressMinutes * 60_000);
+  const attempts = { max: ctx.config.lockout.attemptsPerMinute, timeWindow: '1 minute', hook: 'preHandler' as const };
   return async (app) => {
     app.post(
       '/auth/login',
@@ -19,7 +22,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             'Returns a bearer token and sets an HttpOnly session cookie. For an account with a second factor it ' +
             'returns `{ secondFactor: "required", challenge }` instead: send the challenge and a code to ' +
-            '/auth/login/code. Locks the account after repeated failures.',
+            '/auth/login/code. Refuses an address after repeated failures across emails (429), and locks an account, ' +
+            'for longer each time, after repeated failures on it (423).',
           body: loginSchema,
           response: {
             200: loginAnswerSchema,
@@ -29,10 +33,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             429: problemSchema,
           },
         },
-        config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: loginRateKey, hook: 'preHandler' } },
+        config: { rateLimit: { ...attempts, keyGenerator: loginRateKey } },
       },
       async (request, reply) => {
-        const session = await login(ctx.db, ctx.config, request.body, {
+        const session = await login(ctx.db, ctx.config, throttle, request.body, {
           ip: request.ip,
           userAgent: request.headers['user-agent'] ?? null,
         });
@@ -58,10 +62,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             429: problemSchema,
           },
         },
-        config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: codeRateKey, hook: 'preHandler' } },
+        config: { rateLimit: { ...attempts, keyGenerator: codeRateKey } },
       },
       async (request, reply) => {
-        const session = await loginWithCode(ctx.db, ctx.config, ctx.fileKeys, request.body, {
+        const session = await loginWithCode(ctx.db, ctx.config, ctx.fileKeys, throttle, request.body, {
           ip: request.ip,
           userAgent: request.headers['user-agent'] ?? null,
         });

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
+import type { AddressThrottle } from './address-throttle';
 import { spendVerifyTime, verifyPassword } from './passwords';
 import { deleteSession, findLiveSession, insertSession, touchSession, type SessionUser } from './sessions.repository';
 import type { FileKeys } from '../documents/attachments.service';
@@ -60,13 +61,19 @@ const INVALID_CREDENTIALS = 'The email or password is not right.';
 /** Long enough to open the authenticator app, short enough that a password alone is soon worth nothing again. */
 const CHALLENGE_MINUTES = 5;
 
-/** A session, or (for an account with a second factor) a challenge to answer with a code at /auth/login/code. */
+/**
+ * A session, or (for an account with a second factor) a challenge to answer with a code at /auth/login/code.
+ * A locked account with a second factor still gets its challenge for the right password: the lock stops guessing
+ * a password, and the code is what such a guesser lacks, so its owner is not locked out by someone else's flood.
+ */
 export async function login(
   db: Kysely<Database>,
   config: Config,
+  throttle: AddressThrottle,
   input: LoginInput,
   origin: RequestOrigin,
 ): Promise<LoginAnswer> {
+  refuseThrottled(throttle, origin);
   const user = await findUserByEmail(db, input.email);
   if (!user || user.disabled_at) {
     await spendVerifyTime(input.password);
@@ -81,16 +88,23 @@ export async function login(
     throw new DomainError('unauthenticated', INVALID_CREDENTIALS, [], 'invalid_credentials');
   }
   const actor = { userId: user.id, organisationId: user.organisation_id, roles: user.roles, ip: origin.ip };
-  if (user.locked_until && user.locked_until > new Date()) {
+  const locked = user.locked_until && user.locked_until > new Date() ? user.locked_until : null;
+  if (locked && !user.totp_enrolled_at) {
     await appendAudit(db, { ...actor, action: 'auth.login_failed', detail: { reason: 'locked' } });
-    throw lockedError(user.locked_until);
+    throw lockedError(locked);
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
+    if (locked) {
+      // Guessing the password of a locked account must not go on while the lock lasts.
+      await appendAudit(db, { ...actor, action: 'auth.login_failed', detail: { reason: 'locked' } });
+      throw lockedError(locked);
+    }
     const { lockedUntil } = await recordFailedLogin(db, user.id, config.lockout.maxFailures, config.lockout.minutes);
     await appendAudit(db, { ...actor, action: 'auth.login_failed', detail: { reason: 'wrong_password' } });
     if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil);
     throw new DomainError('unauthenticated', INVALID_CREDENTIALS, [], 'invalid_credentials');
   }
+  throttle.succeeded(origin.ip);
   if (user.totp_enrolled_at) return issueChallenge(db, user.id, origin);
   await recordSuccessfulLogin(db, user.id);
   await appendAudit(db, { ...actor, action: 'auth.login', detail: { secondFactor: 'none' } });
@@ -118,9 +132,11 @@ export async function loginWithCode(
   db: Kysely<Database>,
   config: Config,
   keys: FileKeys,
+  throttle: AddressThrottle,
   input: LoginCodeInput,
   origin: RequestOrigin,
 ): Promise<IssuedSession> {
+  refuseThrottled(throttle, origin);
   const challenge = await findLiveChallenge(db, sessionIdOf(input.challenge));
   const user = challenge ? await findUserById(db, challenge.user_id) : undefined;
   if (!challenge || !user || user.disabled_at || !user.totp_secret) {
@@ -132,12 +148,14 @@ export async function loginWithCode(
     );
   }
   const actor = { userId: user.id, organisationId: user.organisation_id, roles: user.roles, ip: origin.ip };
-  if (user.locked_until && user.locked_until > new Date()) {
+  const locked = user.locked_until && user.locked_until > new Date() ? user.locked_until : null;
+  const secondFactor = await verifySecondFactor(db, keys, user, input.code);
+  if (!secondFactor && locked) {
+    // A challenge on a locked account allows one code: a wrong one ends it, so codes cannot be guessed either.
     await deleteChallenge(db, challenge.id);
     await appendAudit(db, { ...actor, action: 'auth.login_failed', detail: { reason: 'locked' } });
-    throw lockedError(user.locked_until);
+    throw lockedError(locked);
   }
-  const secondFactor = await verifySecondFactor(db, keys, user, input.code);
   if (!secondFactor) {
     const { lockedUntil } = await recordFailedLogin(db, user.id, config.lockout.maxFailures, config.lockout.minutes);
     await appendAudit(db, { ...actor, action: 'auth.login_failed', detail: { reason: 'wrong_code' } });
@@ -147,9 +165,14 @@ export async function loginWithCode(
     }
     throw new DomainError('unauthenticated', INVALID_CODE, [], 'invalid_code');
   }
+  throttle.succeeded(origin.ip);
   await deleteChallenge(db, challenge.id);
   await recordSuccessfulLogin(db, user.id);
-  await appendAudit(db, { ...actor, action: 'auth.login', detail: { secondFactor } });
+  await appendAudit(db, {
+    ...actor,
+    action: 'auth.login',
+    detail: { secondFactor, ...(locked ? { whileLocked: true } : {}) },
+  });
   return issueSession(db, config, user.id, origin);
 }
 
@@ -165,6 +188,18 @@ async function verifySecondFactor(
     return step !== null && (await claimStep(db, user.id, step)) ? 'totp' : null;
   }
   return (await spendRecoveryCode(db, user.id, recoveryCodeHash(code))) ? 'recovery_code' : null;
+}
+
+function refuseThrottled(throttle: AddressThrottle, origin: RequestOrigin): void {
+  const wait = throttle.admit(origin.ip);
+  if (wait === null) return;
+  throw new DomainError(
+    'throttled',
+    'Too many failed sign-ins from this address: wait before trying again.',
+    [],
+    'throttled',
+    wait,
+  );
 }
 
 function lockedError(until: Date): DomainError {

@@ -43,20 +43,28 @@ export function findUserById(db: Executor, id: string): Promise<UserRow | undefi
   return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Counts a failure and locks the account at `maxFailures`, for the next of `lockMinutes` (the last repeating):
+ * locks grow while failures repeat and start short again once the person signs in.
+ */
 export async function recordFailedLogin(
   db: Executor,
   userId: string,
   maxFailures: number,
-  lockMinutes: number,
+  lockMinutes: number[],
 ): Promise<{ lockedUntil: Date | null }> {
   // A lock that has run out starts the count again: one more mistake after it must not lock for another spell.
   const failures = sql<number>`case when locked_until <= now() then 1 else failed_logins + 1 end`;
+  const locks = sql.join(lockMinutes.map((minutes) => sql`${minutes}::int`));
+  const nextMinutes = sql<number>`(array[${locks}])[least(lock_count + 1, ${lockMinutes.length}::int)]`;
+  const locking = sql<boolean>`${failures} >= ${maxFailures}`;
   const row = await db
     .updateTable('app_user')
     .set({
       failed_logins: failures,
-      locked_until: sql<Date | null>`case when ${failures} >= ${maxFailures}
-        then now() + make_interval(mins => ${lockMinutes})
+      lock_count: sql<number>`case when ${locking} then lock_count + 1 else lock_count end`,
+      locked_until: sql<Date | null>`case when ${locking}
+        then now() + make_interval(mins => ${nextMinutes})
         when locked_until <= now() then null else locked_until end`,
     })
     .where('id', '=', userId)
@@ -68,7 +76,7 @@ export async function recordFailedLogin(
 export async function recordSuccessfulLogin(db: Executor, userId: string): Promise<void> {
   await db
     .updateTable('app_user')
-    .set({ failed_logins: 0, locked_until: null, last_login_at: sql`now()` })
+    .set({ failed_logins: 0, lock_count: 0, locked_until: null, last_login_at: sql`now()` })
     .where('id', '=', userId)
     .execute();
 }

@@ -16,6 +16,7 @@ import * as requestDigests from './migrations/2026-12-06T0500-request-digests';
 import * as reportChildren from './migrations/2026-12-06T1000-report-children';
 import * as romanisedSearchKey from './migrations/2026-12-06T1300-romanised-search-key';
 import * as romanisedSearchKeyBackfill from './migrations/2026-12-06T1301-romanised-search-key-backfill';
+import * as progressiveLockout from './migrations/2026-12-06T1400-progressive-lockout';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1000-report-children': reportChildren,
   '2026-12-06T1300-romanised-search-key': romanisedSearchKey,
   '2026-12-06T1301-romanised-search-key-backfill': romanisedSearchKeyBackfill,
+  '2026-12-06T1400-progressive-lockout': progressiveLockout,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

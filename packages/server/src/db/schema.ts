@@ -32,6 +32,7 @@ export interface AppUserTable {
   disabled_at: NullableTimestamp;
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;
+  lock_count: Generated<number>;
   last_login_at: NullableTimestamp;
   team: ColumnType<string | null, string | null | undefined, string | null>;
   facility_id: ColumnType<string | null, string | null | undefined, string | null>;

@@ -29,6 +29,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   locked: 423,
+  throttled: 429,
   busy: 503,
 };
 

@@ -62,6 +62,15 @@ export async function setDisabled(db: Executor, userId: string, disabled: boolea
     .execute();
 }
 
+/** Lifts a lock and its history: the administrator has spoken to the person, so the next lock starts short. */
+export async function unlockUser(db: Executor, userId: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ failed_logins: 0, lock_count: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
 /** A new password also lifts a lockout: the administrator has spoken to the person. */
 export async function setPasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
   await db

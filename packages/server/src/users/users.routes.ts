@@ -21,6 +21,7 @@ import {
   resetPassword,
   resetTwoFactor,
   setUserDisabled,
+  unlockAccount,
   writeSecuritySettings,
 } from './users.service';
 
@@ -145,6 +146,22 @@ export function usersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         return resetPassword(ctx.db, user.actor, request.params.userId, request.body.password);
+      },
+    );
+
+    app.post(
+      '/users/:userId/unlock',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Lift a user’s lockout after failed sign-ins; the next lock starts short again',
+          params: userParams,
+          response: { 200: userSummarySchema, ...refusals },
+        },
+      },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return unlockAccount(ctx.db, user.actor, request.params.userId);
       },
     );
 

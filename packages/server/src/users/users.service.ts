@@ -25,6 +25,7 @@ import {
   setDisabled,
   setPasswordHash,
   setRoles,
+  unlockUser,
   writeRequireTwoFactor,
   type AdminUserRow,
 } from './user-admin.repository';
@@ -174,6 +175,21 @@ export async function resetPassword(
     await setPasswordHash(trx, userId, passwordHash);
     const sessionsEnded = await deleteUserSessions(trx, userId);
     await appendAudit(trx, { ...actor, action: 'user.password_reset', detail: { userId, sessionsEnded } });
+    return toSummary(await targetUser(trx, actor, userId));
+  });
+}
+
+/** For a person locked out by someone else's guessing, who has no second factor to get in with. */
+export async function unlockAccount(db: Kysely<Database>, actor: Actor, userId: string): Promise<UserSummary> {
+  assertCanManage(actor);
+  return db.transaction().execute(async (trx) => {
+    const target = await targetUser(trx, actor, userId);
+    await unlockUser(trx, userId);
+    await appendAudit(trx, {
+      ...actor,
+      action: 'user.unlock',
+      detail: { userId, lockedUntil: target.locked_until ? target.locked_until.toISOString() : null },
+    });
     return toSummary(await targetUser(trx, actor, userId));
   });
 }

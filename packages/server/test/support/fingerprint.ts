@@ -7,7 +7,7 @@ import type { Database } from '../../src/db/schema';
  */
 const WRITTEN_BY_REFUSALS = ['audit_log', 'user_session'];
 /** A refused login counts towards the lockout: that is the point of it, not a leak of a refusal into data. */
-const LOCKOUT_COLUMNS = ['failed_logins', 'locked_until'];
+const LOCKOUT_COLUMNS = ['failed_logins', 'locked_until', 'lock_count'];
 
 /** The tables to compare: every table but those above, read once since a test does not create tables. */
 export async function fingerprintedTables(db: Kysely<Database>): Promise<string[]> {

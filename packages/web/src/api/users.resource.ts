@@ -46,7 +46,8 @@ export type UserAction =
   | { kind: 'enable' }
   | { kind: 'endSessions' }
   | { kind: 'password'; password: string }
-  | { kind: 'resetTwoFactor' };
+  | { kind: 'resetTwoFactor' }
+  | { kind: 'unlock' };
 
 function actionRequest(id: string, action: UserAction) {
   const base = `/users/${encodeURIComponent(id)}`;
@@ -55,6 +56,7 @@ function actionRequest(id: string, action: UserAction) {
       return request(`${base}/roles`, userSummarySchema, { method: 'PUT', body: { roles: action.roles } });
     case 'disable':
     case 'enable':
+    case 'unlock':
       return request(`${base}/${action.kind}`, userSummarySchema, { method: 'POST' });
     case 'endSessions':
       return request(`${base}/sessions/end`, userSummarySchema, { method: 'POST' });

@@ -83,6 +83,20 @@ function UserDetail({ person, own, actorRoles }: UserDetailProps) {
         {done ? t(`account:user.done.${done}`) : null}
       </p>
       {own ? <p className="card card--note">{t('account:user.own')}</p> : null}
+      {person.lockedUntil && !own ? (
+        <section className="account-section card card--note" aria-labelledby="locked-title" data-testid="user-locked">
+          <h2 id="locked-title">{t('account:user.locked')}</h2>
+          <p className="field__hint">{t('account:user.lockedHint')}</p>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={action.isPending}
+            onClick={() => run({ kind: 'unlock' }, 'unlocked')}
+          >
+            {t('account:user.unlock')}
+          </button>
+        </section>
+      ) : null}
       <RolesForm person={person} disabled={own || action.isPending} actorRoles={actorRoles} onSave={run} />
       <section className="account-section" aria-labelledby="access-title">
         <h2 id="access-title">{t('account:user.access')}</h2>
