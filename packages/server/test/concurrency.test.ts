@@ -30,7 +30,11 @@ describeOnEachEngine('many requests at once', (engine) => {
   let ngoB: TestOrganisation;
   let caseId: string;
   beforeAll(async () => {
-    server = await startTestServer(engine);
+    // Every request is let in: what is tested here is what they write, not when a busy server turns one away
+    // (busy-database.test.ts does that).
+    server = await startTestServer(engine, {
+      config: { maxRequestsInProgress: 1000, databaseQueue: { waiting: 1000, waitMs: 60_000 } },
+    });
     ngoA = await createTestOrganisation(server, { withUser: 'caseworker' });
     ngoB = await createTestOrganisation(server, { withUser: 'caseworker' });
     caseId = (await api<CaseDetail>(server, 'POST', '/cases', { token: ngoA.user.token, body: aNewCase() })).body.id;
