@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useNavigation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, mayRead } from '@homeward/core';
 import { CASE_PAGE_SIZE, useCaseList } from '../api/cases.resource';
@@ -19,6 +19,11 @@ export function CaseListPage() {
   // The search lives in the URL, so "back" from a case returns to the same results.
   const [params, setParams] = useSearchParams();
   const { pathname } = useLocation();
+  // A case opened while its page is still loading keeps this address until it arrives: the waiting search
+  // must not navigate then, or it would cancel the case's navigation.
+  const navigation = useNavigation();
+  const navigating = useRef(false);
+  navigating.current = navigation.state !== 'idle';
   const filters = filtersFromParams(params);
   const q = filters.q ?? '';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
@@ -37,7 +42,7 @@ export function CaseListPage() {
     const timer = setTimeout(() => {
       // A case opened while the search waited: the router may not have left this page yet, and the search
       // would land on the case's address instead.
-      if (window.location.pathname !== pathname) return;
+      if (navigating.current || window.location.pathname !== pathname) return;
       setParams(filtersToParams({ ...filtersFromParams(params), q: trimmed || undefined }), { replace: true });
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
