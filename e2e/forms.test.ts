@@ -97,7 +97,10 @@ describe('forms that keep what was typed, say every mistake at once, and take da
   it('takes a date typed day first in Khmer, shows it in Khmer, and sends the right ISO date', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     await page.getByTestId('language-km').click();
+    // The choice is kept once the Khmer strings have arrived: only then leave the page.
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('km');
     await page.goto(`${baseUrl}/cases/new`);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('km');
     await page.locator('#case-givenNameKm').fill('ស្រីលក្ខណ៍');
     await page.locator('#case-sex-female').check();
     await page.locator('#case-caseTypes-TL').check();
