@@ -7,6 +7,7 @@ export * from './access/roles';
 export * from './access/policy';
 export * from './access/field-tiers';
 export * from './access/case-share.schema';
+export * from './access/case-sections';
 export * from './auth/auth.schema';
 export * from './text/dates';
 export * from './text/day-month-year';

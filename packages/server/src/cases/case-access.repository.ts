@@ -1,4 +1,4 @@
-import { DomainError, type NewCaseShare } from '@homeward/core';
+import { CASE_SECTIONS, DomainError, type NewCaseShare } from '@homeward/core';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
@@ -48,21 +48,38 @@ export async function shareCase(
       { field: 'organisationId', message: 'Choose a Department of Social Affairs.' },
     ]);
   }
-  await trx
-    .insertInto('case_share')
-    .values({
-      id: share.id,
-      case_id: caseId,
-      organisation_id: share.organisationId,
-      kind: share.kind,
-      note: share.note ?? null,
-      shared_by: actor.userId,
-      shared_on: share.sharedOn,
-    })
-    .onConflict((conflict) =>
-      conflict.columns(['case_id', 'organisation_id']).doUpdateSet({ kind: share.kind, note: share.note ?? null }),
-    )
-    .execute();
+  // A department oversees the whole case, as it did before participation (decision 0010): every section.
+  const current = await trx
+    .selectFrom('case_participant')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('organisation_id', '=', share.organisationId)
+    .where('ended_on', 'is', null)
+    .executeTakeFirst();
+  if (current) {
+    await trx
+      .updateTable('case_participant')
+      .set({ via: share.kind, note: share.note ?? null, role: 'department', sections: [...CASE_SECTIONS] })
+      .where('id', '=', current.id)
+      .execute();
+  } else {
+    await trx
+      .insertInto('case_participant')
+      .values({
+        id: share.id,
+        case_id: caseId,
+        organisation_id: share.organisationId,
+        role: 'department',
+        sections: [...CASE_SECTIONS],
+        via: share.kind,
+        source_id: null,
+        note: share.note ?? null,
+        assigned_worker_id: null,
+        granted_by: actor.userId,
+        started_on: share.sharedOn,
+      })
+      .execute();
+  }
   await appendAudit(trx, {
     ...actor,
     action: 'case.share',
@@ -74,19 +91,23 @@ export async function shareCase(
 export async function sharesOf(db: Executor, actor: Actor, caseId: string) {
   await readCase(db, actor, caseId);
   return db
-    .selectFrom('case_share as s')
+    .selectFrom('case_participant as s')
     .innerJoin('organisation as o', 'o.id', 's.organisation_id')
-    .leftJoin('app_user as u', 'u.id', 's.shared_by')
+    .leftJoin('app_user as u', 'u.id', 's.granted_by')
     .select([
       's.id',
       's.organisation_id as organisationId',
       'o.name as organisationName',
-      's.kind',
+      's.via as kind',
       's.note',
-      's.shared_on as sharedOn',
+      's.started_on as sharedOn',
       'u.display_name as sharedByName',
     ])
     .where('s.case_id', '=', caseId)
+    .where('s.role', '=', 'department')
+    .where('s.ended_on', 'is', null)
+    // A department is given a case by a share, which says referral or handover, never by a transfer.
+    .$narrowType<{ kind: NewCaseShare['kind'] }>()
     .orderBy('s.created_at')
     .execute();
 }

@@ -8,6 +8,9 @@ import {
   type AuditAction,
   type AuditEntry,
   type CaseListQuery,
+  type CaseReach,
+  eventReadable,
+  eventWritable,
 } from '@homeward/core';
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
@@ -18,7 +21,7 @@ import { filterCases, sortCases } from './case-filters.repository';
 import { refreshCareStays } from '../reports/care-stays.repository';
 import type { CaseProjection } from '@homeward/core';
 import { requirePermission } from '../access/require-permission';
-import { ownScope, visibleCases } from './child-visibility';
+import { identityReachable, ownScope, reachOf, visibleCases } from './child-visibility';
 import type { UsedId } from './client-ids';
 
 /**
@@ -46,29 +49,63 @@ function audit(
 
 export type CaseWithWorker = CaseRow & { assigned_worker_name: string | null };
 
-async function selectCase(db: Executor, actor: Actor, caseId: string, forUpdate: boolean): Promise<CaseWithWorker> {
-  let query = (forUpdate ? writableCases(db, actor) : visibleCases(db, actor))
+async function selectCase(
+  db: Executor,
+  actor: Actor,
+  caseId: string,
+  lock: 'read' | 'write' | 'add_event',
+): Promise<CaseWithWorker> {
+  let query = (lock === 'write' ? writableCases(db, actor) : visibleCases(db, actor))
     .leftJoin('app_user as worker', 'worker.id', 'child_case.assigned_worker_id')
     .selectAll('child_case')
     .select('worker.display_name as assigned_worker_name')
     .where('child_case.id', '=', caseId);
-  if (forUpdate) query = query.forUpdate('child_case');
+  if (lock !== 'read') query = query.forUpdate('child_case');
   const row = await query.executeTakeFirst();
   if (!row) throw new DomainError('not_found', CASE_NOT_FOUND, [], 'not_found');
   return row;
 }
 
-export async function readCase(db: Executor, actor: Actor, caseId: string): Promise<CaseWithWorker> {
+export type ReachedCase = CaseWithWorker & { reach: CaseReach };
+
+/** A case the user reaches, with how far: as its lead, through a participation's sections, or to their writing. */
+export async function readCase(db: Executor, actor: Actor, caseId: string): Promise<ReachedCase> {
   requirePermission(actor, 'case.read');
-  const row = await selectCase(db, actor, caseId, false);
+  const row = await selectCase(db, actor, caseId, 'read');
   await audit(db, actor, 'case.read', caseId);
-  return row;
+  return { ...row, reach: await reachOf(db, actor, row) };
 }
 
 /** Locks the case for a write; the caller's transaction holds the lock until it commits. */
 export async function lockCaseForWrite(trx: Transaction<Database>, actor: Actor, caseId: string) {
   requirePermission(actor, 'case.write');
-  return selectCase(trx, actor, caseId, true);
+  return selectCase(trx, actor, caseId, 'write');
+}
+
+/**
+ * Locks the case for a new event of this type: the lead's users within their scope add any event; a service
+ * provider's users add events of the writable sections they were given (decision 0010); a reader who reaches
+ * the case but may not write there is refused, anyone else finds no case.
+ */
+export async function lockCaseForEvent(
+  trx: Transaction<Database>,
+  actor: Actor,
+  caseId: string,
+  eventType: string,
+): Promise<ReachedCase> {
+  requirePermission(actor, 'case.write');
+  const row = await selectCase(trx, actor, caseId, 'add_event');
+  const reach = await reachOf(trx, actor, row);
+  if (reach.kind === 'lead') return { ...(await selectCase(trx, actor, caseId, 'write')), reach };
+  if (!eventWritable(reach, eventType)) {
+    throw new DomainError(
+      'forbidden',
+      'Your organisation takes part in this case but may not add this to it.',
+      [],
+      'section_not_shared',
+    );
+  }
+  return { ...row, reach };
 }
 
 /** A case id already used, in any organisation: client-generated ids must stay unique. */
@@ -108,10 +145,19 @@ export async function searchCases(
     );
   } else if (q) {
     const spellings = romanisedQueryKeys(query.q ?? '').map((key) => likePattern(key));
+    const pattern = likePattern((query.q ?? '').trim().toLowerCase());
     base = base.where((eb) =>
       eb.or([
-        eb('search_key', 'like', likePattern(q)),
-        ...spellings.map((pattern) => eb('romanised_key', 'like', pattern)),
+        // A name finds only the children whose identity the reader's organisation holds or was given.
+        eb.and([
+          identityReachable(eb, actor),
+          eb.or([
+            eb('search_key', 'like', likePattern(q)),
+            ...spellings.map((key) => eb('romanised_key', 'like', key)),
+          ]),
+        ]),
+        eb(sql`lower(case_number)`, 'like', pattern),
+        eb(sql`lower(coalesce(alias, ''))`, 'like', pattern),
       ]),
     );
   }
@@ -210,23 +256,34 @@ export async function updateCaseProjection(
   await refreshCareStays(trx, caseId);
 }
 
-export type EventWithAuthor = CaseEventRow & { author_name: string | null };
+export type EventWithAuthor = CaseEventRow & { author_name: string | null; organisation_name: string };
 
-export async function readEvents(db: Executor, actor: Actor, caseId: string): Promise<EventWithAuthor[]> {
-  requirePermission(actor, 'case.read');
-  const owner = await selectCase(db, actor, caseId, false);
-  const rows = await db
+/** Every event of a case with who wrote it and for which organisation; callers keep what the reader reaches. */
+function eventsWithAuthors(db: Executor, caseId: string): Promise<EventWithAuthor[]> {
+  return db
     .selectFrom('case_event')
+    .innerJoin('organisation as writer', 'writer.id', 'case_event.organisation_id')
     .leftJoin('app_user as author', 'author.id', 'case_event.author_id')
     .selectAll('case_event')
-    .select('author.display_name as author_name')
+    .select(['author.display_name as author_name', 'writer.name as organisation_name'])
     .where('case_event.case_id', '=', caseId)
-    .where('case_event.organisation_id', '=', owner.organisation_id)
     .orderBy('case_event.occurred_on')
     .orderBy('case_event.seq')
     .execute();
+}
+
+export async function readEvents(
+  db: Executor,
+  actor: Actor,
+  caseId: string,
+): Promise<{ reach: CaseReach; rows: EventWithAuthor[] }> {
+  requirePermission(actor, 'case.read');
+  const reach = await reachOf(db, actor, await selectCase(db, actor, caseId, 'read'));
+  const rows = (await eventsWithAuthors(db, caseId)).filter((row) =>
+    eventReadable(reach, row.type, row.organisation_id),
+  );
   await audit(db, actor, 'case.read_events', caseId, { events: rows.length });
-  return rows;
+  return { reach, rows };
 }
 
 /** Events of a case for a rule check inside a write; the caller already holds the case's lock. */
@@ -282,7 +339,7 @@ const ACCESS_LOG_LENGTH = 500;
 /** Who read and changed a case, newest first; reading it is itself recorded. */
 export async function readAccessLog(db: Executor, actor: Actor, caseId: string): Promise<AuditEntry[]> {
   requirePermission(actor, 'case.access_log');
-  await selectCase(db, actor, caseId, false);
+  await selectCase(db, actor, caseId, 'read');
   const rows = await selectAuditColumns(auditEntries(db, actor.organisationId))
     .where('a.case_id', '=', caseId)
     .orderBy('a.id', 'desc')
@@ -295,7 +352,7 @@ export async function readAccessLog(db: Executor, actor: Actor, caseId: string):
 /** A case printed on a form: the paper leaves the system, so the audit must say who took it, when and how. */
 export async function recordPrint(db: Executor, actor: Actor, caseId: string, print: { form: string; alias: boolean }) {
   requirePermission(actor, 'case.read');
-  await selectCase(db, actor, caseId, false);
+  await selectCase(db, actor, caseId, 'read');
   await audit(db, actor, 'case.print', caseId, { form: print.form, alias: print.alias });
 }
 
@@ -307,31 +364,21 @@ export async function readCaseFile(
   detail: { encrypted: boolean; language: string },
 ) {
   requirePermission(actor, 'case.export');
-  const child = await selectCase(trx, actor, caseId, false);
-  const events = await trx
-    .selectFrom('case_event')
-    .leftJoin('app_user as author', 'author.id', 'case_event.author_id')
-    .selectAll('case_event')
-    .select('author.display_name as author_name')
-    .where('case_event.case_id', '=', caseId)
-    .where('case_event.organisation_id', '=', actor.organisationId)
-    .orderBy('case_event.occurred_on')
-    .orderBy('case_event.seq')
-    .execute();
-  const files = await trx
-    .selectFrom('attachment')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .where('organisation_id', '=', actor.organisationId)
-    .orderBy('created_at')
-    .execute();
+  const child = await selectCase(trx, actor, caseId, 'read');
+  const reach = await reachOf(trx, actor, child);
+  const events = (await eventsWithAuthors(trx, caseId)).filter((row) =>
+    eventReadable(reach, row.type, row.organisation_id),
+  );
+  const files = (
+    await trx.selectFrom('attachment').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute()
+  ).filter((row) => eventReadable(reach, 'document', row.organisation_id));
   await audit(trx, actor, 'case.export', caseId, {
     format: 'zip',
     ...detail,
     events: events.length,
     attachments: files.length,
   });
-  return { child, events, files };
+  return { child: { ...child, reach }, events, files };
 }
 
 /**
@@ -345,7 +392,7 @@ export async function deleteCase(
   deletion: { reason: string; confirmCaseNumber: string },
 ): Promise<void> {
   requirePermission(actor, 'case.delete');
-  const child = await selectCase(trx, actor, caseId, true);
+  const child = await selectCase(trx, actor, caseId, 'write');
   if (deletion.confirmCaseNumber !== child.case_number) {
     const message = 'The case number typed does not match this case.';
     throw new DomainError('invalid', message, [{ field: 'confirmCaseNumber', message }], 'confirmation_mismatch');
