@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { requirePermission } from '../access/require-permission';
+import { addParticipant } from '../participation/participants.repository';
 import { lockCaseForWrite, readCase } from './cases.repository';
 
 /** Who works on a case, and which departments may read it: each change locked, checked and audited. */
@@ -49,37 +50,19 @@ export async function shareCase(
     ]);
   }
   // A department oversees the whole case, as it did before participation (decision 0010): every section.
-  const current = await trx
-    .selectFrom('case_participant')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .where('organisation_id', '=', share.organisationId)
-    .where('ended_on', 'is', null)
-    .executeTakeFirst();
-  if (current) {
-    await trx
-      .updateTable('case_participant')
-      .set({ via: share.kind, note: share.note ?? null, role: 'department', sections: [...CASE_SECTIONS] })
-      .where('id', '=', current.id)
-      .execute();
-  } else {
-    await trx
-      .insertInto('case_participant')
-      .values({
-        id: share.id,
-        case_id: caseId,
-        organisation_id: share.organisationId,
-        role: 'department',
-        sections: [...CASE_SECTIONS],
-        via: share.kind,
-        source_id: null,
-        note: share.note ?? null,
-        assigned_worker_id: null,
-        granted_by: actor.userId,
-        started_on: share.sharedOn,
-      })
-      .execute();
-  }
+  await addParticipant(trx, {
+    id: share.id,
+    caseId,
+    organisationId: share.organisationId,
+    role: 'department',
+    sections: CASE_SECTIONS,
+    via: share.kind,
+    sourceId: null,
+    note: share.note ?? null,
+    assignedWorkerId: null,
+    grantedBy: actor.userId,
+    startedOn: share.sharedOn,
+  });
   await appendAudit(trx, {
     ...actor,
     action: 'case.share',
@@ -90,26 +73,28 @@ export async function shareCase(
 
 export async function sharesOf(db: Executor, actor: Actor, caseId: string) {
   await readCase(db, actor, caseId);
-  return db
-    .selectFrom('case_participant as s')
-    .innerJoin('organisation as o', 'o.id', 's.organisation_id')
-    .leftJoin('app_user as u', 'u.id', 's.granted_by')
-    .select([
-      's.id',
-      's.organisation_id as organisationId',
-      'o.name as organisationName',
-      's.via as kind',
-      's.note',
-      's.started_on as sharedOn',
-      'u.display_name as sharedByName',
-    ])
-    .where('s.case_id', '=', caseId)
-    .where('s.role', '=', 'department')
-    .where('s.ended_on', 'is', null)
-    // A department is given a case by a share, which says referral or handover, never by a transfer.
-    .$narrowType<{ kind: NewCaseShare['kind'] }>()
-    .orderBy('s.created_at')
-    .execute();
+  return (
+    db
+      .selectFrom('case_participant as s')
+      .innerJoin('organisation as o', 'o.id', 's.organisation_id')
+      .leftJoin('app_user as u', 'u.id', 's.granted_by')
+      .select([
+        's.id',
+        's.organisation_id as organisationId',
+        'o.name as organisationName',
+        's.via as kind',
+        's.note',
+        's.started_on as sharedOn',
+        'u.display_name as sharedByName',
+      ])
+      .where('s.case_id', '=', caseId)
+      .where('s.role', '=', 'department')
+      .where('s.ended_on', 'is', null)
+      // A department is given a case by a share, which says referral or handover, never by a transfer.
+      .$narrowType<{ kind: NewCaseShare['kind'] }>()
+      .orderBy('s.created_at')
+      .execute()
+  );
 }
 
 /** The departments a case can be referred to: every government organisation on this server. */

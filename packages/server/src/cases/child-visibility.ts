@@ -183,7 +183,10 @@ export async function childLens(
     ? await reachesOf(
         db,
         actor,
-        await visibleCases(db, actor).select(['child_case.id', 'child_case.organisation_id']).where('child_case.id', 'in', ids).execute(),
+        await visibleCases(db, actor)
+          .select(['child_case.id', 'child_case.organisation_id'])
+          .where('child_case.id', 'in', ids)
+          .execute(),
       )
     : new Map<string, CaseReach>();
   await appendAudit(db, { ...actor, action: audit.action, detail: { ...audit.detail, caseIds: ids } });

@@ -78,7 +78,9 @@ export async function uploadAttachment(
     await insertEvent(trx, actor, { ...event, caseId });
     await updateCaseProjection(trx, caseId, projection);
   });
-  const stored = (await listAttachments(db, actor, caseId, { kind: 'own_writing', organisationId: actor.organisationId })).find((row) => row.id === id);
+  const stored = (
+    await listAttachments(db, actor, caseId, { kind: 'own_writing', organisationId: actor.organisationId })
+  ).find((row) => row.id === id);
   if (!stored) throw new Error('A stored file was not read back.');
   return toAttachment(stored);
 }
