@@ -60,6 +60,11 @@ export function visibleCases(db: Executor, actor: Actor) {
   return db.selectFrom('child_case').where((eb) => eb.or([ownScope(eb, actor), sharedWith(eb, actor)]));
 }
 
+/** The cases a user may write: their own scope only, never a case shared with their organisation. */
+export function writableCases(db: Executor, actor: Actor) {
+  return db.selectFrom('child_case').where((eb) => ownScope(eb, actor));
+}
+
 /** Which of these cases the user may read: lists that mention other cases show only those in full. */
 export async function readableAmong(db: Executor, actor: Actor, caseIds: readonly string[]): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set();
