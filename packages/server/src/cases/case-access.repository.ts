@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { requirePermission } from '../access/require-permission';
 import { addParticipant } from '../participation/participants.repository';
-import { lockCaseForWrite, readCase } from './cases.repository';
+import { lockCaseForWrite, readCase } from './case-reads.repository';
 
 /** Who works on a case, and which departments may read it: each change locked, checked and audited. */
 type Executor = Kysely<Database> | Transaction<Database>;

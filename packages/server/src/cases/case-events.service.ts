@@ -24,19 +24,10 @@ import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { findFacility, placementFacilityName } from '../facilities/facilities.repository';
 import { readCaseSettings } from '../organisations/case-settings.repository';
-import {
-  eventsForRules,
-  eventIdUse,
-  groupActivityIdUse,
-  insertGroupActivity,
-  insertEvent,
-  lockCaseForEvent,
-  lockCaseForWrite,
-  readCase,
-  readEvents,
-  updateCaseProjection,
-  type EventWithAuthor,
-} from './cases.repository';
+import { eventsForRules, eventIdUse, insertEvent, readEvents, type EventWithAuthor } from './case-events.repository';
+import { updateCaseProjection } from './case-projection.repository';
+import { lockCaseForEvent, lockCaseForWrite, readCase } from './case-reads.repository';
+import { groupActivityIdUse, insertGroupActivity } from '../groups/group-activities.repository';
 import { systemClock, type Clock } from './cases.service';
 import { refreshChildKeys } from './child-keys.repository';
 import { requestDigest, writeOnce } from './client-ids';

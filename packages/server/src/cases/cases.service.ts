@@ -23,16 +23,10 @@ import type { CaseRow, Database } from '../db/schema';
 import { refuseReadOnlyTiers } from './field-access';
 import { asSeenBy, reachesOf } from './child-visibility';
 import { requestDigest, writeOnce } from './client-ids';
-import {
-  caseIdUse,
-  caseIdOwners,
-  insertCase,
-  insertEvent,
-  nextCaseNumber,
-  readCase,
-  searchCases,
-  type CaseWithWorker,
-} from './cases.repository';
+import { insertCase, nextCaseNumber } from './case-creation.repository';
+import { insertEvent } from './case-events.repository';
+import { caseIdUse, caseIdOwners, readCase, type CaseWithWorker } from './case-reads.repository';
+import { searchCases } from './case-search.repository';
 
 export interface Clock {
   today(): string;

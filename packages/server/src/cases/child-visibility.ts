@@ -95,6 +95,11 @@ export function visibleCases(db: Executor, actor: Actor) {
   return db.selectFrom('child_case').where((eb) => eb.or([ownScope(eb, actor), participatesIn(eb, actor)]));
 }
 
+/** The cases a user may write: their own scope only, never a case another organisation leads. */
+export function writableCases(db: Executor, actor: Actor) {
+  return db.selectFrom('child_case').where((eb) => ownScope(eb, actor));
+}
+
 /** The cases whose child's identity the user's organisation holds (as lead) or was given (a participation). */
 export function identityReachable(eb: ExpressionBuilder<Database, 'child_case'>, actor: Actor) {
   return eb.or([

@@ -9,13 +9,9 @@ import {
 } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
-import {
-  eventsForRules,
-  insertEvent,
-  lockCaseForEvent,
-  readCase,
-  updateCaseProjection,
-} from '../cases/cases.repository';
+import { eventsForRules, insertEvent } from '../cases/case-events.repository';
+import { updateCaseProjection } from '../cases/case-projection.repository';
+import { lockCaseForEvent, readCase } from '../cases/case-reads.repository';
 import type { Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
 import { readCaseSettings } from '../organisations/case-settings.repository';

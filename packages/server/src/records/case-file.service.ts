@@ -2,7 +2,7 @@ import { redactPayload, tiersOnCase, type Language } from '@homeward/core';
 import { configure, TextReader, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
-import { readCaseFile } from '../cases/cases.repository';
+import { readCaseFile } from '../cases/case-file.repository';
 import { asSeenBy } from '../cases/child-visibility';
 import { toEvent } from '../cases/case-events.service';
 import { toDetail } from '../cases/cases.service';

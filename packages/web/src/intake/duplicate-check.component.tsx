@@ -10,7 +10,7 @@ import {
   type DuplicateMatch,
   type DuplicateQuery,
 } from '@homeward/core';
-import { useDuplicateCheck } from '../api/oversight.resource';
+import { useDuplicateCheck } from '../api/intake.resource';
 import type { NewCaseFormState } from '../cases/new-case-form';
 import { ageToday } from '../cases/case-format';
 import { formatDate } from '../text/dates';

@@ -1,5 +1,5 @@
 import type { Task } from '@homeward/core';
-import { addDays } from './oversight-dates';
+import { addDays } from '../text/calendar-days';
 
 export const TASK_GROUPS = ['overdue', 'thisWeek', 'later'] as const;
 export type TaskGroup = (typeof TASK_GROUPS)[number];

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { APPROVAL_SUBJECTS, can, type CaseSettings } from '@homeward/core';
-import { useCaseSettings, useSaveCaseSettings } from '../api/oversight.resource';
+import { useCaseSettings, useSaveCaseSettings } from '../api/case-settings.resource';
 import { useUser } from '../auth/user-context';
 import { CheckboxGroup } from '../forms/choice-group.component';
 import { Field, FieldError } from '../forms/field.component';

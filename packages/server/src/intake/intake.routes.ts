@@ -1,31 +1,25 @@
 import {
-  addDays,
   caseDetailSchema,
   caseSummarySchema,
   duplicateResolutionSchema,
   findDuplicates,
-  groupActivitySchema,
   groupIntakeSchema,
   SEXES,
-  supervisionSchema,
-  taskListSchema,
   villageCode,
 } from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordGroupActivity, resolveDuplicate } from '../cases/case-events.service';
+import { resolveDuplicate } from '../cases/case-events.service';
 import { childLens } from '../cases/child-visibility';
 import { refuseIdentityTerms } from '../cases/identity-terms';
 import { createGroup, toSummary } from '../cases/cases.service';
-import { listFacilities } from '../facilities/facilities.repository';
 import type { AppContext } from '../http/context';
 import { idParams, problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
-import { identitiesForMatching, supervisionSummary, tasksFor } from './oversight.repository';
+import { identitiesForMatching } from './duplicate-identities.repository';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 const name = z.string().trim().max(80).optional();
-const groupActivityAnswer = z.object({ id: z.uuid(), attended: z.number() });
 
 const duplicateQuerySchema = z.object({
   familyNameKm: name,
@@ -43,7 +37,8 @@ const duplicateQuerySchema = z.object({
   excludeId: z.uuid().optional(),
 });
 
-export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+/** A child coming in: the duplicate check, a supervisor's resolution of duplicates, and group intake. */
+export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/cases/duplicates',
@@ -124,62 +119,6 @@ export function oversightRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         return reply.code(201).send({ items: await createGroup(ctx.db, user.actor, request.body, ctx.clock) });
-      },
-    );
-
-    app.post(
-      '/group-activities',
-      {
-        schema: {
-          tags: ['cases'],
-          summary: 'A life-skills session or class with its attendance list',
-          body: groupActivitySchema,
-          description: 'Idempotent on the client-generated `id`: sending the same activity again returns it (200).',
-          response: {
-            200: groupActivityAnswer,
-            201: groupActivityAnswer,
-            404: problemSchema,
-            409: problemSchema,
-            ...errors,
-          },
-        },
-      },
-      async (request, reply) => {
-        const user = await requireUser(request, ctx.db, ctx.config);
-        const { created, activity } = await recordGroupActivity(ctx.db, user.actor, request.body, ctx.clock);
-        return reply.code(created ? 201 : 200).send(activity);
-      },
-    );
-
-    app.get(
-      '/supervision',
-      {
-        schema: {
-          tags: ['oversight'],
-          summary: 'Caseloads, overdue follow-ups, approvals waiting, gaps in casework',
-          response: { 200: supervisionSchema, ...errors },
-        },
-      },
-      async (request) => {
-        const user = await requireUser(request, ctx.db, ctx.config);
-        const summary = await supervisionSummary(ctx.db, user.actor, ctx.clock.today());
-        return { ...summary, facilities: await listFacilities(ctx.db, user.actor) };
-      },
-    );
-
-    app.get(
-      '/tasks',
-      {
-        schema: {
-          tags: ['oversight'],
-          summary: 'The signed-in worker’s due and overdue work',
-          response: { 200: taskListSchema, ...errors },
-        },
-      },
-      async (request) => {
-        const user = await requireUser(request, ctx.db, ctx.config);
-        const today = ctx.clock.today();
-        return { items: await tasksFor(ctx.db, user.actor, today, addDays(today, 30)) };
       },
     );
   };

@@ -2,15 +2,15 @@ import type { ReactNode } from 'react';
 import { Link, Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, type Supervision } from '@homeward/core';
-import { useSupervision } from '../api/oversight.resource';
+import { useSupervision } from '../api/supervision.resource';
 import { useUser } from '../auth/user-context';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { localToday } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
-import { CaseNumberLink, CaseRefNames } from './case-ref.component';
+import { CaseNumberLink, CaseRefNames } from '../cases/case-ref.component';
 import { DateWithNote } from './date-with-note.component';
-import { OccupancyBar } from './occupancy-bar.component';
-import { daysBetween } from './oversight-dates';
+import { OccupancyBar } from '../facilities/occupancy-bar.component';
+import { daysBetween } from '../text/calendar-days';
 
 /** What a supervisor needs to see at a glance: who carries which caseload, and what is overdue or waiting. */
 export function SupervisionPage() {

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { TaskDoneButton } from '../tasks/task-done-button.component';
+import { TaskDoneButton } from './task-done-button.component';
 import type { Task } from '@homeward/core';
-import { useTasks } from '../api/oversight.resource';
+import { useTasks } from './tasks.resource';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { formatDate, localToday } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
 import { useLanguage } from '../text/use-language';
-import { CaseNumberLink, CaseRefNames } from './case-ref.component';
-import { daysBetween } from './oversight-dates';
+import { CaseNumberLink, CaseRefNames } from '../cases/case-ref.component';
+import { daysBetween } from '../text/calendar-days';
 import { groupTasks, TASK_GROUPS } from './task-groups';
 
 /** The signed-in user's due work: follow-up visits, care-plan reviews and approvals, soonest first. */

@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useTasks } from '../api/oversight.resource';
+import { useTasks } from './tasks.resource';
 import { localToday } from '../text/dates';
 import { urgentTaskCount } from './task-groups';
 

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, FACILITY_CARE_TYPES, FACILITY_STATUSES, type Facility } from '@homeward/core';
-import { useFacilities, useSaveFacility } from '../api/oversight.resource';
+import { useFacilities, useSaveFacility } from '../api/facilities.resource';
 import { useUser } from '../auth/user-context';
 import { RadioGroup } from '../forms/choice-group.component';
 import { Field, FieldError } from '../forms/field.component';

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, formatPlace, type Facility } from '@homeward/core';
-import { useFacilities } from '../api/oversight.resource';
+import { useFacilities } from '../api/facilities.resource';
 import { useUser } from '../auth/user-context';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { useDocumentTitle } from '../text/use-document-title';

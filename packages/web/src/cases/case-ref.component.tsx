@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { khmerName, latinName, type CaseNames, type CaseRef, type FieldTier } from '@homeward/core';
-import { Withheld } from '../cases/withheld.component';
+import { Withheld } from './withheld.component';
 
 /** The case number as a link to the case, for the first cell of a row (its row header). */
 export function CaseNumberLink({ item }: { item: Pick<CaseRef, 'caseId' | 'caseNumber'> }) {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, LIFE_SKILLS_TOPICS, type CaseSummary } from '@homeward/core';
-import { useAttendanceCases, useRecordGroupActivity } from '../api/oversight.resource';
+import { useAttendanceCases, useRecordGroupActivity } from '../api/group-activities.resource';
 import { useUser } from '../auth/user-context';
 import { Field, FieldError } from '../forms/field.component';
 import { useFormFailure } from '../forms/use-form-failure';
@@ -14,7 +14,7 @@ import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { formatDate, localToday } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
 import { useLanguage } from '../text/use-language';
-import { CaseRefNames } from './case-ref.component';
+import { CaseRefNames } from '../cases/case-ref.component';
 import {
   attendableCases,
   filterCases,

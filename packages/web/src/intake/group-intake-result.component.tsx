@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatPlace, type CaseDetail } from '@homeward/core';
-import { CaseRefNames } from './case-ref.component';
+import { CaseRefNames } from '../cases/case-ref.component';
 import { formatDate } from '../text/dates';
 import { useLanguage } from '../text/use-language';
 import { TableHead } from '../layout/table-head.component';

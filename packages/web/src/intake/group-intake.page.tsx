@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, type CaseDetail } from '@homeward/core';
-import { useGroupIntake } from '../api/oversight.resource';
+import { useGroupIntake } from '../api/intake.resource';
 import { useUser } from '../auth/user-context';
 import { initialNewCaseState, type NewCaseFormState } from '../cases/new-case-form';
 import { ClassificationSection } from '../cases/new-case/classification-section.component';
