@@ -18,6 +18,7 @@ import * as romanisedSearchKey from './migrations/2026-12-06T1300-romanised-sear
 import * as romanisedSearchKeyBackfill from './migrations/2026-12-06T1301-romanised-search-key-backfill';
 import * as progressiveLockout from './migrations/2026-12-06T1400-progressive-lockout';
 import * as caseParticipation from './migrations/2026-12-07T0100-case-participation';
+import * as caseReferences from './migrations/2026-12-07T0101-case-references';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1301-romanised-search-key-backfill': romanisedSearchKeyBackfill,
   '2026-12-06T1400-progressive-lockout': progressiveLockout,
   '2026-12-07T0100-case-participation': caseParticipation,
+  '2026-12-07T0101-case-references': caseReferences,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -232,6 +232,15 @@ export interface CaseParticipantTable {
   created_at: DefaultedTimestamp;
 }
 
+/** A case number the case had under an earlier lead, kept after a transfer. */
+export interface CaseReferenceTable {
+  case_id: string;
+  organisation_id: string;
+  case_number: string;
+  until_on: string;
+  created_at: DefaultedTimestamp;
+}
+
 export interface SavedReportTable {
   id: string;
   organisation_id: string;
@@ -281,6 +290,7 @@ export interface Database {
   task: TaskTable;
   directory_entry: DirectoryEntryTable;
   case_participant: CaseParticipantTable;
+  case_reference: CaseReferenceTable;
   saved_report: SavedReportTable;
   care_stay: CareStayTable;
   recovery_code: RecoveryCodeTable;
