@@ -75,12 +75,19 @@ export const caseSectionsSchema = z
 /**
  * How far a reader in one organisation reaches one case: as its lead, through an active participation (its
  * sections), or only to what the organisation wrote itself (a participation that ended, a former lead without
- * sections kept).
+ * sections kept). The case read sends it, so the browser offers only what the server will take.
  */
-export type CaseReach =
-  | { kind: 'lead' }
-  | { kind: 'participant'; organisationId: string; role: ParticipationRole; sections: readonly CaseSection[] }
-  | { kind: 'own_writing'; organisationId: string };
+export const caseReachSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lead') }),
+  z.object({
+    kind: z.literal('participant'),
+    organisationId: z.string(),
+    role: z.enum(PARTICIPATION_ROLES),
+    sections: z.array(z.enum(CASE_SECTIONS)).readonly(),
+  }),
+  z.object({ kind: z.literal('own_writing'), organisationId: z.string() }),
+]);
+export type CaseReach = z.infer<typeof caseReachSchema>;
 
 /** Whether a reader with this reach sees a whole section of the case, whoever wrote in it. */
 export function sectionReadable(reach: CaseReach, section: CaseSection): boolean {

@@ -72,7 +72,7 @@ export async function correctCase(
         .sort()[0] ?? null;
     const today = clock.today();
     const plan = planCorrection({
-      profile: profileOf(toDetail(row)),
+      profile: profileOf(toDetail(row, { kind: 'lead' })),
       fieldVersions: row.field_versions,
       correction: input,
       history: await readCorrections(trx, caseId),

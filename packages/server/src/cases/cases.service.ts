@@ -11,6 +11,7 @@ import {
   tiersOnCase,
   todayIn,
   type CaseDetail,
+  type CaseReach,
   type CaseList,
   type CaseListQuery,
   type CaseSummary,
@@ -182,7 +183,7 @@ export function caseSearchKey(input: SearchedNames, caseNumber: string): string 
 /** Cases leave the server only through these: fields of the tiers the user may not read are withheld. */
 export async function getCase(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseDetail> {
   const row = await readCase(db, actor, caseId);
-  return redactCase(toDetail(row), tiersOnCase(actor.access, row.reach));
+  return redactCase(toDetail(row, row.reach), tiersOnCase(actor.access, row.reach));
 }
 
 export async function listCases(
@@ -219,7 +220,7 @@ export function toSummary(row: CaseRow): CaseSummary {
   };
 }
 
-export function toDetail(row: CaseWithWorker): CaseDetail {
+export function toDetail(row: CaseWithWorker, reach: CaseReach): CaseDetail {
   return {
     ...toSummary(row),
     childType: row.child_type as CaseDetail['childType'],
@@ -228,5 +229,6 @@ export function toDetail(row: CaseWithWorker): CaseDetail {
     assignedWorkerName: row.assigned_worker_name,
     createdAt: row.created_at.toISOString(),
     fieldVersions: row.field_versions,
+    reach,
   };
 }

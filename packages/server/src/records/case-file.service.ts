@@ -37,7 +37,7 @@ export async function exportCaseFile(
       readCaseFile(trx, actor, caseId, { encrypted: Boolean(request.passphrase), language: request.language }),
     );
   // The file leaves the system with no more than the exporter may read on screen: their tiers, as the case read.
-  const detail = asSeenBy(actor, toDetail(child), child.reach);
+  const detail = asSeenBy(actor, toDetail(child, child.reach), child.reach);
   const tiers = tiersOnCase(actor.access, child.reach);
   const shown = events.map((event) => ({ ...event, ...redactPayload(event.payload, tiers) }));
   const eventJson = shown.map(({ value, hidden, ...event }) => ({

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { can } from '@homeward/core';
+import { can, eventWritable } from '@homeward/core';
+import { useCase } from '../api/cases.resource';
 import { isApiError } from '../api/http';
 import { useUser } from '../auth/user-context';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
@@ -17,6 +18,9 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
   const user = useUser();
   const mayRead = can(user.access, 'attachment.read');
   const attachments = useAttachments(caseId, mayRead);
+  // A participant adds files only when it was given the documents section (decision 0010).
+  const reach = useCase(caseId).data?.reach;
+  const mayAdd = can(user.access, 'case.write') && reach !== undefined && eventWritable(reach, 'document');
 
   if (!mayRead || isApiError(attachments.error, 403)) {
     return (
@@ -36,7 +40,7 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
       {attachments.data ? (
         <>
           <AttachmentList caseId={caseId} items={attachments.data.items} />
-          {can(user.access, 'case.write') ? <AttachmentUploadForm caseId={caseId} /> : null}
+          {mayAdd ? <AttachmentUploadForm caseId={caseId} /> : null}
         </>
       ) : null}
     </section>
