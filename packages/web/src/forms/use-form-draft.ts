@@ -1,6 +1,7 @@
 import { useContext, useEffect, useRef, useState, type RefObject } from 'react';
 import { UserContext } from '../auth/user-context';
 import { readDraft, removeDraft, writeDraft, type DraftAddress, type Snapshot } from './draft-store';
+import { DRAFT_LIST, DRAFT_REMOVE, restoreRows } from './draft-rows';
 import { applySnapshot, captureForm, sameSnapshot } from './form-snapshot';
 import { markUnsaved } from './unsaved-forms';
 
@@ -21,6 +22,8 @@ export interface FormDraft {
 
 /** Fields that show only once another is set need the form to re-render before they can be filled. */
 const RESTORE_PASSES = 4;
+/** Rows put back one press at a time (see draft-rows.ts); a bound, in case a form refuses a row. */
+const MOST_ROW_PRESSES = 200;
 
 const nextRender = () => new Promise((done) => setTimeout(done, 0));
 
@@ -61,20 +64,39 @@ export function useFormDraft(formRef: RefObject<HTMLFormElement | null>, options
       }, 0);
     };
 
+    // Adding or removing a row changes the form without an input event.
+    const saveOnRowButton = (event: Event) => {
+      if (event.target instanceof Element && event.target.closest(`[${DRAFT_LIST}], [${DRAFT_REMOVE}]`)) save();
+    };
+
     void (async () => {
       if (!saved) return;
+      const focused = document.activeElement;
+      const scrolled = { x: window.scrollX, y: window.scrollY };
+      // First the rows, so that their controls exist, then the values, in passes as the form re-renders.
+      for (let press = 0; press < MOST_ROW_PRESSES && active && restoreRows(form, saved); press += 1) {
+        await nextRender();
+      }
       for (let pass = 0; pass < RESTORE_PASSES && active && applySnapshot(form, saved); pass += 1) await nextRender();
       if (!active) return;
+      // A form may focus the row it adds: putting a draft back should not move the reader down the page.
+      if (document.activeElement !== focused && form.contains(document.activeElement)) {
+        if (focused instanceof HTMLElement && focused !== document.body) focused.focus({ preventScroll: true });
+        else (document.activeElement as HTMLElement | null)?.blur();
+        window.scrollTo(scrolled.x, scrolled.y);
+      }
       setRestored(true);
       markUnsaved(key, true);
     })();
 
     form.addEventListener('input', save);
     form.addEventListener('change', save);
+    form.addEventListener('click', saveOnRowButton);
     return () => {
       active = false;
       form.removeEventListener('input', save);
       form.removeEventListener('change', save);
+      form.removeEventListener('click', saveOnRowButton);
       if (saving.current) clearTimeout(saving.current);
       markUnsaved(key, false);
     };
