@@ -21,7 +21,8 @@ async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
   if (await menu.isVisible()) await menu.click();
   await page.getByTestId(`language-${language}`).click();
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-  if (await menu.isVisible()) await page.keyboard.press('Escape');
+  // Fold the phone's menu again, so the screen is seen as it is used.
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
 }
 
 /** Leaves by the menu, as a person does, accepting the "leave this page?" question. */
