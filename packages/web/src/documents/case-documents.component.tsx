@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@homeward/core';
 import { isApiError } from '../api/http';
 import { useUser } from '../auth/user-context';
+import { PhoneFold } from '../layout/phone-fold.component';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { AttachmentList } from './attachment-list.component';
 import { AttachmentUploadForm } from './attachment-upload-form.component';
@@ -36,7 +37,11 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
       {attachments.data ? (
         <>
           <AttachmentList caseId={caseId} items={attachments.data.items} />
-          {can(user.access, 'case.write') ? <AttachmentUploadForm caseId={caseId} /> : null}
+          {can(user.access, 'case.write') ? (
+            <PhoneFold label={t('documents:upload.title')} testId="upload-form-fold">
+              <AttachmentUploadForm caseId={caseId} />
+            </PhoneFold>
+          ) : null}
         </>
       ) : null}
     </section>
