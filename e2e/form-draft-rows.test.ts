@@ -172,6 +172,8 @@ describe('drafts keep the rows added with a button, in a real browser', () => {
     expect(await plan.locator('#care_plan-goals-1-domain').inputValue()).toBe('food_security');
     expect(await plan.locator('#care_plan-goals-1-actions-0-who').inputValue()).toBe('Commune council');
     expect(await goals.nth(1).locator('.plan-action').count()).toBe(1);
+    // Putting the rows back leaves the focus where opening a step puts it: on the form's title.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('care_plan-title');
 
     await plan.locator('button[type="submit"]').click();
     await expect.poll(() => plan.count()).toBe(0);

@@ -1,7 +1,7 @@
 import { useContext, useEffect, useRef, useState, type RefObject } from 'react';
 import { UserContext } from '../auth/user-context';
 import { readDraft, removeDraft, writeDraft, type DraftAddress, type Snapshot } from './draft-store';
-import { DRAFT_LIST, DRAFT_REMOVE, restoreRows } from './draft-rows';
+import { DRAFT_LIST, DRAFT_REMOVE, DRAFT_ROW, restoreRows } from './draft-rows';
 import { applySnapshot, captureForm, sameSnapshot } from './form-snapshot';
 import { markUnsaved } from './unsaved-forms';
 
@@ -71,20 +71,24 @@ export function useFormDraft(formRef: RefObject<HTMLFormElement | null>, options
 
     void (async () => {
       if (!saved) return;
-      const focused = document.activeElement;
-      const scrolled = { x: window.scrollX, y: window.scrollY };
       // First the rows, so that their controls exist, then the values, in passes as the form re-renders.
-      for (let press = 0; press < MOST_ROW_PRESSES && active && restoreRows(form, saved); press += 1) {
+      for (let press = 0; press < MOST_ROW_PRESSES && active; press += 1) {
+        const focused = document.activeElement;
+        const scrolled = { x: window.scrollX, y: window.scrollY };
+        if (!restoreRows(form, saved)) break;
         await nextRender();
+        // A form may focus the row it adds: putting a draft back should not move the reader down the page.
+        // Only a move into a row is undone; the page's own focus (a step form's title) is left where it is.
+        const now = document.activeElement;
+        if (now !== focused && now instanceof HTMLElement && form.contains(now) && now.closest(`[${DRAFT_ROW}]`)) {
+          if (focused instanceof HTMLElement && focused !== document.body && focused.isConnected) {
+            focused.focus({ preventScroll: true });
+          } else now.blur();
+          window.scrollTo(scrolled.x, scrolled.y);
+        }
       }
       for (let pass = 0; pass < RESTORE_PASSES && active && applySnapshot(form, saved); pass += 1) await nextRender();
       if (!active) return;
-      // A form may focus the row it adds: putting a draft back should not move the reader down the page.
-      if (document.activeElement !== focused && form.contains(document.activeElement)) {
-        if (focused instanceof HTMLElement && focused !== document.body) focused.focus({ preventScroll: true });
-        else (document.activeElement as HTMLElement | null)?.blur();
-        window.scrollTo(scrolled.x, scrolled.y);
-      }
       setRestored(true);
       markUnsaved(key, true);
     })();
