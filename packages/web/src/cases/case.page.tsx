@@ -5,6 +5,7 @@ import { can, displayName, eventWritable, mayWrite, RECORDABLE_EVENT_TYPES, type
 import { useCase, useCaseEvents, useCaseState, usePlacementFacilities } from '../api/cases.resource';
 import { isApiError } from '../api/http';
 import { useUser } from '../auth/user-context';
+import { PhoneFold } from '../layout/phone-fold.component';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { localToday } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
@@ -133,7 +134,11 @@ export function CasePage() {
               }
             />
           ) : null}
-          {canWrite ? <GiveTask caseId={caseId} /> : null}
+          {canWrite ? (
+            <PhoneFold label={t('documents:task.title')} testId="give-task-fold">
+              <GiveTask caseId={caseId} />
+            </PhoneFold>
+          ) : null}
         </div>
         <CaseProfile
           detail={caseQuery.data}

@@ -3,6 +3,7 @@ import { can, eventWritable } from '@homeward/core';
 import { useCase } from '../api/cases.resource';
 import { isApiError } from '../api/http';
 import { useUser } from '../auth/user-context';
+import { PhoneFold } from '../layout/phone-fold.component';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { AttachmentList } from './attachment-list.component';
 import { AttachmentUploadForm } from './attachment-upload-form.component';
@@ -40,7 +41,11 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
       {attachments.data ? (
         <>
           <AttachmentList caseId={caseId} items={attachments.data.items} />
-          {mayAdd ? <AttachmentUploadForm caseId={caseId} /> : null}
+          {mayAdd ? (
+            <PhoneFold label={t('documents:upload.title')} testId="upload-form-fold">
+              <AttachmentUploadForm caseId={caseId} />
+            </PhoneFold>
+          ) : null}
         </>
       ) : null}
     </section>

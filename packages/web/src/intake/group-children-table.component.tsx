@@ -8,6 +8,7 @@ import { useLanguage } from '../text/use-language';
 import { rowErrorKey, type ChildField, type ChildRow } from './group-intake-form';
 import { DateInput } from '../forms/date-input.component';
 import { useGazetteer } from '../locations/use-gazetteer';
+import { draftRemove, draftRow } from '../forms/draft-rows';
 
 interface GroupChildrenTableProps {
   rows: readonly ChildRow[];
@@ -155,6 +156,7 @@ export function GroupChildrenTable({ rows, errors, today, onChange, onRemove }: 
               <tr
                 className={rowHasError ? 'group-table__row group-table__row--error' : 'group-table__row'}
                 data-testid="group-row"
+                {...draftRow('children')}
               >
                 <th scope="row" className="group-table__number">
                   <span className="group-table__n" aria-hidden="true">
@@ -260,6 +262,7 @@ export function GroupChildrenTable({ rows, errors, today, onChange, onRemove }: 
                     disabled={rows.length === 1}
                     aria-label={t('oversight:groupIntake.removeRow', { n })}
                     data-testid="group-row-remove"
+                    {...draftRemove}
                   >
                     <span aria-hidden="true">✕</span>
                   </button>

@@ -28,6 +28,7 @@ import {
   type ChildRow,
 } from './group-intake-form';
 import { DraftNotice } from '../forms/draft-notice.component';
+import { draftList } from '../forms/draft-rows';
 
 /**
  * One referral bringing many children at once (fifteen returnees from Malaysia through IOM): the referral and
@@ -152,7 +153,13 @@ function GroupIntakeForm({ onCreated }: { onCreated: (cases: CaseDetail[]) => vo
             {errors.children ? <FieldError id="group-children-error">{text(errors.children)}</FieldError> : null}
           </div>
           <div className="group-intake__rows">
-            <button type="button" className="button" onClick={addRow} data-testid="group-add-row">
+            <button
+              type="button"
+              className="button"
+              onClick={addRow}
+              data-testid="group-add-row"
+              {...draftList('children')}
+            >
               <span aria-hidden="true">+</span> {t('oversight:groupIntake.addRow')}
             </button>
             <p className="muted" role="status" data-testid="group-count">
