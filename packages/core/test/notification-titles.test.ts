@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, NOTIFICATION_KINDS, NOTIFICATION_KIND_NAMES, notificationPayloadSchema, translations } from '../src';
+import {
+  LANGUAGES,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_KIND_NAMES,
+  notificationPayloadSchema,
+  translations,
+} from '../src';
 
 function stringAt(strings: object, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], strings);
@@ -37,6 +43,8 @@ describe('notification payloads', () => {
       false,
     );
     expect(notificationPayloadSchema.safeParse({ kind: 'handover.waiting', subjectId: id }).success).toBe(true);
-    expect(notificationPayloadSchema.safeParse({ kind: 'case.deleted', subjectId: id, caseId: id }).success).toBe(false);
+    expect(notificationPayloadSchema.safeParse({ kind: 'case.deleted', subjectId: id, caseId: id }).success).toBe(
+      false,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { requirePermission } from '../access/require-permission';
+import { notify } from '../notifications/notifications.repository';
 import { lockCaseForWrite, readCase } from './cases.repository';
 
 /** Who works on a case, and which departments may read it: each change locked, checked and audited. */
@@ -13,7 +14,7 @@ const CASE_ROLES = ['caseworker', 'supervisor'];
 
 export async function assignCase(trx: Transaction<Database>, actor: Actor, caseId: string, workerId: string) {
   requirePermission(actor, 'case.assign');
-  await lockCaseForWrite(trx, actor, caseId);
+  const before = await lockCaseForWrite(trx, actor, caseId);
   const worker = await trx
     .selectFrom('app_user')
     .select(['id', 'roles'])
@@ -28,6 +29,19 @@ export async function assignCase(trx: Transaction<Database>, actor: Actor, caseI
   }
   await trx.updateTable('child_case').set({ assigned_worker_id: workerId }).where('id', '=', caseId).execute();
   await appendAudit(trx, { ...actor, action: 'case.assign', caseId, detail: { workerId } });
+  // Told on a change only, so the same request sent again tells nobody twice; the previous worker tells apart
+  // a case that comes back to someone from its first assignment.
+  if (before.assigned_worker_id !== workerId) {
+    await notify(trx, {
+      kind: 'case.assigned',
+      organisationId: actor.organisationId,
+      caseId,
+      subjectId: caseId,
+      occasion: before.assigned_worker_id ?? '',
+      to: { userIds: [workerId] },
+      exceptUserId: actor.userId,
+    });
+  }
 }
 
 export async function shareCase(
@@ -48,7 +62,7 @@ export async function shareCase(
       { field: 'organisationId', message: 'Choose a Department of Social Affairs.' },
     ]);
   }
-  await trx
+  const stored = await trx
     .insertInto('case_share')
     .values({
       id: share.id,
@@ -62,12 +76,21 @@ export async function shareCase(
     .onConflict((conflict) =>
       conflict.columns(['case_id', 'organisation_id']).doUpdateSet({ kind: share.kind, note: share.note ?? null }),
     )
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await appendAudit(trx, {
     ...actor,
     action: 'case.share',
     caseId,
     detail: { organisationId: share.organisationId, kind: share.kind },
+  });
+  // The department's people who may read cases; the stored share's id, so sharing again tells nobody twice.
+  await notify(trx, {
+    kind: 'case.shared',
+    organisationId: share.organisationId,
+    caseId,
+    subjectId: stored.id,
+    to: { organisationId: share.organisationId, permission: 'case.read' },
   });
 }
 
