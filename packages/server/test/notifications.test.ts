@@ -223,6 +223,14 @@ describeOnEachEngine('notifications: told in the writer’s transaction, once, t
       expect((await inbox(officer2)).body.unread).toBe(officer2Unread);
     });
 
+    it('is described in the OpenAPI document', async () => {
+      const doc = await api<{ paths: Record<string, Record<string, unknown>> }>(server, 'GET', '/openapi.json');
+      expect(Object.keys(doc.body.paths['/api/v1/notifications'] ?? {})).toContain('get');
+      expect(Object.keys(doc.body.paths['/api/v1/notifications/{id}/read'] ?? {})).toContain('post');
+      expect(Object.keys(doc.body.paths['/api/v1/notifications/read-all'] ?? {})).toContain('post');
+      expect(JSON.stringify(doc.body.paths['/api/v1/notifications'])).toContain('unread');
+    });
+
     it('needs a signed-in user', async () => {
       expect((await api(server, 'GET', '/notifications')).status).toBe(401);
       expect((await api(server, 'POST', '/notifications/read-all')).status).toBe(401);
