@@ -32,33 +32,6 @@ export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];
 export const notificationKindSchema = z.enum(NOTIFICATION_KIND_NAMES);
 
-const caseNotice = <K extends NotificationKind>(kind: K) =>
-  z.object({ kind: z.literal(kind), caseId: z.uuid(), subjectId: z.uuid() });
-const planNotice = <K extends NotificationKind>(kind: K) =>
-  z.object({ kind: z.literal(kind), caseId: z.null().optional(), subjectId: z.uuid() });
-
-/**
- * A notice as a writer raises it: the kind, the case it is about (required for the kinds about one case, absent
- * for a handover plan) and the subject (the referral, transfer, plan, share, case or task).
- */
-export const notificationPayloadSchema = z.discriminatedUnion('kind', [
-  caseNotice('referral.received'),
-  caseNotice('referral.accepted'),
-  caseNotice('referral.declined'),
-  caseNotice('referral.withdrawn'),
-  caseNotice('referral.done'),
-  caseNotice('referral.waiting'),
-  caseNotice('transfer.offered'),
-  caseNotice('transfer.accepted'),
-  caseNotice('transfer.declined'),
-  planNotice('handover.waiting'),
-  planNotice('handover.approved'),
-  caseNotice('case.shared'),
-  caseNotice('case.assigned'),
-  caseNotice('task.assigned'),
-]);
-export type NotificationPayload = z.input<typeof notificationPayloadSchema>;
-
 /** One notice in the recipient's list. */
 export const notificationSchema = z.object({
   id: z.uuid(),
@@ -71,16 +44,6 @@ export const notificationSchema = z.object({
   readAt: z.string().nullable(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
-
-export const NOTIFICATION_PAGE_MAX = 100;
-
-/** `limit=0` asks for the counts alone: the navigation polls it. */
-export const notificationListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(0).max(NOTIFICATION_PAGE_MAX).default(30),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  unread: z.enum(['true', 'false']).optional(),
-});
-export type NotificationListQuery = z.input<typeof notificationListQuerySchema>;
 
 export const notificationListSchema = z.object({
   items: z.array(notificationSchema),

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notificationListSchema, notificationsReadSchema } from '@homeward/core';
 import { request } from '../api/http';
 
@@ -6,12 +6,12 @@ export const notificationKeys = {
   /** Everything under `notifications`: marking read refreshes the count and the list alike. */
   all: ['notifications'] as const,
   count: ['notifications', 'count'] as const,
-  list: ['notifications', 'list'] as const,
+  page: (offset: number) => ['notifications', 'list', offset] as const,
 };
 
 /** Once a minute: the count is one small query (`limit=0`), so polling it costs the server little. */
 export const NOTIFICATION_POLL_MS = 60_000;
-const PAGE = 30;
+export const NOTIFICATION_PAGE = 30;
 
 /** The unread count for the navigation, polled, and shared by the bell and the phone's menu button. */
 export function useUnreadNotifications() {
@@ -23,17 +23,15 @@ export function useUnreadNotifications() {
   });
 }
 
-/** The user's notices, newest first, a page at a time. */
-export function useNotifications() {
-  return useInfiniteQuery({
-    queryKey: notificationKeys.list,
-    initialPageParam: 0,
-    queryFn: ({ pageParam, signal }) =>
-      request(`/notifications?limit=${PAGE}&offset=${pageParam}`, notificationListSchema, { signal }),
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
-      return loaded < last.total ? loaded : undefined;
-    },
+/**
+ * One page of the user's notices, newest first. Pages are plain queries, one per offset, rather than an infinite
+ * query: that observer would join the framework chunk every screen loads, the sign-in screen included.
+ */
+export function useNotificationPage(offset: number) {
+  return useQuery({
+    queryKey: notificationKeys.page(offset),
+    queryFn: ({ signal }) =>
+      request(`/notifications?limit=${NOTIFICATION_PAGE}&offset=${offset}`, notificationListSchema, { signal }),
   });
 }
 

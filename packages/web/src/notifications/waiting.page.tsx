@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, type Language, type Notification, type Task } from '@homeward/core';
@@ -8,7 +9,12 @@ import { formatDate, localToday } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
 import { useLanguage } from '../text/use-language';
 import { notificationLink } from './notification-link';
-import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from './notifications.resource';
+import {
+  NOTIFICATION_PAGE,
+  useMarkAllNotificationsRead,
+  useMarkNotificationRead,
+  useNotificationPage,
+} from './notifications.resource';
 import './notifications.css';
 
 const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -39,10 +45,12 @@ export function WaitingPage() {
 
 function NotificationsSection() {
   const { t } = useTranslation();
-  const { data, error, isPending, refetch, fetchNextPage, hasNextPage, isFetchingNextPage } = useNotifications();
+  // The first page carries the counts; each "Show older" adds the next page below.
+  const first = useNotificationPage(0);
+  const [pages, setPages] = useState(1);
   const readAll = useMarkAllNotificationsRead();
-  const items = data?.pages.flatMap((page) => page.items) ?? [];
-  const unread = data?.pages[0]?.unread ?? 0;
+  const unread = first.data?.unread ?? 0;
+  const total = first.data?.total ?? 0;
   return (
     <section aria-labelledby="waiting-notices" data-testid="waiting-notifications">
       <div className="waiting__bar">
@@ -66,30 +74,44 @@ function NotificationsSection() {
           </button>
         ) : null}
       </div>
-      {isPending ? <LoadingState /> : null}
-      {error ? <RequestErrorState error={error} onRetry={() => void refetch()} /> : null}
+      {first.isPending ? <LoadingState /> : null}
+      {first.error ? <RequestErrorState error={first.error} onRetry={() => void first.refetch()} /> : null}
       {readAll.error ? <RequestErrorState error={readAll.error} /> : null}
-      {data && items.length === 0 ? (
+      {first.data && total === 0 ? (
         <p className="empty-state empty-state--small">{t('notifications:page.none')}</p>
       ) : null}
-      {items.length > 0 ? (
+      {total > 0 ? (
         <ul className="notice-list">
-          {items.map((notification) => (
-            <NotificationItem key={notification.id} notification={notification} />
+          {Array.from({ length: pages }, (_, index) => (
+            <NotificationPage key={index} offset={index * NOTIFICATION_PAGE} />
           ))}
         </ul>
       ) : null}
-      {hasNextPage ? (
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => void fetchNextPage()}
-          disabled={isFetchingNextPage}
-        >
+      {pages * NOTIFICATION_PAGE < total ? (
+        <button type="button" className="button button--quiet" onClick={() => setPages((count) => count + 1)}>
           {t('notifications:page.more')}
         </button>
       ) : null}
     </section>
+  );
+}
+
+/** One page of notices, as items of the one list. */
+function NotificationPage({ offset }: { offset: number }) {
+  const { data, error, refetch } = useNotificationPage(offset);
+  if (error) {
+    return (
+      <li>
+        <RequestErrorState error={error} onRetry={() => void refetch()} />
+      </li>
+    );
+  }
+  return (
+    <>
+      {data?.items.map((notification) => (
+        <NotificationItem key={notification.id} notification={notification} />
+      ))}
+    </>
   );
 }
 
