@@ -231,6 +231,29 @@ describeOnEachEngine('notifications: told in the writer’s transaction, once, t
       expect(JSON.stringify(doc.body.paths['/api/v1/notifications'])).toContain('unread');
     });
 
+    it('answers the app’s poll without counting it as the person’s activity', async () => {
+      const sessionId = () =>
+        server.db.kysely
+          .selectFrom('user_session')
+          .select(['id', 'last_seen_at'])
+          .where('user_id', '=', reader.id)
+          .executeTakeFirstOrThrow();
+      const idle = new Date(Date.now() - 10 * 60_000);
+      await server.db.kysely
+        .updateTable('user_session')
+        .set({ last_seen_at: idle })
+        .where('user_id', '=', reader.id)
+        .execute();
+      const polled = await api(server, 'GET', '/notifications?limit=0', {
+        token: reader.token,
+        headers: { 'x-homeward-background': '1' },
+      });
+      expect(polled.status).toBe(200);
+      expect((await sessionId()).last_seen_at.getTime()).toBe(idle.getTime());
+      expect((await inbox(reader, '?limit=0')).status).toBe(200);
+      expect((await sessionId()).last_seen_at.getTime()).toBeGreaterThan(idle.getTime());
+    });
+
     it('needs a signed-in user', async () => {
       expect((await api(server, 'GET', '/notifications')).status).toBe(401);
       expect((await api(server, 'POST', '/notifications/read-all')).status).toBe(401);

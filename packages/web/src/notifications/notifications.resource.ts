@@ -17,7 +17,8 @@ export const NOTIFICATION_PAGE = 30;
 export function useUnreadNotifications() {
   return useQuery({
     queryKey: notificationKeys.count,
-    queryFn: ({ signal }) => request('/notifications?limit=0', notificationListSchema, { signal }),
+    // A poll: it must not keep a session alive on a screen nobody is using.
+    queryFn: ({ signal }) => request('/notifications?limit=0', notificationListSchema, { signal, background: true }),
     refetchInterval: NOTIFICATION_POLL_MS,
     select: (data) => data.unread,
   });
