@@ -91,6 +91,20 @@ describeOnEachEngine('notifications: told in the writer’s transaction, once, t
       expect(await outboxRows(child.id)).toHaveLength(2);
     });
 
+    it('follows the department’s own policy: a role it took case reading from is not told', async () => {
+      const strict = await createTestOrganisation(server, { withUser: ['org_admin'], kind: 'government' });
+      const officer = await strict.addUser(['government_officer']);
+      const policy = await api(server, 'PUT', '/settings/access-policy', {
+        token: strict.user.token,
+        body: { government_officer: { revoke: ['case.read'] } },
+      });
+      expect(policy.status).toBe(200);
+      const child = await newCase();
+      expect((await share(child.id, strict.id)).status).toBe(200);
+      expect((await rows(child.id)).map((row) => row.recipient_id)).toEqual([strict.user.id]);
+      expect((await inbox(officer)).body.total).toBe(0);
+    });
+
     it('tells once when the same share is sent again, or many times at once', async () => {
       const child = await newCase();
       const answers = await Promise.all(Array.from({ length: 6 }, () => share(child.id)));
