@@ -8,6 +8,7 @@ import {
   projectCase,
   romanisedSearchKey,
   searchKey,
+  tiersOnCase,
   todayIn,
   type CaseDetail,
   type CaseList,
@@ -20,17 +21,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { CaseRow, Database } from '../db/schema';
 import { refuseReadOnlyTiers } from './field-access';
+import { asSeenBy, reachesOf } from './child-visibility';
 import { requestDigest, writeOnce } from './client-ids';
-import {
-  caseIdUse,
-  caseIdOwners,
-  insertCase,
-  insertEvent,
-  nextCaseNumber,
-  readCase,
-  searchCases,
-  type CaseWithWorker,
-} from './cases.repository';
+import { insertCase, nextCaseNumber } from './case-creation.repository';
+import { insertEvent } from './case-events.repository';
+import { caseIdUse, caseIdOwners, readCase, type CaseWithWorker } from './case-reads.repository';
+import { searchCases } from './case-search.repository';
 
 export interface Clock {
   today(): string;
@@ -185,7 +181,8 @@ export function caseSearchKey(input: SearchedNames, caseNumber: string): string 
 
 /** Cases leave the server only through these: fields of the tiers the user may not read are withheld. */
 export async function getCase(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseDetail> {
-  return redactCase(toDetail(await readCase(db, actor, caseId)), actor.access);
+  const row = await readCase(db, actor, caseId);
+  return redactCase(toDetail(row), tiersOnCase(actor.access, row.reach));
 }
 
 export async function listCases(
@@ -195,7 +192,8 @@ export async function listCases(
   clock: Clock = systemClock,
 ): Promise<CaseList> {
   const { rows, total } = await searchCases(db, actor, query, clock.today());
-  return { items: rows.map((row) => redactCase(toSummary(row), actor.access)), total };
+  const reaches = await reachesOf(db, actor, rows);
+  return { items: rows.map((row) => asSeenBy(actor, toSummary(row), reaches.get(row.id))), total };
 }
 
 export function toSummary(row: CaseRow): CaseSummary {

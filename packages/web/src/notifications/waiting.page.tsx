@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, type Language, type Notification, type Task } from '@homeward/core';
-import { useTasks } from '../api/oversight.resource';
+import { useTasks } from '../tasks/tasks.resource';
 import { useUser } from '../auth/user-context';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { formatDate, localToday } from '../text/dates';
