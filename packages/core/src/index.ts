@@ -52,3 +52,5 @@ export * from './records/retention';
 export * from './targets/indicator-catalogue';
 export * from './targets/target.schema';
 export * from './targets/target-progress';
+export * from './notifications/notification.schema';
+export * from './notifications/notification-request.schema';

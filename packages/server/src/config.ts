@@ -35,6 +35,40 @@ export interface Config {
   databaseQueue: QueueLimits;
   /** API requests worked on at once; more are answered 503 with Retry-After. */
   maxRequestsInProgress: number;
+  /** E-mail for notifications, when the operator gave an SMTP server; in-app notifications work without it. */
+  mail: MailConfig | undefined;
+}
+
+export interface MailConfig {
+  /** `smtp://user:pass@host:587` or `smtps://...:465` (nodemailer's connection URL). */
+  smtpUrl: string;
+  from: string;
+  /** Where users open Homeward, for the link in the e-mail; without it the e-mail says to sign in. */
+  publicUrl: string | undefined;
+  /** How often the outbox is looked at, and the first wait before a failed e-mail is tried again (doubling). */
+  pollMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** An e-mail being sent is held this long; if the server stops meanwhile, it is sent after that. */
+  leaseMs: number;
+  maxAttempts: number;
+}
+
+function mailFromEnv(): MailConfig | undefined {
+  const smtpUrl = process.env.HOMEWARD_SMTP_URL;
+  if (!smtpUrl) return undefined;
+  const from = process.env.HOMEWARD_SMTP_FROM;
+  if (!from) throw new Error('HOMEWARD_SMTP_FROM must be set with HOMEWARD_SMTP_URL (the sender address).');
+  return {
+    smtpUrl,
+    from,
+    publicUrl: process.env.HOMEWARD_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    pollMs: 5_000,
+    retryBaseMs: 30_000,
+    retryMaxMs: 60 * 60_000,
+    leaseMs: 5 * 60_000,
+    maxAttempts: 12,
+  };
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -63,6 +97,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
       waitMs: intFromEnv('HOMEWARD_DB_QUEUE_WAIT_SECONDS', DEFAULT_QUEUE_LIMITS.waitMs / 1000) * 1000,
     },
     maxRequestsInProgress: intFromEnv('HOMEWARD_MAX_REQUESTS_IN_PROGRESS', 64),
+    mail: mailFromEnv(),
     attachmentKey: process.env.HOMEWARD_ATTACHMENT_KEY || undefined,
     retiredAttachmentKeys: (process.env.HOMEWARD_RETIRED_ATTACHMENT_KEYS ?? '').split(',').filter(Boolean),
     ...overrides,

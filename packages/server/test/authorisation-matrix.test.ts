@@ -44,6 +44,8 @@ interface Fixture {
   attachments: Record<CaseKind, string>;
   facilityId: string;
   taskId: string;
+  /** The caseworker's own notice (a task given by a colleague): anyone else's "not found". */
+  notificationId: string;
   /** A saved report of the organisation, made afresh so each deletion has one to delete. */
   newSavedReport: () => Promise<string>;
   /** A target of the organisation, made afresh so each deletion has one to delete. */
@@ -210,6 +212,9 @@ const SAMPLES: Record<string, Sample> = {
   'GET /targets/progress': () => ({ path: `/targets/progress?asOf=${TODAY}` }),
   'PUT /targets/:id': async (f) => ({ path: `/targets/${await f.newTarget()}`, body: TARGET }),
   'DELETE /targets/:id': async (f) => ({ path: `/targets/${await f.newTarget()}` }),
+  'GET /notifications': () => ({}),
+  'POST /notifications/:id/read': (f) => ({ path: `/notifications/${f.notificationId}/read` }),
+  'POST /notifications/read-all': () => ({}),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;
@@ -347,6 +352,15 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
       token: users.caseworker.token,
       body: { caseId: cases.own.id, assignedTo: users.caseworker.id, title: 'Visit the school', dueOn: TODAY },
     });
+    const given = await api<{ id: string }>(server, 'POST', '/tasks', {
+      token: ngo.user.token,
+      body: { caseId: cases.own.id, assignedTo: users.caseworker.id, title: 'Call the family', dueOn: TODAY },
+    });
+    const notice = await server.db.kysely
+      .selectFrom('notification')
+      .select('id')
+      .where('subject_id', '=', given.body.id)
+      .executeTakeFirstOrThrow();
     let saves = 0;
     const newSavedReport = async () => {
       saves += 1;
@@ -364,6 +378,7 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
       attachments,
       facilityId: facility.body.id,
       taskId: task.body.id,
+      notificationId: notice.id,
       newSavedReport,
       newTarget,
       users,

@@ -14,7 +14,7 @@ import { loadAllNamespaces } from './i18n';
 const queryClient = createQueryClient();
 
 /**
- * Routes: /setup, /login, /cases, /cases/new, /cases/group, /cases/:caseId, /tasks, /supervision, /facilities,
+ * Routes: /setup, /login, /cases, /cases/new, /cases/group, /cases/:caseId, /waiting (notifications), /tasks, /supervision, /facilities,
  * /facilities/new, /facilities/:facilityId, /facilities/:facilityId/edit, /sessions/new (a group session and its
  * attendance), /settings (the organisation's case settings and retention rules), /settings/roles (what each
  * role may do), /audit (the audit log), /account (one's own account and second factor), /users, /users/new and
@@ -76,6 +76,10 @@ const router = createBrowserRouter([
           {
             path: 'cases/:caseId/files',
             ...lazyPage(() => import('./documents/files.page').then((page) => page.CaseFilesPage)),
+          },
+          {
+            path: 'waiting',
+            ...lazyPage(() => import('./notifications/waiting.page').then((page) => page.WaitingPage)),
           },
           { path: 'tasks', ...lazyPage(() => import('./tasks/tasks.page').then((page) => page.TasksPage)) },
           {

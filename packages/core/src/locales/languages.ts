@@ -16,5 +16,6 @@ export const NAMESPACES = [
   'account',
   'records',
   'targets',
+  'notifications',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

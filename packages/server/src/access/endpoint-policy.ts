@@ -103,6 +103,9 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'DELETE /targets/:id': needs('target.manage'),
   'GET /settings/access-policy': needs('policy.manage'),
   'PUT /settings/access-policy': needs('policy.manage'),
+  'GET /notifications': SIGNED_IN,
+  'POST /notifications/:id/read': { access: 'signed_in', ownRecordsOnly: true },
+  'POST /notifications/read-all': SIGNED_IN,
 };
 
 /** The table's key for a route: its method and its path below the API prefix. */

@@ -212,15 +212,19 @@ function lockedError(until: Date): DomainError {
   );
 }
 
-/** Resolves a token to its user, refreshing the idle timer at most once a minute to spare the database. */
+/**
+ * Resolves a token to its user, refreshing the idle timer at most once a minute to spare the database. A request
+ * the app makes on its own (`touch: false`, a poll) does not: a screen left open must still time out.
+ */
 export async function resolveSession(
   db: Kysely<Database>,
   config: Config,
   token: string,
+  touch = true,
 ): Promise<(SessionUser & { roles: Role[] }) | undefined> {
   const session = await findLiveSession(db, sessionIdOf(token), config.session.idleMinutes);
   if (!session) return undefined;
-  if (Date.now() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, session.sessionId);
+  if (touch && Date.now() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, session.sessionId);
   return session as SessionUser & { roles: Role[] };
 }
 

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { requirePermission } from '../access/require-permission';
+import { notify } from '../notifications/notifications.repository';
 import { addParticipant } from '../participation/participants.repository';
 import { lockCaseForWrite, readCase } from './case-reads.repository';
 
@@ -14,7 +15,7 @@ const CASE_ROLES = ['caseworker', 'supervisor'];
 
 export async function assignCase(trx: Transaction<Database>, actor: Actor, caseId: string, workerId: string) {
   requirePermission(actor, 'case.assign');
-  await lockCaseForWrite(trx, actor, caseId);
+  const before = await lockCaseForWrite(trx, actor, caseId);
   const worker = await trx
     .selectFrom('app_user')
     .select(['id', 'roles'])
@@ -29,6 +30,19 @@ export async function assignCase(trx: Transaction<Database>, actor: Actor, caseI
   }
   await trx.updateTable('child_case').set({ assigned_worker_id: workerId }).where('id', '=', caseId).execute();
   await appendAudit(trx, { ...actor, action: 'case.assign', caseId, detail: { workerId } });
+  // Told on a change only, so the same request sent again tells nobody twice; the previous worker tells apart
+  // a case that comes back to someone from its first assignment.
+  if (before.assigned_worker_id !== workerId) {
+    await notify(trx, {
+      kind: 'case.assigned',
+      organisationId: actor.organisationId,
+      caseId,
+      subjectId: caseId,
+      occasion: before.assigned_worker_id ?? '',
+      to: { userIds: [workerId] },
+      exceptUserId: actor.userId,
+    });
+  }
 }
 
 export async function shareCase(
@@ -50,7 +64,7 @@ export async function shareCase(
     ]);
   }
   // A department oversees the whole case, as it did before participation (decision 0010): every section.
-  await addParticipant(trx, {
+  const participationId = await addParticipant(trx, {
     id: share.id,
     caseId,
     organisationId: share.organisationId,
@@ -68,6 +82,14 @@ export async function shareCase(
     action: 'case.share',
     caseId,
     detail: { organisationId: share.organisationId, kind: share.kind },
+  });
+  // The department's people who may read cases; the participation's id, so sharing again tells nobody twice.
+  await notify(trx, {
+    kind: 'case.shared',
+    organisationId: share.organisationId,
+    caseId,
+    subjectId: participationId,
+    to: { organisationId: share.organisationId, permission: 'case.read' },
   });
 }
 

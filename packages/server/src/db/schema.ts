@@ -277,6 +277,31 @@ export interface IndicatorTargetTable {
   updated_at: DefaultedTimestamp;
 }
 
+/** Something waiting for one user (notifications/notifications.repository.ts). */
+export interface NotificationTable {
+  id: string;
+  recipient_id: string;
+  organisation_id: string;
+  kind: string;
+  case_id: string | null;
+  subject_id: string;
+  /** Tells apart two notices of the same kind about the same subject (a reminder's day); '' for most. */
+  occasion: ColumnType<string, string | undefined, string>;
+  created_at: DefaultedTimestamp;
+  read_at: NullableTimestamp;
+}
+
+/** A notice still to e-mail, or e-mailed (sent_at). */
+export interface EmailOutboxTable {
+  id: string;
+  notification_id: string;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultedTimestamp;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: DefaultedTimestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   app_user: AppUserTable;
@@ -296,6 +321,8 @@ export interface Database {
   recovery_code: RecoveryCodeTable;
   login_challenge: LoginChallengeTable;
   indicator_target: IndicatorTargetTable;
+  notification: NotificationTable;
+  email_outbox: EmailOutboxTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

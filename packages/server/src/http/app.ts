@@ -33,6 +33,8 @@ import { settingsRoutes } from '../organisations/settings.routes';
 import { caseRecordsRoutes } from '../records/case-records.routes';
 import { retentionRoutes } from '../records/retention.routes';
 import { setupRoutes } from '../setup/setup.routes';
+import { notificationsRoutes } from '../notifications/notifications.routes';
+import { mailOutboxHooks } from '../notifications/mail-outbox';
 import { policyOf, refuseWithout } from '../access/endpoint-policy';
 import type { AppContext } from './context';
 import { requireUser } from './session';
@@ -173,6 +175,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(caseRecordsRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(retentionRoutes(ctx));
+      await api.register(notificationsRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );
@@ -195,6 +198,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       problem(404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`, { code: 'no_route' }),
     );
   });
+  mailOutboxHooks(app, ctx.db, ctx.config.mail);
   await app.ready();
   return app;
 }

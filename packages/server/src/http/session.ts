@@ -68,7 +68,9 @@ export async function signedInUserOf(request: FastifyRequest): Promise<RequestUs
 
 async function resolveUser(request: FastifyRequest, db: Kysely<Database>, config: Config): Promise<RequestUser> {
   const credentials = tokenOf(request);
-  const session = credentials ? await resolveSession(db, config, credentials.token) : undefined;
+  // The app's polls (the notification count) say so, and leave the idle timer where the person left it.
+  const touch = request.headers['x-homeward-background'] !== '1';
+  const session = credentials ? await resolveSession(db, config, credentials.token, touch) : undefined;
   if (!credentials || !session) {
     throw new DomainError(
       'unauthenticated',

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
 import { readCase } from '../cases/case-reads.repository';
 import type { Database } from '../db/schema';
+import { notify } from '../notifications/notifications.repository';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -48,6 +49,14 @@ export async function insertTask(db: Kysely<Database>, actor: Actor, id: string,
       throw new DomainError('conflict', 'This task id is already used.', [], 'id_taken');
     }
     await audit(trx, actor, 'task.create', task.caseId, id);
+    await notify(trx, {
+      kind: 'task.assigned',
+      organisationId: actor.organisationId,
+      caseId: task.caseId,
+      subjectId: id,
+      to: { userIds: [task.assignedTo] },
+      exceptUserId: actor.userId,
+    });
   });
 }
 

@@ -45,6 +45,8 @@ interface RequestOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal;
+  /** Made by the app on its own (a poll), not by the person: the server does not count it as activity. */
+  background?: boolean;
 }
 
 export async function request<T>(path: string, schema: Parser<T>, options: RequestOptions = {}): Promise<T> {
@@ -63,6 +65,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.background) headers['X-Homeward-Background'] = '1';
 
   let response: Response;
   try {

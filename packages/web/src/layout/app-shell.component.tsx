@@ -5,6 +5,7 @@ import { can } from '@homeward/core';
 import { useLogout } from '../api/auth.resource';
 import { useUser } from '../auth/user-context';
 import { TasksNavLink } from '../tasks/tasks-nav-link.component';
+import { MenuUnreadDot, NotificationsNavLink } from '../notifications/notifications-nav-link.component';
 import { LanguageSwitch } from './language-switch.component';
 import { MAIN_ID, SkipLink } from './skip-link.component';
 import { useRouteFocus } from './use-route-focus';
@@ -56,6 +57,7 @@ export function AppShell() {
               <path fill="currentColor" d="M3 6h18v2H3V6Zm0 5h18v2H3v-2Zm0 5h18v2H3v-2Z" />
             </svg>
             {t('nav.menu')}
+            {user.twoFactor.mustEnrol ? null : <MenuUnreadDot />}
           </button>
           <div id="app-menu" className={menuOpen ? 'app-menu app-menu--open' : 'app-menu'}>
             {user.twoFactor.mustEnrol ? null : (
@@ -74,6 +76,7 @@ export function AppShell() {
                     {t('oversight:nav.groupSession')}
                   </NavLink>
                 ) : null}
+                <NotificationsNavLink />
                 {hasTasks ? <TasksNavLink /> : null}
                 {can(user.access, 'case.approve') ? (
                   <NavLink to="/supervision" className="app-nav__link">
