@@ -62,7 +62,7 @@ const router = createBrowserRouter([
           { path: 'cases/new', ...lazyPage(() => import('./cases/new-case.page').then((page) => page.NewCasePage)) },
           {
             path: 'cases/group',
-            ...lazyPage(() => import('./oversight/group-intake.page').then((page) => page.GroupIntakePage)),
+            ...lazyPage(() => import('./intake/group-intake.page').then((page) => page.GroupIntakePage)),
           },
           { path: 'cases/:caseId', ...lazyPage(() => import('./cases/case.page').then((page) => page.CasePage)) },
           {
@@ -77,34 +77,34 @@ const router = createBrowserRouter([
             path: 'cases/:caseId/files',
             ...lazyPage(() => import('./documents/files.page').then((page) => page.CaseFilesPage)),
           },
-          { path: 'tasks', ...lazyPage(() => import('./oversight/tasks.page').then((page) => page.TasksPage)) },
+          { path: 'tasks', ...lazyPage(() => import('./tasks/tasks.page').then((page) => page.TasksPage)) },
           {
             path: 'supervision',
-            ...lazyPage(() => import('./oversight/supervision.page').then((page) => page.SupervisionPage)),
+            ...lazyPage(() => import('./supervision/supervision.page').then((page) => page.SupervisionPage)),
           },
           {
             path: 'facilities',
-            ...lazyPage(() => import('./oversight/facilities.page').then((page) => page.FacilitiesPage)),
+            ...lazyPage(() => import('./facilities/facilities.page').then((page) => page.FacilitiesPage)),
           },
           {
             path: 'facilities/new',
-            ...lazyPage(() => import('./oversight/facility-form.page').then((page) => page.FacilityFormPage)),
+            ...lazyPage(() => import('./facilities/facility-form.page').then((page) => page.FacilityFormPage)),
           },
           {
             path: 'facilities/:facilityId',
-            ...lazyPage(() => import('./oversight/facility.page').then((page) => page.FacilityPage)),
+            ...lazyPage(() => import('./facilities/facility.page').then((page) => page.FacilityPage)),
           },
           {
             path: 'facilities/:facilityId/edit',
-            ...lazyPage(() => import('./oversight/facility-form.page').then((page) => page.FacilityFormPage)),
+            ...lazyPage(() => import('./facilities/facility-form.page').then((page) => page.FacilityFormPage)),
           },
           {
             path: 'sessions/new',
-            ...lazyPage(() => import('./oversight/group-session.page').then((page) => page.GroupSessionPage)),
+            ...lazyPage(() => import('./groups/group-session.page').then((page) => page.GroupSessionPage)),
           },
           {
             path: 'settings',
-            ...lazyPage(() => import('./oversight/case-settings.page').then((page) => page.CaseSettingsPage)),
+            ...lazyPage(() => import('./settings/case-settings.page').then((page) => page.CaseSettingsPage)),
           },
           { path: 'account', ...lazyPage(() => import('./account/account.page').then((page) => page.AccountPage)) },
           { path: 'users', ...lazyPage(() => import('./users/users.page').then((page) => page.UsersPage)) },
@@ -113,7 +113,7 @@ const router = createBrowserRouter([
           { path: 'audit', ...lazyPage(() => import('./records/audit-log.page').then((page) => page.AuditLogPage)) },
           {
             path: 'settings/roles',
-            ...lazyPage(() => import('./oversight/access-policy.page').then((page) => page.AccessPolicyPage)),
+            ...lazyPage(() => import('./settings/access-policy.page').then((page) => page.AccessPolicyPage)),
           },
           { path: 'reports', ...lazyPage(() => import('./reports/reports.page').then((page) => page.ReportsPage)) },
           {

@@ -146,6 +146,9 @@ export const caseEventSchema = z.object({
   recordedAt: z.string(),
   authorId: z.uuid().nullable(),
   authorName: z.string().nullable(),
+  /** The organisation that wrote the event: the lead or a participant (decision 0010). */
+  organisationId: z.uuid(),
+  organisationName: z.string(),
   supersedes: z.uuid().nullable(),
   /** Set when a later event corrects this one. */
   supersededBy: z.uuid().nullable(),

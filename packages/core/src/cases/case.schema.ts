@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_TYPES, CHILD_TYPES, REFERRAL_SOURCES, RISK_LEVELS, SEXES } from '../codes/case-codes';
 import { INTERVIEWEES } from '../codes/care-codes';
 import { FIELD_TIERS } from '../access/policy';
+import { caseReachSchema } from '../access/case-sections';
 import { isoDate } from '../text/dates';
 import { onceValid } from '../validation/cross-field';
 import { isVillageCode } from '../gazetteer/index';
@@ -137,6 +138,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
    * as in this object; the referral's fields by their path (`referral.source`).
    */
   fieldVersions: z.record(z.string(), z.number().int()),
+  /** How far the reader's organisation reaches this case: its lead, a participant (which sections), or neither. */
+  reach: caseReachSchema,
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

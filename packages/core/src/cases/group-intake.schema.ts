@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { CASE_TYPES, CHILD_TYPES } from '../codes/case-codes';
-import { checkIdentity, childIdentityShape, IDENTITY_FIELDS_VALID, referralSchema } from './case.schema';
+import {
+  caseDetailSchema,
+  checkIdentity,
+  childIdentityShape,
+  IDENTITY_FIELDS_VALID,
+  referralSchema,
+} from './case.schema';
 
 /**
  * One referral bringing many children at once (fifteen returnees from Malaysia through IOM): the referral and
@@ -29,3 +35,7 @@ export const groupIntakeSchema = z.object({
 });
 export type GroupIntakeInput = z.input<typeof groupIntakeSchema>;
 export type GroupIntake = z.output<typeof groupIntakeSchema>;
+
+/** The cases group intake opened, one per child. */
+export const groupIntakeResultSchema = z.object({ items: z.array(caseDetailSchema) });
+export type GroupIntakeResult = z.infer<typeof groupIntakeResultSchema>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FACILITY_CARE_TYPES } from '../codes/care-codes';
+import { caseRefShape } from '../cases/case-ref.schema';
 import { villageCode } from '../cases/case.schema';
+import { isoDate } from '../text/dates';
 
 export const FACILITY_STATUSES = ['operating', 'transitioning', 'closed'] as const;
 
@@ -27,3 +29,9 @@ export const facilitySchema = z.object({
 });
 export type Facility = z.infer<typeof facilitySchema>;
 export const facilityListSchema = z.object({ items: z.array(facilitySchema) });
+
+/** The children placed in a facility, as the reader may see them. */
+export const facilityChildListSchema = z.object({
+  items: z.array(z.object({ ...caseRefShape, since: isoDate.nullable() })),
+});
+export type FacilityChildList = z.infer<typeof facilityChildListSchema>;

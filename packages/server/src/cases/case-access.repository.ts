@@ -1,10 +1,11 @@
-import { DomainError, type NewCaseShare } from '@homeward/core';
+import { CASE_SECTIONS, DomainError, type NewCaseShare } from '@homeward/core';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { requirePermission } from '../access/require-permission';
-import { lockCaseForWrite, readCase } from './cases.repository';
+import { addParticipant } from '../participation/participants.repository';
+import { lockCaseForWrite, readCase } from './case-reads.repository';
 
 /** Who works on a case, and which departments may read it: each change locked, checked and audited. */
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -48,21 +49,20 @@ export async function shareCase(
       { field: 'organisationId', message: 'Choose a Department of Social Affairs.' },
     ]);
   }
-  await trx
-    .insertInto('case_share')
-    .values({
-      id: share.id,
-      case_id: caseId,
-      organisation_id: share.organisationId,
-      kind: share.kind,
-      note: share.note ?? null,
-      shared_by: actor.userId,
-      shared_on: share.sharedOn,
-    })
-    .onConflict((conflict) =>
-      conflict.columns(['case_id', 'organisation_id']).doUpdateSet({ kind: share.kind, note: share.note ?? null }),
-    )
-    .execute();
+  // A department oversees the whole case, as it did before participation (decision 0010): every section.
+  await addParticipant(trx, {
+    id: share.id,
+    caseId,
+    organisationId: share.organisationId,
+    role: 'department',
+    sections: CASE_SECTIONS,
+    via: share.kind,
+    sourceId: null,
+    note: share.note ?? null,
+    assignedWorkerId: null,
+    grantedBy: actor.userId,
+    startedOn: share.sharedOn,
+  });
   await appendAudit(trx, {
     ...actor,
     action: 'case.share',
@@ -73,22 +73,28 @@ export async function shareCase(
 
 export async function sharesOf(db: Executor, actor: Actor, caseId: string) {
   await readCase(db, actor, caseId);
-  return db
-    .selectFrom('case_share as s')
-    .innerJoin('organisation as o', 'o.id', 's.organisation_id')
-    .leftJoin('app_user as u', 'u.id', 's.shared_by')
-    .select([
-      's.id',
-      's.organisation_id as organisationId',
-      'o.name as organisationName',
-      's.kind',
-      's.note',
-      's.shared_on as sharedOn',
-      'u.display_name as sharedByName',
-    ])
-    .where('s.case_id', '=', caseId)
-    .orderBy('s.created_at')
-    .execute();
+  return (
+    db
+      .selectFrom('case_participant as s')
+      .innerJoin('organisation as o', 'o.id', 's.organisation_id')
+      .leftJoin('app_user as u', 'u.id', 's.granted_by')
+      .select([
+        's.id',
+        's.organisation_id as organisationId',
+        'o.name as organisationName',
+        's.via as kind',
+        's.note',
+        's.started_on as sharedOn',
+        'u.display_name as sharedByName',
+      ])
+      .where('s.case_id', '=', caseId)
+      .where('s.role', '=', 'department')
+      .where('s.ended_on', 'is', null)
+      // A department is given a case by a share, which says referral or handover, never by a transfer.
+      .$narrowType<{ kind: NewCaseShare['kind'] }>()
+      .orderBy('s.created_at')
+      .execute()
+  );
 }
 
 /** The departments a case can be referred to: every government organisation on this server. */

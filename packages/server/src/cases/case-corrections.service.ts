@@ -17,7 +17,9 @@ import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { readCaseSettings } from '../organisations/case-settings.repository';
 import { auditCorrection, eventWithId, readCorrections } from './case-corrections.repository';
-import { eventsForRules, insertEvent, lockCaseForWrite, updateCaseProjection } from './cases.repository';
+import { eventsForRules, insertEvent } from './case-events.repository';
+import { updateCaseProjection } from './case-projection.repository';
+import { lockCaseForWrite } from './case-reads.repository';
 import { caseSearchKey, getCase, systemClock, toDetail, type Clock } from './cases.service';
 
 /** Events that are not work with the child: a corrected referral date may not move past the first real entry. */
@@ -70,7 +72,7 @@ export async function correctCase(
         .sort()[0] ?? null;
     const today = clock.today();
     const plan = planCorrection({
-      profile: profileOf(toDetail(row)),
+      profile: profileOf(toDetail(row, { kind: 'lead' })),
       fieldVersions: row.field_versions,
       correction: input,
       history: await readCorrections(trx, caseId),

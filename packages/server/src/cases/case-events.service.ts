@@ -7,6 +7,10 @@ import {
   projectCase,
   redactCase,
   redactPayload,
+  sectionReadable,
+  tiersOnCase,
+  type Access,
+  type CaseSection,
   type CaseEvent,
   type CaseState,
   type DuplicateResolution,
@@ -20,29 +24,22 @@ import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { findFacility, placementFacilityName } from '../facilities/facilities.repository';
 import { readCaseSettings } from '../organisations/case-settings.repository';
-import {
-  eventsForRules,
-  eventIdUse,
-  groupActivityIdUse,
-  insertGroupActivity,
-  insertEvent,
-  lockCaseForWrite,
-  readCase,
-  readEvents,
-  updateCaseProjection,
-  type EventWithAuthor,
-} from './cases.repository';
+import { eventsForRules, eventIdUse, insertEvent, readEvents, type EventWithAuthor } from './case-events.repository';
+import { updateCaseProjection } from './case-projection.repository';
+import { lockCaseForEvent, lockCaseForWrite, readCase } from './case-reads.repository';
+import { groupActivityIdUse, insertGroupActivity } from '../groups/group-activities.repository';
 import { systemClock, type Clock } from './cases.service';
 import { refreshChildKeys } from './child-keys.repository';
 import { requestDigest, writeOnce } from './client-ids';
 import { refuseReadOnlyTiers } from './field-access';
 
 export async function listEvents(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseEvent[]> {
-  const rows = await readEvents(db, actor, caseId);
+  const { reach, rows } = await readEvents(db, actor, caseId);
+  const tiers = tiersOnCase(actor.access, reach);
   const correctedBy = new Map(rows.filter((row) => row.supersedes).map((row) => [row.supersedes, row.id]));
   return rows.map((row) => {
     const event = toEvent(row, correctedBy.get(row.id) ?? null);
-    const { value, hidden } = redactPayload(event.payload, actor.access);
+    const { value, hidden } = redactPayload(event.payload, tiers);
     return { ...event, payload: value, hidden };
   });
 }
@@ -58,11 +55,13 @@ function checkWriteRights(actor: Actor, input: NewCaseEvent): void {
 async function contextFor(
   trx: Transaction<Database>,
   actor: Actor,
+  leadOrganisationId: string,
   caseId: string,
   input: NewCaseEvent,
   clock: Clock,
 ): Promise<EventContext> {
-  const settings = await readCaseSettings(trx, actor.organisationId);
+  // The case follows its lead's settings (follow-up rule, review interval), whoever adds to it.
+  const settings = await readCaseSettings(trx, leadOrganisationId);
   if (input.type !== 'placement' || !input.payload.facilityId) return { today: clock.today(), settings };
   const facility = await findFacility(trx, actor, input.payload.facilityId).catch(() => {
     throw new DomainError('invalid', 'No such facility in your organisation.', [
@@ -98,7 +97,7 @@ export async function addEvent(
     async () => {
       checkWriteRights(actor, input);
       await db.transaction().execute(async (trx) => {
-        await lockCaseForWrite(trx, actor, caseId);
+        const lead = (await lockCaseForEvent(trx, actor, caseId, input.type)).organisation_id;
         const events = await eventsForRules(trx, caseId);
         const event = {
           id,
@@ -107,7 +106,7 @@ export async function addEvent(
           supersedes: input.supersedes,
           payload: input.payload,
         };
-        const projection = checkNewEvent(events, event, await contextFor(trx, actor, caseId, input, clock));
+        const projection = checkNewEvent(events, event, await contextFor(trx, actor, lead, caseId, input, clock));
         await insertEvent(trx, actor, { ...event, caseId, requestDigest: digest });
         await updateCaseProjection(trx, caseId, projection);
       });
@@ -130,29 +129,32 @@ export async function getCaseState(
   const facilityName = projection.placement?.facilityId
     ? await placementFacilityName(db, projection.placement.facilityId)
     : null;
+  // A participant sees the parts of the case's state that come from the sections it was given (decision 0010).
+  const reads = (section: CaseSection) => sectionReadable(row.reach, section);
+  const followUp =
+    projection.status === 'closed'
+      ? { due: projection.followUpDue, done: [], next: null, overdue: [] }
+      : followUpStatus(projection.followUpDue, projection.followUpVisits, clock.today());
   return {
     status: projection.status,
     riskLevel: projection.riskLevel,
-    placement: projection.placement ? { ...projection.placement, facilityName } : null,
-    livingWith: livingWith(projection.livingWith, actor),
+    placement: projection.placement && reads('placements') ? { ...projection.placement, facilityName } : null,
+    livingWith: reads('placements') ? livingWith(projection.livingWith, tiersOnCase(actor.access, row.reach)) : null,
     reintegratedOn: projection.reintegratedOn,
     closedOn: projection.closedOn,
     consents: projection.consents,
     hasAssessment: projection.hasAssessment,
-    carePlan: projection.carePlan,
-    approvals: projection.approvals,
-    followUp:
-      projection.status === 'closed'
-        ? { due: projection.followUpDue, done: [], next: null, overdue: [] }
-        : followUpStatus(projection.followUpDue, projection.followUpVisits, clock.today()),
+    carePlan: reads('care_plan') ? projection.carePlan : null,
+    approvals: reads('care_plan') ? projection.approvals : [],
+    followUp: reads('placements') ? followUp : { due: [], done: [], next: null, overdue: [] },
     approvalGates: settings.approvalGates,
   };
 }
 
 /** The carer's name and the village are the family's identity and location: the reader's tiers decide. */
-function livingWith(value: LivingWith | null, actor: Actor): CaseState['livingWith'] {
+function livingWith(value: LivingWith | null, tiers: Pick<Access, 'tiers'>): CaseState['livingWith'] {
   if (!value) return null;
-  const visible = redactCase({ ...value }, actor.access);
+  const visible = redactCase({ ...value }, tiers);
   return {
     destination: visible.destination,
     carerName: visible.carerName,
@@ -176,6 +178,8 @@ export function toEvent(row: EventWithAuthor, supersededBy: string | null): Case
     recordedAt: row.recorded_at.toISOString(),
     authorId: row.author_id,
     authorName: row.author_name,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
     supersedes: row.supersedes,
     supersededBy,
     payload: row.payload,

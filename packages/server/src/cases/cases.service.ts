@@ -8,8 +8,10 @@ import {
   projectCase,
   romanisedSearchKey,
   searchKey,
+  tiersOnCase,
   todayIn,
   type CaseDetail,
+  type CaseReach,
   type CaseList,
   type CaseListQuery,
   type CaseSummary,
@@ -20,17 +22,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { CaseRow, Database } from '../db/schema';
 import { refuseReadOnlyTiers } from './field-access';
+import { asSeenBy, reachesOf } from './child-visibility';
 import { caseIdUses } from './case-ids.repository';
 import { IdTakenAt, requestDigest, writeAllOnce, writeOnce } from './client-ids';
-import {
-  caseIdUse,
-  insertCase,
-  insertEvent,
-  nextCaseNumber,
-  readCase,
-  searchCases,
-  type CaseWithWorker,
-} from './cases.repository';
+import { insertCase, nextCaseNumber } from './case-creation.repository';
+import { insertEvent } from './case-events.repository';
+import { caseIdUse, readCase, type CaseWithWorker } from './case-reads.repository';
+import { searchCases } from './case-search.repository';
 
 export interface Clock {
   today(): string;
@@ -190,7 +188,8 @@ export function caseSearchKey(input: SearchedNames, caseNumber: string): string 
 
 /** Cases leave the server only through these: fields of the tiers the user may not read are withheld. */
 export async function getCase(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseDetail> {
-  return redactCase(toDetail(await readCase(db, actor, caseId)), actor.access);
+  const row = await readCase(db, actor, caseId);
+  return redactCase(toDetail(row, row.reach), tiersOnCase(actor.access, row.reach));
 }
 
 export async function listCases(
@@ -200,7 +199,8 @@ export async function listCases(
   clock: Clock = systemClock,
 ): Promise<CaseList> {
   const { rows, total } = await searchCases(db, actor, query, clock.today());
-  return { items: rows.map((row) => redactCase(toSummary(row), actor.access)), total };
+  const reaches = await reachesOf(db, actor, rows);
+  return { items: rows.map((row) => asSeenBy(actor, toSummary(row), reaches.get(row.id))), total };
 }
 
 export function toSummary(row: CaseRow): CaseSummary {
@@ -226,7 +226,7 @@ export function toSummary(row: CaseRow): CaseSummary {
   };
 }
 
-export function toDetail(row: CaseWithWorker): CaseDetail {
+export function toDetail(row: CaseWithWorker, reach: CaseReach): CaseDetail {
   return {
     ...toSummary(row),
     childType: row.child_type as CaseDetail['childType'],
@@ -235,5 +235,6 @@ export function toDetail(row: CaseWithWorker): CaseDetail {
     assignedWorkerName: row.assigned_worker_name,
     createdAt: row.created_at.toISOString(),
     fieldVersions: row.field_versions,
+    reach,
   };
 }

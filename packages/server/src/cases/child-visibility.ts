@@ -1,5 +1,13 @@
-import { OUT_OF_SCOPE, redactCase, type AuditAction, type FieldTier } from '@homeward/core';
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import {
+  caseSectionsSchema,
+  OUT_OF_SCOPE,
+  redactCase,
+  tiersOnCase,
+  type AuditAction,
+  type CaseReach,
+  type FieldTier,
+} from '@homeward/core';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { requirePermission } from '../access/require-permission';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
@@ -44,39 +52,121 @@ export function ownScope(eb: ExpressionBuilder<Database, 'child_case'>, actor: A
   }
 }
 
-/** Cases referred or handed over to the user's organisation: readable, never writable, by the receiver. */
-function sharedWith(eb: ExpressionBuilder<Database, 'child_case'>, actor: Actor) {
-  return eb(
-    'child_case.id',
-    'in',
-    eb
-      .selectFrom('case_share')
-      .select('case_share.case_id')
-      .where('case_share.organisation_id', '=', actor.organisationId),
-  );
+/**
+ * Cases another organisation leads in which the user's organisation takes part (decision 0010), as far as the
+ * user's scope reaches: the whole organisation's participations, the department's (government officers), or
+ * those given to the user or a team mate. Ended participations are included: they still read what they wrote.
+ */
+function participatesIn(eb: ExpressionBuilder<Database, 'child_case'>, actor: Actor) {
+  let query = eb
+    .selectFrom('case_participant as p')
+    .select('p.case_id')
+    .where('p.organisation_id', '=', actor.organisationId);
+  switch (actor.access.scope) {
+    case 'organisation':
+      break;
+    case 'referred':
+      query = query.where('p.role', '=', 'department');
+      break;
+    case 'team':
+    case 'assigned': {
+      const colleagues =
+        actor.access.scope === 'team' && actor.team
+          ? eb
+              .selectFrom('app_user as colleague')
+              .select('colleague.id')
+              .where('colleague.organisation_id', '=', actor.organisationId)
+              .where('colleague.team', '=', actor.team)
+          : null;
+      query = query.where((p) =>
+        colleagues
+          ? p.or([p('p.assigned_worker_id', '=', actor.userId), p('p.assigned_worker_id', 'in', colleagues)])
+          : p('p.assigned_worker_id', '=', actor.userId),
+      );
+      break;
+    }
+    case 'facility':
+      return eb.val(false);
+  }
+  return eb('child_case.id', 'in', query);
 }
 
 export function visibleCases(db: Executor, actor: Actor) {
-  return db.selectFrom('child_case').where((eb) => eb.or([ownScope(eb, actor), sharedWith(eb, actor)]));
+  return db.selectFrom('child_case').where((eb) => eb.or([ownScope(eb, actor), participatesIn(eb, actor)]));
 }
 
-/** Which of these cases the user may read: lists that mention other cases show only those in full. */
-export async function readableAmong(db: Executor, actor: Actor, caseIds: readonly string[]): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await visibleCases(db, actor)
-    .select('child_case.id')
-    .where('child_case.id', 'in', [...new Set(caseIds)])
+/** The cases a user may write: their own scope only, never a case another organisation leads. */
+export function writableCases(db: Executor, actor: Actor) {
+  return db.selectFrom('child_case').where((eb) => ownScope(eb, actor));
+}
+
+/** The cases whose child's identity the user's organisation holds (as lead) or was given (a participation). */
+export function identityReachable(eb: ExpressionBuilder<Database, 'child_case'>, actor: Actor) {
+  return eb.or([
+    eb('child_case.organisation_id', '=', actor.organisationId),
+    eb(
+      'child_case.id',
+      'in',
+      eb
+        .selectFrom('case_participant as p')
+        .select('p.case_id')
+        .where('p.organisation_id', '=', actor.organisationId)
+        .where('p.ended_on', 'is', null)
+        .where(sql<boolean>`'identity' = any(p.sections)`),
+    ),
+  ]);
+}
+
+/**
+ * How far the user reaches each of these visible cases: as a user of the lead organisation, through their
+ * organisation's active participation (its sections), or only to what their organisation wrote.
+ */
+export async function reachesOf(
+  db: Executor,
+  actor: Actor,
+  cases: readonly { id: string; organisation_id: string }[],
+): Promise<Map<string, CaseReach>> {
+  const reaches = new Map<string, CaseReach>();
+  const others = cases.filter((row) => row.organisation_id !== actor.organisationId).map((row) => row.id);
+  for (const row of cases) if (row.organisation_id === actor.organisationId) reaches.set(row.id, { kind: 'lead' });
+  if (others.length === 0) return reaches;
+  const active = await db
+    .selectFrom('case_participant')
+    .select(['case_id', 'role', 'sections'])
+    .where('organisation_id', '=', actor.organisationId)
+    .where('case_id', 'in', [...new Set(others)])
+    .where('ended_on', 'is', null)
     .execute();
-  return new Set(rows.map((row) => row.id));
+  const byCase = new Map(active.map((row) => [row.case_id, row]));
+  for (const caseId of others) {
+    const participation = byCase.get(caseId);
+    const reads = participation && (participation.role !== 'former_lead' || participation.sections.length > 0);
+    reaches.set(
+      caseId,
+      reads
+        ? {
+            kind: 'participant',
+            organisationId: actor.organisationId,
+            role: participation.role,
+            sections: caseSectionsSchema.parse(participation.sections),
+          }
+        : { kind: 'own_writing', organisationId: actor.organisationId },
+    );
+  }
+  return reaches;
 }
 
-/** One child as the reader may see them: their tiers inside their scope, the case number and alias outside it. */
+export async function reachOf(db: Executor, actor: Actor, row: { id: string; organisation_id: string }) {
+  return (await reachesOf(db, actor, [row])).get(row.id)!;
+}
+
+/** One child as the reader may see them: their tiers on the case they reach, the case number and alias outside. */
 export function asSeenBy<T extends Record<string, unknown>>(
   actor: Actor,
   row: T,
-  inScope: boolean,
+  reach: CaseReach | undefined,
 ): T & { hidden: FieldTier[] } {
-  return redactCase(row, inScope ? actor.access : OUT_OF_SCOPE);
+  return redactCase(row, reach ? tiersOnCase(actor.access, reach) : OUT_OF_SCOPE);
 }
 
 /** Shows one child of a list as the reader may see them; made once per list by `childLens`. */
@@ -94,9 +184,18 @@ export async function childLens(
   audit: { action: AuditAction; detail?: Record<string, unknown> },
 ): Promise<ChildLens> {
   const ids = [...new Set(caseIds)];
-  const readable = await readableAmong(db, actor, ids);
+  const reached = ids.length
+    ? await reachesOf(
+        db,
+        actor,
+        await visibleCases(db, actor)
+          .select(['child_case.id', 'child_case.organisation_id'])
+          .where('child_case.id', 'in', ids)
+          .execute(),
+      )
+    : new Map<string, CaseReach>();
   await appendAudit(db, { ...actor, action: audit.action, detail: { ...audit.detail, caseIds: ids } });
-  return (row, caseId) => asSeenBy(actor, row, readable.has(caseId));
+  return (row, caseId) => asSeenBy(actor, row, reached.get(caseId));
 }
 
 /** `childLens` over a list whose rows carry their case id as `caseId`. */

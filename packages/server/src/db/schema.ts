@@ -214,14 +214,30 @@ export interface DirectoryEntryTable {
   created_at: DefaultedTimestamp;
 }
 
-export interface CaseShareTable {
+/** Another organisation's part in a case: its role and the sections it reads (decision 0010). */
+export interface CaseParticipantTable {
   id: string;
   case_id: string;
   organisation_id: string;
-  kind: 'referral' | 'handover';
+  role: 'service_provider' | 'department' | 'former_lead';
+  sections: string[];
+  via: 'referral' | 'handover' | 'transfer';
+  /** The referral or transfer that began it, when one did. */
+  source_id: string | null;
   note: string | null;
-  shared_by: string | null;
-  shared_on: string;
+  assigned_worker_id: string | null;
+  granted_by: string | null;
+  started_on: string;
+  ended_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: DefaultedTimestamp;
+}
+
+/** A case number the case had under an earlier lead, kept after a transfer. */
+export interface CaseReferenceTable {
+  case_id: string;
+  organisation_id: string;
+  case_number: string;
+  until_on: string;
   created_at: DefaultedTimestamp;
 }
 
@@ -273,7 +289,8 @@ export interface Database {
   attachment: AttachmentTable;
   task: TaskTable;
   directory_entry: DirectoryEntryTable;
-  case_share: CaseShareTable;
+  case_participant: CaseParticipantTable;
+  case_reference: CaseReferenceTable;
   saved_report: SavedReportTable;
   care_stay: CareStayTable;
   recovery_code: RecoveryCodeTable;

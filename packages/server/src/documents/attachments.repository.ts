@@ -1,4 +1,4 @@
-import { can, DomainError } from '@homeward/core';
+import { can, DomainError, eventReadable, type CaseReach } from '@homeward/core';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
@@ -45,8 +45,13 @@ export async function insertAttachment(trx: Transaction<Database>, actor: Actor,
     .execute();
 }
 
+/** The lead reads every file of its case, a participant given the documents section too; others their own. */
+function readsAllFiles(reach: CaseReach): boolean {
+  return eventReadable(reach, 'document', '');
+}
+
 /** The case's files without their content; the caller has already read (and audited) the case. */
-export async function listAttachments(db: Executor, actor: Actor, caseId: string) {
+export async function listAttachments(db: Executor, actor: Actor, caseId: string, reach: CaseReach) {
   requireRead(actor);
   return db
     .selectFrom('attachment as a')
@@ -63,19 +68,25 @@ export async function listAttachments(db: Executor, actor: Actor, caseId: string
       'u.display_name as uploaded_by',
     ])
     .where('a.case_id', '=', caseId)
-    .where('a.organisation_id', '=', actor.organisationId)
+    .where((eb) => (readsAllFiles(reach) ? eb.val(true) : eb('a.organisation_id', '=', actor.organisationId)))
     .orderBy('a.created_at')
     .execute();
 }
 
-export async function readAttachment(db: Executor, actor: Actor, caseId: string, attachmentId: string) {
+export async function readAttachment(
+  db: Executor,
+  actor: Actor,
+  caseId: string,
+  attachmentId: string,
+  reach: CaseReach,
+) {
   requireRead(actor);
   const row = await db
     .selectFrom('attachment')
     .selectAll()
     .where('id', '=', attachmentId)
     .where('case_id', '=', caseId)
-    .where('organisation_id', '=', actor.organisationId)
+    .where((eb) => (readsAllFiles(reach) ? eb.val(true) : eb('organisation_id', '=', actor.organisationId)))
     .executeTakeFirst();
   if (!row) throw new DomainError('not_found', 'No file with this id.', [], 'not_found');
   await appendAudit(db, {

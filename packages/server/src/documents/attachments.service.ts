@@ -9,13 +9,9 @@ import {
 } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
-import {
-  eventsForRules,
-  insertEvent,
-  lockCaseForWrite,
-  readCase,
-  updateCaseProjection,
-} from '../cases/cases.repository';
+import { eventsForRules, insertEvent } from '../cases/case-events.repository';
+import { updateCaseProjection } from '../cases/case-projection.repository';
+import { lockCaseForEvent, readCase } from '../cases/case-reads.repository';
 import type { Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
 import { readCaseSettings } from '../organisations/case-settings.repository';
@@ -54,9 +50,9 @@ export async function uploadAttachment(
   const file = await checkedFile(fields.kind, upload.data);
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
-    await lockCaseForWrite(trx, actor, caseId);
+    const { organisation_id: lead } = await lockCaseForEvent(trx, actor, caseId, 'document');
     const events = await eventsForRules(trx, caseId);
-    const settings = await readCaseSettings(trx, actor.organisationId);
+    const settings = await readCaseSettings(trx, lead);
     if (fields.kind === 'photo') checkPhotoConsent(projectCase(events, settings));
     const event = {
       id: randomUUID(),
@@ -78,14 +74,16 @@ export async function uploadAttachment(
     await insertEvent(trx, actor, { ...event, caseId });
     await updateCaseProjection(trx, caseId, projection);
   });
-  const stored = (await listAttachments(db, actor, caseId)).find((row) => row.id === id);
+  const stored = (
+    await listAttachments(db, actor, caseId, { kind: 'own_writing', organisationId: actor.organisationId })
+  ).find((row) => row.id === id);
   if (!stored) throw new Error('A stored file was not read back.');
   return toAttachment(stored);
 }
 
 export async function caseAttachments(db: Kysely<Database>, actor: Actor, caseId: string): Promise<Attachment[]> {
-  await readCase(db, actor, caseId);
-  return (await listAttachments(db, actor, caseId)).map(toAttachment);
+  const { reach } = await readCase(db, actor, caseId);
+  return (await listAttachments(db, actor, caseId, reach)).map(toAttachment);
 }
 
 export async function downloadAttachment(
@@ -95,8 +93,8 @@ export async function downloadAttachment(
   attachmentId: string,
   keys: FileKeys,
 ): Promise<{ fileName: string; mediaType: string; data: Buffer }> {
-  await readCase(db, actor, caseId);
-  const row = await readAttachment(db, actor, caseId, attachmentId);
+  const { reach } = await readCase(db, actor, caseId);
+  const row = await readAttachment(db, actor, caseId, attachmentId, reach);
   const data = open(keys.all, { keyId: row.key_id, iv: row.iv, authTag: row.auth_tag, content: row.content });
   return { fileName: row.file_name, mediaType: row.media_type, data };
 }

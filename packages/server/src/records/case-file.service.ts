@@ -1,8 +1,8 @@
-import { redactPayload, type Language } from '@homeward/core';
+import { redactPayload, tiersOnCase, type Language } from '@homeward/core';
 import { configure, TextReader, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
-import { readCaseFile } from '../cases/cases.repository';
+import { readCaseFile } from '../cases/case-file.repository';
 import { asSeenBy } from '../cases/child-visibility';
 import { toEvent } from '../cases/case-events.service';
 import { toDetail } from '../cases/cases.service';
@@ -37,8 +37,9 @@ export async function exportCaseFile(
       readCaseFile(trx, actor, caseId, { encrypted: Boolean(request.passphrase), language: request.language }),
     );
   // The file leaves the system with no more than the exporter may read on screen: their tiers, as the case read.
-  const detail = asSeenBy(actor, toDetail(child), true);
-  const shown = events.map((event) => ({ ...event, ...redactPayload(event.payload, actor.access) }));
+  const detail = asSeenBy(actor, toDetail(child, child.reach), child.reach);
+  const tiers = tiersOnCase(actor.access, child.reach);
+  const shown = events.map((event) => ({ ...event, ...redactPayload(event.payload, tiers) }));
   const eventJson = shown.map(({ value, hidden, ...event }) => ({
     ...toEvent(event, events.find((later) => later.supersedes === event.id)?.id ?? null),
     payload: value,

@@ -9,7 +9,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deleteCase, readAccessLog, recordPrint } from '../cases/cases.repository';
+import { readAccessLog, recordPrint } from '../cases/case-file.repository';
+import { deleteCase } from '../cases/case-removal.repository';
 import type { AppContext } from '../http/context';
 import { commonErrors, idParams, problemSchema } from '../http/openapi-shapes';
 import { RATE_LIMITS } from '../http/rate-limits';

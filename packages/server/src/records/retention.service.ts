@@ -1,6 +1,6 @@
 import { dueForRetention, type RetentionDue } from '@homeward/core';
 import type { Kysely } from 'kysely';
-import { pseudonymiseCase } from '../cases/cases.repository';
+import { pseudonymiseCase } from '../cases/case-removal.repository';
 import type { Database } from '../db/schema';
 import { readRetentionSettings, retentionCandidates } from './retention.repository';
 

@@ -35,7 +35,7 @@ import {
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
-import { asSeenBy, readCasesByIds } from '../cases/child-visibility';
+import { asSeenBy, reachesOf, readCasesByIds } from '../cases/child-visibility';
 import { toSummary, type Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
 import { correctedAfterPeriod } from './report-corrections.repository';
@@ -406,7 +406,8 @@ async function casesInNumber(
   const { scope } = await scopeOf(db, actor, keys.lang, undefined);
   const ids = await casesBehind(db, { plan, scope, today: clock.today() }, held, DRILLDOWN_LIMIT);
   const rows = await readCasesByIds(db, actor, ids, 'report.drilldown');
-  return rows.map((row) => asSeenBy(actor, toSummary(row), true));
+  const reaches = await reachesOf(db, actor, rows);
+  return rows.map((row) => asSeenBy(actor, toSummary(row), reaches.get(row.id)));
 }
 
 export async function saveReport(db: Kysely<Database>, actor: Actor, input: SavedReportInput): Promise<SavedReport> {

@@ -2,7 +2,7 @@ import { can, DomainError, type AuditAction, type NewTask } from '@homeward/core
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
-import { readCase } from '../cases/cases.repository';
+import { readCase } from '../cases/case-reads.repository';
 import type { Database } from '../db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;

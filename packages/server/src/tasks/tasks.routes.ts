@@ -1,16 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { colleagueSchema, newTaskSchema, taskUpdateSchema } from '@homeward/core';
+import { addDays, colleagueSchema, newTaskSchema, taskListSchema, taskUpdateSchema } from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/context';
 import { idParams, commonErrors, problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
+import { tasksFor } from './due-tasks.repository';
 import { colleaguesOf, insertTask, setTaskDone } from './tasks.repository';
 
 const errors = commonErrors;
+const dueErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 
 export function tasksRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/tasks',
+      {
+        schema: {
+          tags: ['oversight'],
+          summary: 'The signed-in worker’s due and overdue work',
+          response: { 200: taskListSchema, ...dueErrors },
+        },
+      },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        const today = ctx.clock.today();
+        return { items: await tasksFor(ctx.db, user.actor, today, addDays(today, 30)) };
+      },
+    );
     app.post(
       '/tasks',
       {

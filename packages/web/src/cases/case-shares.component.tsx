@@ -13,6 +13,7 @@ import { withoutError } from '../forms/without-error';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { formatDate } from '../text/dates';
 import { useLanguage } from '../text/use-language';
+import { PhoneFold } from '../layout/phone-fold.component';
 import { WithheldNote } from './withheld.component';
 
 type ShareKind = (typeof CASE_SHARE_KINDS)[number];
@@ -35,7 +36,11 @@ export function CaseShares({ caseId }: { caseId: string }) {
       {shares.isPending ? <LoadingState /> : null}
       {shares.error ? <RequestErrorState error={shares.error} onRetry={() => void shares.refetch()} /> : null}
       {shares.data ? <ShareList shares={shares.data.items} /> : null}
-      {canShare ? <ShareForm caseId={caseId} /> : null}
+      {canShare ? (
+        <PhoneFold label={t('cases:shares.formTitle')} testId="share-form-fold">
+          <ShareForm caseId={caseId} />
+        </PhoneFold>
+      ) : null}
     </section>
   );
 }

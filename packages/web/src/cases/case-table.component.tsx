@@ -6,7 +6,7 @@ import { useLanguage } from '../text/use-language';
 import { ageToday } from './case-format';
 import { CaseTypeCodes } from './case-types.component';
 import { TableHead } from '../layout/table-head.component';
-import { CaseRefNames } from '../oversight/case-ref.component';
+import { CaseRefNames } from './case-ref.component';
 import { Withheld } from './withheld.component';
 
 /**

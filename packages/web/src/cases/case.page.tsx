@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { can, displayName, mayWrite, type CaseEvent } from '@homeward/core';
+import { can, displayName, eventWritable, mayWrite, RECORDABLE_EVENT_TYPES, type CaseEvent } from '@homeward/core';
 import { useCase, useCaseEvents, useCaseState, usePlacementFacilities } from '../api/cases.resource';
 import { isApiError } from '../api/http';
 import { useUser } from '../auth/user-context';
+import { PhoneFold } from '../layout/phone-fold.component';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { localToday } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
@@ -41,9 +42,12 @@ export function CasePage() {
   const placedInFacility = events?.some((event) => event.type === 'placement' && event.payload.facilityId) ?? false;
   const facilitiesQuery = usePlacementFacilities(placedInFacility);
   const [choice, setChoice] = useState<StepChoice | null>(null);
-  const canWrite = can(user.access, 'case.write');
-  const canApprove = can(user.access, 'case.approve');
   const detail = caseQuery.data;
+  // The lead's users change the case; a service provider's users add to the sections they were given (0010).
+  const reach = detail?.reach ?? { kind: 'own_writing' as const, organisationId: '' };
+  const canWrite = can(user.access, 'case.write') && reach.kind === 'lead';
+  const mayRecord = (type: string) => can(user.access, 'case.write') && eventWritable(reach, type);
+  const canApprove = can(user.access, 'case.approve') && reach.kind === 'lead';
   const state = stateQuery.data;
   // The tab title may be seen by others: the case number, never the child's name.
   useDocumentTitle(
@@ -76,11 +80,12 @@ export function CasePage() {
   }
 
   const context: StepContext | null =
-    canWrite && state && events
-      ? { caseId, openedOn: caseQuery.data.openedOn, events, state, today: localToday(), canApprove }
+    state && events && RECORDABLE_EVENT_TYPES.some(mayRecord)
+      ? { caseId, openedOn: caseQuery.data.openedOn, events, state, today: localToday(), canApprove, mayRecord }
       : null;
   const canCorrect = (event: CaseEvent) =>
     isStepType(event.type) &&
+    mayRecord(event.type) &&
     (state?.status !== 'closed' || CORRECTABLE_WHEN_CLOSED.has(event.type)) &&
     (event.type !== 'approval_decision' || canApprove);
   const status = state?.status ?? caseQuery.data.status;
@@ -129,23 +134,31 @@ export function CasePage() {
               }
             />
           ) : null}
-          {canWrite ? <GiveTask caseId={caseId} /> : null}
+          {canWrite ? (
+            <PhoneFold label={t('documents:task.title')} testId="give-task-fold">
+              <GiveTask caseId={caseId} />
+            </PhoneFold>
+          ) : null}
         </div>
         <CaseProfile
           detail={caseQuery.data}
           correctable={canWrite ? (mayWrite(user.access, 'identity') ? ['child', 'intake'] : ['intake']) : []}
         />
-        <CaseDuplicates caseId={caseId} detail={caseQuery.data} />
-        <div className="case-page__access">
-          {can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
-          <CaseShares caseId={caseId} />
-        </div>
+        {reach.kind === 'lead' ? (
+          <>
+            <CaseDuplicates caseId={caseId} detail={caseQuery.data} />
+            <div className="case-page__access">
+              {can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
+              <CaseShares caseId={caseId} />
+            </div>
+          </>
+        ) : null}
         <div className="case-page__work">
           <CaseDocuments caseId={caseId} />
           <CaseFileExport caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
           <CaseAccessLog caseId={caseId} />
           <CaseHistory title={t('cases:timeline.title')}>
-            {canWrite && events ? (
+            {mayRecord('note') && events ? (
               <CaseNoteForm caseId={caseId} openedOn={caseQuery.data.openedOn} events={events} />
             ) : null}
             {eventsQuery.isPending ? <LoadingState /> : null}
@@ -167,7 +180,7 @@ export function CasePage() {
               />
             ) : null}
           </CaseHistory>
-          <CaseDeletion caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
+          {reach.kind === 'lead' ? <CaseDeletion caseId={caseId} caseNumber={caseQuery.data.caseNumber} /> : null}
         </div>
       </div>
     </article>

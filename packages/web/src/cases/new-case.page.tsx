@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@homeward/core';
 import { useCreateCase } from '../api/cases.resource';
 import { useUser } from '../auth/user-context';
-import { DuplicateCheck } from '../oversight/duplicate-check.component';
+import { DuplicateCheck } from '../intake/duplicate-check.component';
 import { DraftNotice } from '../forms/draft-notice.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { withoutError } from '../forms/without-error';

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { can } from '@homeward/core';
+import { can, eventWritable } from '@homeward/core';
+import { useCase } from '../api/cases.resource';
 import { isApiError } from '../api/http';
 import { useUser } from '../auth/user-context';
+import { PhoneFold } from '../layout/phone-fold.component';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { AttachmentList } from './attachment-list.component';
 import { AttachmentUploadForm } from './attachment-upload-form.component';
@@ -17,6 +19,9 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
   const user = useUser();
   const mayRead = can(user.access, 'attachment.read');
   const attachments = useAttachments(caseId, mayRead);
+  // A participant adds files only when it was given the documents section (decision 0010).
+  const reach = useCase(caseId).data?.reach;
+  const mayAdd = can(user.access, 'case.write') && reach !== undefined && eventWritable(reach, 'document');
 
   if (!mayRead || isApiError(attachments.error, 403)) {
     return (
@@ -36,7 +41,11 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
       {attachments.data ? (
         <>
           <AttachmentList caseId={caseId} items={attachments.data.items} />
-          {can(user.access, 'case.write') ? <AttachmentUploadForm caseId={caseId} /> : null}
+          {mayAdd ? (
+            <PhoneFold label={t('documents:upload.title')} testId="upload-form-fold">
+              <AttachmentUploadForm caseId={caseId} />
+            </PhoneFold>
+          ) : null}
         </>
       ) : null}
     </section>

@@ -1,3 +1,4 @@
+import { captureRows } from './draft-rows';
 import type { Snapshot } from './draft-store';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -28,11 +29,14 @@ function isTicked(control: Control): control is HTMLInputElement {
   return control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio');
 }
 
-/** What the form's named controls hold now. */
+/** What the form's named controls hold now, and how many rows each of its lists has. */
 export function captureForm(form: HTMLFormElement): Snapshot {
-  return Object.fromEntries(
-    controlsOf(form).map(({ key, control }) => [key, isTicked(control) ? control.checked : control.value]),
-  );
+  return {
+    ...captureRows(form),
+    ...Object.fromEntries(
+      controlsOf(form).map(({ key, control }) => [key, isTicked(control) ? control.checked : control.value]),
+    ),
+  };
 }
 
 export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {

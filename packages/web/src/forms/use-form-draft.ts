@@ -1,6 +1,7 @@
 import { useContext, useEffect, useRef, useState, type RefObject } from 'react';
 import { UserContext } from '../auth/user-context';
 import { readDraft, removeDraft, writeDraft, type DraftAddress, type Snapshot } from './draft-store';
+import { DRAFT_LIST, DRAFT_REMOVE, DRAFT_ROW, restoreRows } from './draft-rows';
 import { applySnapshot, captureForm, sameSnapshot } from './form-snapshot';
 import { markUnsaved } from './unsaved-forms';
 
@@ -21,6 +22,8 @@ export interface FormDraft {
 
 /** Fields that show only once another is set need the form to re-render before they can be filled. */
 const RESTORE_PASSES = 4;
+/** Rows put back one press at a time (see draft-rows.ts); a bound, in case a form refuses a row. */
+const MOST_ROW_PRESSES = 200;
 
 const nextRender = () => new Promise((done) => setTimeout(done, 0));
 
@@ -61,8 +64,29 @@ export function useFormDraft(formRef: RefObject<HTMLFormElement | null>, options
       }, 0);
     };
 
+    // Adding or removing a row changes the form without an input event.
+    const saveOnRowButton = (event: Event) => {
+      if (event.target instanceof Element && event.target.closest(`[${DRAFT_LIST}], [${DRAFT_REMOVE}]`)) save();
+    };
+
     void (async () => {
       if (!saved) return;
+      // First the rows, so that their controls exist, then the values, in passes as the form re-renders.
+      for (let press = 0; press < MOST_ROW_PRESSES && active; press += 1) {
+        const focused = document.activeElement;
+        const scrolled = { x: window.scrollX, y: window.scrollY };
+        if (!restoreRows(form, saved)) break;
+        await nextRender();
+        // A form may focus the row it adds: putting a draft back should not move the reader down the page.
+        // Only a move into a row is undone; the page's own focus (a step form's title) is left where it is.
+        const now = document.activeElement;
+        if (now !== focused && now instanceof HTMLElement && form.contains(now) && now.closest(`[${DRAFT_ROW}]`)) {
+          if (focused instanceof HTMLElement && focused !== document.body && focused.isConnected) {
+            focused.focus({ preventScroll: true });
+          } else now.blur();
+          window.scrollTo(scrolled.x, scrolled.y);
+        }
+      }
       for (let pass = 0; pass < RESTORE_PASSES && active && applySnapshot(form, saved); pass += 1) await nextRender();
       if (!active) return;
       setRestored(true);
@@ -71,10 +95,12 @@ export function useFormDraft(formRef: RefObject<HTMLFormElement | null>, options
 
     form.addEventListener('input', save);
     form.addEventListener('change', save);
+    form.addEventListener('click', saveOnRowButton);
     return () => {
       active = false;
       form.removeEventListener('input', save);
       form.removeEventListener('change', save);
+      form.removeEventListener('click', saveOnRowButton);
       if (saving.current) clearTimeout(saving.current);
       markUnsaved(key, false);
     };

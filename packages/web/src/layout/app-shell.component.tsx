@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@homeward/core';
 import { useLogout } from '../api/auth.resource';
 import { useUser } from '../auth/user-context';
-import { TasksNavLink } from '../oversight/tasks-nav-link.component';
+import { TasksNavLink } from '../tasks/tasks-nav-link.component';
 import { LanguageSwitch } from './language-switch.component';
 import { MAIN_ID, SkipLink } from './skip-link.component';
 import { useRouteFocus } from './use-route-focus';

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary, ReportTable } from '@homeward/core';
 import { CaseTypeCodes } from '../cases/case-types.component';
-import { CaseRefNames } from '../oversight/case-ref.component';
+import { CaseRefNames } from '../cases/case-ref.component';
 import { TableHead } from '../layout/table-head.component';
 
 /** Which number was chosen: the table, and the row and column headings (or "all" for a total). */

@@ -1,7 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { colleagueSchema, type NewTask } from '@homeward/core';
+import { colleagueSchema, taskListSchema, type NewTask } from '@homeward/core';
 import { noContent, request, type Parser } from '../api/http';
 import { oversightKeys } from '../api/query-keys';
+
+/** Tasks are the in-app notifications: the nav badge and the task list poll for them. */
+export const TASKS_REFRESH_MS = 60_000;
+
+export function useTasks(enabled = true) {
+  return useQuery({
+    queryKey: oversightKeys.tasks,
+    queryFn: ({ signal }) => request('/tasks', taskListSchema, { signal }),
+    enabled,
+    refetchInterval: TASKS_REFRESH_MS,
+  });
+}
 
 export type Colleague = ReturnType<typeof colleagueSchema.parse>;
 

@@ -56,8 +56,11 @@ function UserTable({ users }: { users: readonly UserSummary[] }) {
         {users.map((person) => (
           <tr key={person.id} data-testid="user-row">
             <th scope="row" data-label={columns.name} className="data-table__primary">
-              <Link to={`/users/${person.id}`}>{person.displayName}</Link>
-              <span className="user-email">{person.email}</span>
+              {/* One grid item on a phone's card, so the email stays under the name, not under the label. */}
+              <span>
+                <Link to={`/users/${person.id}`}>{person.displayName}</Link>
+                <span className="user-email">{person.email}</span>
+              </span>
             </th>
             <td data-label={columns.roles}>
               <ul className="tag-list">
@@ -69,8 +72,16 @@ function UserTable({ users }: { users: readonly UserSummary[] }) {
               </ul>
             </td>
             <td data-label={columns.status}>
-              <span className={person.status === 'active' ? 'status status--active' : 'status status--closed'}>
-                {t(`account:status.${person.status}`)}
+              <span className="user-status">
+                <span className={person.status === 'active' ? 'status status--active' : 'status status--closed'}>
+                  {t(`account:status.${person.status}`)}
+                </span>
+                {/* Locked after failed sign-ins: the administrator sees it here, and unlocks on the person's page. */}
+                {person.lockedUntil ? (
+                  <span className="status status--lost_contact" data-testid="user-locked-badge">
+                    {t('account:users.locked')}
+                  </span>
+                ) : null}
               </span>
             </td>
             <td data-label={columns.twoFactor}>

@@ -14,7 +14,7 @@ import { useCheckCaseDuplicates, useResolveDuplicate } from '../../api/cases.res
 import { useUser } from '../../auth/user-context';
 import { FormAlert } from '../../forms/form-alert.component';
 import { requestErrorMessage } from '../../forms/messages';
-import { DuplicateMatchCard, type MatchSide } from '../../oversight/duplicate-match.component';
+import { DuplicateMatchCard, type MatchSide } from '../../intake/duplicate-match.component';
 import { formatDate } from '../../text/dates';
 import { useLanguage } from '../../text/use-language';
 import { ageToday } from '../case-format';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { addMonths, CSI_DOMAINS, type EventPayload } from '@homeward/core';
 import { FieldError } from '../../forms/field.component';
 import { useMessageText } from '../../forms/messages';
+import { draftList, draftRemove, draftRow } from '../../forms/draft-rows';
 import { newId, payloadOf } from './step-context';
 import { DateField, SelectField, TextField } from './step-fields.component';
 import { StepFormFrame } from './step-form.component';
@@ -102,7 +103,7 @@ export function CarePlanForm(props: StepFormProps) {
         {goals.map((goal, goalIndex) => {
           const base = `payload.goals.${goalIndex}`;
           return (
-            <li key={goal.key} className="plan-goal" data-testid="care-plan-goal">
+            <li key={goal.key} className="plan-goal" data-testid="care-plan-goal" {...draftRow('payload.goals')}>
               <fieldset className="step-group">
                 <legend className="step-group__title">{t('steps:carePlan.goalNumber', { n: goalIndex + 1 })}</legend>
                 <SelectField
@@ -132,7 +133,7 @@ export function CarePlanForm(props: StepFormProps) {
                   {goal.actions.map((action, actionIndex) => {
                     const path = `${base}.actions.${actionIndex}`;
                     return (
-                      <li key={action.key} className="plan-action">
+                      <li key={action.key} className="plan-action" {...draftRow(`${base}.actions`)}>
                         <TextField
                           form={form}
                           path={`${path}.action`}
@@ -164,6 +165,7 @@ export function CarePlanForm(props: StepFormProps) {
                           <button
                             type="button"
                             className="button button--quiet button--small"
+                            {...draftRemove}
                             onClick={() =>
                               setGoal(goalIndex, { actions: goal.actions.filter((_, j) => j !== actionIndex) })
                             }
@@ -179,6 +181,7 @@ export function CarePlanForm(props: StepFormProps) {
                   <button
                     type="button"
                     className="button button--small"
+                    {...draftList(`${base}.actions`)}
                     onClick={() => {
                       setGoal(goalIndex, { actions: [...goal.actions, emptyAction()] });
                       form.clear(`${base}.actions`);
@@ -190,6 +193,7 @@ export function CarePlanForm(props: StepFormProps) {
                     <button
                       type="button"
                       className="button button--quiet button--small"
+                      {...draftRemove}
                       onClick={() => setGoals((current) => current.filter((_, i) => i !== goalIndex))}
                     >
                       {t('steps:carePlan.removeGoal', { n: goalIndex + 1 })}
@@ -205,6 +209,7 @@ export function CarePlanForm(props: StepFormProps) {
         <button
           type="button"
           className="button"
+          {...draftList('payload.goals')}
           onClick={() => {
             setGoals((current) => [...current, emptyGoal()]);
             form.clear('payload.goals');

@@ -73,13 +73,13 @@ export function RecordStep({ context, choice, onChoose }: RecordStepProps) {
             </button>
           ) : null}
           <div className="step-menu" id="step-menu" hidden={!showMenu}>
-            {STEP_GROUPS.map((group) => (
+            {STEP_GROUPS.filter((group) => group.steps.some(context.mayRecord)).map((group) => (
               <div key={group.id} className="step-menu__group">
                 <h3 id={`step-group-${group.id}`} className="step-menu__title">
                   {t(`steps:groups.${group.id}`)}
                 </h3>
                 <ul className="step-menu__list" aria-labelledby={`step-group-${group.id}`}>
-                  {group.steps.map((type) => {
+                  {group.steps.filter(context.mayRecord).map((type) => {
                     const availability = stepAvailability(type, context.state, context.canApprove);
                     const whyId = `step-why-${type}`;
                     return (

@@ -26,6 +26,8 @@ export interface StepContext {
   today: string;
   /** Whether the user may approve or reject (supervisors). */
   canApprove: boolean;
+  /** Whether the user may add this step here: all for the lead, a participant's writable sections (0010). */
+  mayRecord: (type: string) => boolean;
 }
 
 /** What the user asked to record: a new step, or a correction of an earlier event of the same type. */

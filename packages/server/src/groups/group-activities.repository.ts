@@ -1,0 +1,36 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../auth/actor';
+import type { Database } from '../db/schema';
+import { requirePermission } from '../access/require-permission';
+import type { UsedId } from '../cases/client-ids';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** A group activity id already used, in any organisation. */
+export function groupActivityIdUse(db: Executor, activityId: string): Promise<UsedId | undefined> {
+  return db
+    .selectFrom('group_activity')
+    .select(['organisation_id', 'request_digest'])
+    .where('id', '=', activityId)
+    .executeTakeFirst();
+}
+
+export async function insertGroupActivity(
+  trx: Transaction<Database>,
+  actor: Actor,
+  activity: { id: string; topic: string; title?: string | undefined; occurredOn: string; requestDigest: string },
+): Promise<void> {
+  requirePermission(actor, 'case.write');
+  await trx
+    .insertInto('group_activity')
+    .values({
+      id: activity.id,
+      organisation_id: actor.organisationId,
+      topic: activity.topic,
+      title: activity.title ?? null,
+      occurred_on: activity.occurredOn,
+      facilitator_id: actor.userId,
+      request_digest: activity.requestDigest,
+    })
+    .execute();
+}
