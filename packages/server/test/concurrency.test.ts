@@ -84,11 +84,68 @@ describeOnEachEngine('many requests at once', (engine) => {
 
   it('answers twenty copies of one group activity sent at once as one creation and retries', async () => {
     const body = { id: randomUUID(), topic: 'hygiene', occurredOn: TODAY, caseIds: [caseId] };
+    const activities = await countRows(server.db, 'group_activity');
+    const events = await countRows(server.db, 'case_event');
     const answers = await times(20, () =>
       api<{ id: string; attended: number }>(server, 'POST', '/group-activities', { token: ngoA.user.token, body }),
     );
     expect(statuses(answers)).toEqual({ 201: 1, 200: 19 });
-    expect(answers.every((answer) => answer.body.attended === 1)).toBe(true);
+    expect(answers.every((answer) => answer.body.id === body.id && answer.body.attended === 1)).toBe(true);
+    // One activity, and one attendance on the child's timeline, not twenty.
+    expect(await countRows(server.db, 'group_activity')).toBe(activities + 1);
+    expect(await countRows(server.db, 'case_event')).toBe(events + 1);
+  });
+
+  const aGroup = (names: string[]) => ({
+    referral: { source: 'ngo', sourceName: 'IOM', referredOn: '2026-11-02' },
+    caseTypes: ['TL', 'RC'],
+    children: names.map((name, index) => ({
+      id: randomUUID(),
+      familyNameLatin: 'Returnee',
+      givenNameLatin: name,
+      sex: index % 2 === 0 ? 'female' : 'male',
+      estimatedAge: 12 + index,
+    })),
+  });
+
+  it('answers twenty copies of one group intake sent at once as one creation and retries', async () => {
+    const body = aGroup(['Chanthy', 'Vibol', 'Sreymom']);
+    const before = await countRows(server.db, 'child_case');
+    const answers = await times(20, () =>
+      api<{ items: CaseDetail[] }>(server, 'POST', '/cases/group', { token: ngoA.user.token, body }),
+    );
+    expect(statuses(answers)).toEqual({ 201: 1, 200: 19 });
+    const numbers = answers.map((answer) => answer.body.items.map((item) => `${item.id} ${item.caseNumber}`).join());
+    expect(new Set(numbers).size).toBe(1);
+    expect(answers[0]?.body.items.map((item) => item.id)).toEqual(body.children.map((child) => child.id));
+    expect(await countRows(server.db, 'child_case')).toBe(before + 3);
+  });
+
+  it('refuses a group intake whose ids were used for another request, in this organisation or another', async () => {
+    const body = aGroup(['Kosal', 'Bopha']);
+    expect((await api(server, 'POST', '/cases/group', { token: ngoA.user.token, body })).status).toBe(201);
+    const before = await countRows(server.db, 'child_case');
+    const changed = await times(5, () =>
+      api<Problem>(server, 'POST', '/cases/group', {
+        token: ngoA.user.token,
+        body: { ...body, caseTypes: ['TL'] },
+      }),
+    );
+    expect(statuses(changed)).toEqual({ 409: 5 });
+    expect(changed[0]?.body.code).toBe('id_taken');
+    // Part of the group sent alone is another request, not a retry.
+    const part = await api<Problem>(server, 'POST', '/cases/group', {
+      token: ngoA.user.token,
+      body: { ...body, children: body.children.slice(1) },
+    });
+    expect(part.status).toBe(409);
+    const theirs = await times(5, () => api<Problem>(server, 'POST', '/cases/group', { token: ngoB.user.token, body }));
+    expect(statuses(theirs)).toEqual({ 409: 5 });
+    expect(theirs[0]?.body.code).toBe('id_taken');
+    expect(JSON.stringify(theirs[0]?.body)).not.toMatch(/Kosal|Bopha|T\d+-2026/);
+    // The same refusal as this organisation's own changed request: nothing tells the two apart.
+    expect(theirs[0]?.body).toEqual(changed[0]?.body);
+    expect(await countRows(server.db, 'child_case')).toBe(before);
   });
 
   it('refuses an id sent again with a different request: 409, and the stored record is not returned', async () => {

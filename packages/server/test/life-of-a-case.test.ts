@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CaseDetail, CaseEvent, CaseState, Facility } from '@homeward/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aNewCase } from './support/cases';
@@ -275,15 +276,27 @@ describeOnEachEngine('the life of a case over HTTP', (engine) => {
     ).toBe(true);
     expect(await countRows(server.db, 'child_case')).toBe(before + 15);
 
-    // Sent again with the same ids (an offline retry), the same cases come back; a used id among new ones, or
-    // one id twice, is refused and opens nothing.
-    const withIds = children.slice(0, 2).map((child, index) => ({ ...child, id: group.body.items[index]?.id }));
+    // Sent again (an offline retry), the same cases come back; a used id among new ones, the same ids in
+    // another request, or one id twice, is refused and opens nothing.
+    const withIds = children.slice(0, 2).map((child) => ({ ...child, id: randomUUID() }));
+    const pair = { referral, caseTypes: ['TL'], children: withIds };
+    const first = await api<{ items: CaseDetail[] }>(server, 'POST', '/cases/group', {
+      token: ngo.user.token,
+      body: pair,
+    });
+    expect(first.status).toBe(201);
     const retry = await api<{ items: CaseDetail[] }>(server, 'POST', '/cases/group', {
       token: ngo.user.token,
-      body: { referral, caseTypes: ['TL'], children: withIds },
+      body: pair,
     });
-    expect(retry.status).toBe(201);
-    expect(retry.body.items.map((item) => item.id)).toEqual(withIds.map((child) => child.id));
+    expect(retry.status).toBe(200);
+    expect(retry.body.items).toEqual(first.body.items);
+    const retyped = await api<Problem>(server, 'POST', '/cases/group', {
+      token: ngo.user.token,
+      body: { ...pair, caseTypes: ['TL', 'RC'] },
+    });
+    expect(retyped.status).toBe(409);
+    expect(retyped.body.code).toBe('id_taken');
     const mixed = await api<Problem>(server, 'POST', '/cases/group', {
       token: ngo.user.token,
       body: { referral, caseTypes: ['TL'], children: [children[0], withIds[1]] },
@@ -303,7 +316,7 @@ describeOnEachEngine('the life of a case over HTTP', (engine) => {
     });
     expect(twice.status).toBe(400);
     expect(twice.body.errors?.map((error) => error.field)).toContain('children.1.id');
-    expect(await countRows(server.db, 'child_case')).toBe(before + 15);
+    expect(await countRows(server.db, 'child_case')).toBe(before + 17);
 
     const session = await api<{ attended: number }>(server, 'POST', '/group-activities', {
       token: ngo.user.token,

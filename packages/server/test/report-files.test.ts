@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { renderReportFile } from '../src/reports/files/report-file';
 import { reportFont } from '../src/reports/files/shaped-font';
-import { anonymisedQuarterlyReport, HOSTILE_LABELS, quarterlyReport } from './support/report-results';
+import { anonymisedQuarterlyReport, HOSTILE_LABELS, quarterlyReport, wideReport } from './support/report-results';
 
 async function readWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -287,6 +287,31 @@ describe('report files', () => {
       expect(text).toContain('This period has not ended yet.');
       expect(text).toMatch(/0-10 years\s+61\s+8\s+.*\s+11\s+.*\s+12\b/);
       expect(text).toMatch(/Total \(each once\)\s+70\s+45\s+/);
+    });
+
+    it('sets a table of 24 counts in two parts, each case type once over its sexes, no heading broken in a word', async (context) => {
+      needPoppler(context);
+      const text = pdfText((await renderReportFile(wideReport('en'), 'pdf')).body, 'wide-en');
+      for (const heading of ['Domestic violence (DV)', 'Trafficking for labour (TL)', 'Other case types'])
+        expect(text).toContain(heading);
+      expect(text).toContain('Children referred, by month, case type and sex (continued)');
+      expect(text.match(/Female/g)).toHaveLength(8);
+      // Month 1 (row 0): case types 0-3 in the first part, 4-7, the total and those reintegrated in the second.
+      const counts = (from: number, to: number, m: number) =>
+        Array.from({ length: (to - from + 1) * 3 }, (_, c) => m + Math.floor(c / 3) + from + (c % 3)).join('\\s+');
+      expect(text).toMatch(new RegExp(`Jan 2026\\s+${counts(0, 3, 0)}\\n`));
+      expect(text).toMatch(new RegExp(`Jan 2026\\s+${counts(4, 7, 0)}\\s+\\d+\\s+7\\n`));
+      // The second part's rows do not repeat the first part's counts: each row label twice, once per part.
+      expect(text.match(/Feb 2026/g)).toHaveLength(2);
+
+      const km = pdfText((await renderReportFile(wideReport('km'), 'pdf')).body, 'wide-km');
+      // Khmer is copied out of a PDF in drawing order, so only the codes and counts are compared as text.
+      for (const code of ['(DV)', '(TL)', '(ST)', '(SW)']) expect(km).toContain(code);
+      expect(km).toMatch(new RegExp(`មករា 2026\\s+${counts(0, 3, 0)}\\n`));
+      expect(km).toMatch(new RegExp(`មករា 2026\\s+${counts(4, 7, 0)}\\s+\\d+\\s+7\\n`));
+      const path = join(scratch, 'wide-km.pdf');
+      execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', path, join(scratch, 'wide-km')]);
+      expect(readFileSync(join(scratch, 'wide-km-1.png')).subarray(1, 4).toString()).toBe('PNG');
     });
 
     it('shapes Khmer as HarfBuzz does: COENG RO drawn before its consonant, still copied as written', () => {

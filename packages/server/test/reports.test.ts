@@ -309,8 +309,27 @@ describeOnEachEngine('reports', (engine) => {
       expect(t.columns[columnIndex(t, 'TL|female')]?.label).toBe('Trafficking for labour (TL) · Female');
     });
 
+    it('referrals by month, age at the referral date and sex', () => {
+      const t = table(report, 'referrals-by-age-and-sex');
+      expect(t.title).toBe('Children referred, by month, age at referral and sex, beside the children in the shelter');
+      // C3 was 17 when referred on 15 May (18 only on 30 Jun): she counts at 11-17; C1 was 13, C5 14, C2 8.
+      expect(nonZero(t)).toEqual([
+        '2026-04/0-10|male=1',
+        '2026-04/11-17|female=1',
+        '2026-05/11-17|female=1',
+        '2026-06/11-17|male=1',
+      ]);
+      expect(t.rowTotals).toEqual([2, 1, 1]);
+      expect(t.grandTotal).toBe(4);
+      expect(t.notes).toContain('Ages on the day each child was referred.');
+      expect(t.notes.join(' ')).not.toContain('Ages on 2026-06-30');
+    });
+
     it('residents by month, age at the end of the period and sex; each child once in the totals', () => {
       const t = table(report, 'residents-by-age-and-sex');
+      expect(t.title).toBe(
+        'Children living in care (any day of the month), by month, age at the end of the period and sex',
+      );
       expect(t.rows.map((row) => row.key)).toEqual(['2026-04', '2026-05', '2026-06']);
       // C3 turns 18 on the reference date: she is counted at 18-25.
       expect(nonZero(t)).toEqual([
@@ -364,20 +383,23 @@ describeOnEachEngine('reports', (engine) => {
       expect(t.grandTotal).toBe(3);
     });
 
-    it('life-skills sessions by topic and case type', () => {
+    it('life-skills sessions by topic, case type and sex, as the seed report splits them', () => {
       const t = table(report, 'life-skills');
+      expect(t.title).toBe('Children at life-skills sessions, by topic, case type and sex');
+      expect(t.columns[columnIndex(t, 'DV|male')]?.label).toBe('Domestic violence (DV) · Male');
       expect(nonZero(t)).toEqual([
-        'reproductive_health/DV=1',
-        'reproductive_health/SA=1',
-        'reproductive_health/TL=1',
-        'reproductive_health/RC=1',
-        'hygiene/SA=1',
-        'hygiene/TL=1',
-        'hygiene/RC=1',
+        'reproductive_health/DV|male=1',
+        'reproductive_health/SA|female=1',
+        'reproductive_health/TL|female=1',
+        'reproductive_health/RC|female=1',
+        'hygiene/SA|female=1',
+        'hygiene/TL|female=1',
+        'hygiene/RC|female=1',
       ]);
       expect(rowTotal(t, 'reproductive_health')).toBe(3);
       expect(rowTotal(t, 'hygiene')).toBe(2);
-      expect(columnTotal(t, 'SA')).toBe(1);
+      expect(columnTotal(t, 'SA|female')).toBe(1);
+      expect(columnTotal(t, 'DV|female')).toBe(0);
       expect(t.grandTotal).toBe(3);
     });
 

@@ -58,16 +58,19 @@ const shelterQuarterly: BuiltInReport = {
       beside: [reintegrated],
     },
     {
-      // The seed's age table: the children referred each month by age and sex, beside those in the shelter.
+      // The seed's age table: the children referred each month by their age when referred and sex, beside those
+      // in the shelter.
       id: 'referrals-by-age-and-sex',
       title: 'table.referralsByAgeAndSex',
       source: 'referral',
       measure: 'children',
       rows: ['month'],
       columns: ['age_band', 'sex'],
+      ageAt: 'fact_date',
       beside: [inShelter, reintegrated],
     },
     {
+      // Ages at the end of the period: a child in care over several months has one age throughout the table.
       id: 'residents-by-age-and-sex',
       title: 'table.residentsByAgeAndSex',
       source: 'residence',
@@ -102,12 +105,13 @@ const shelterQuarterly: BuiltInReport = {
       percentOf: 'total',
     },
     {
+      // As the seed: each case type split by sex.
       id: 'life-skills',
       title: 'table.lifeSkills',
       source: 'group_session',
       measure: 'children',
       rows: ['topic'],
-      columns: ['case_type_group'],
+      columns: ['case_type_group', 'sex'],
     },
     {
       id: 'vocational-training',

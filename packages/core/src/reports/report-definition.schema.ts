@@ -82,6 +82,8 @@ export const DEFAULT_AGE_BANDS: AgeBand[] = [
   { from: 18, to: 25 },
 ];
 
+export const AGE_DATES = ['reference_date', 'fact_date'] as const;
+
 const dimensionList = z.array(z.enum(REPORT_DIMENSIONS)).max(2, { message: 'At most two dimensions on one side.' });
 const filterValues = z.array(z.string().trim().min(1).max(200)).min(1).max(100);
 
@@ -99,6 +101,11 @@ export const reportTableDefinitionSchema = z.object({
   /** Only facts whose dimension takes one of these values; a filtered row or column shows only these values. */
   filters: z.partialRecord(z.enum(REPORT_DIMENSIONS), filterValues).default({}),
   percentOf: z.enum(['row', 'column', 'total']).nullable().default(null),
+  /**
+   * The date an age band is counted at: the report's reference date (the end of the period unless asked
+   * otherwise), or each fact's own date (a referral's: how old the child was when referred, as donors count).
+   */
+  ageAt: z.enum(AGE_DATES).default('reference_date'),
 });
 export type ReportTableDefinition = z.output<typeof reportTableDefinitionSchema>;
 export type ReportTableDefinitionInput = z.input<typeof reportTableDefinitionSchema>;

@@ -73,7 +73,16 @@ export async function login(
   input: LoginInput,
   origin: RequestOrigin,
 ): Promise<LoginAnswer> {
-  refuseThrottled(throttle, origin);
+  return throttled(throttle, origin, (passed) => checkPassword(db, config, input, origin, passed));
+}
+
+async function checkPassword(
+  db: Kysely<Database>,
+  config: Config,
+  input: LoginInput,
+  origin: RequestOrigin,
+  passed: () => void,
+): Promise<LoginAnswer> {
   const user = await findUserByEmail(db, input.email);
   if (!user || user.disabled_at) {
     await spendVerifyTime(input.password);
@@ -104,7 +113,7 @@ export async function login(
     if (lockedUntil && lockedUntil > new Date()) throw lockedError(lockedUntil);
     throw new DomainError('unauthenticated', INVALID_CREDENTIALS, [], 'invalid_credentials');
   }
-  throttle.succeeded(origin.ip);
+  passed();
   if (user.totp_enrolled_at) return issueChallenge(db, user.id, origin);
   await recordSuccessfulLogin(db, user.id);
   await appendAudit(db, { ...actor, action: 'auth.login', detail: { secondFactor: 'none' } });
@@ -136,7 +145,17 @@ export async function loginWithCode(
   input: LoginCodeInput,
   origin: RequestOrigin,
 ): Promise<IssuedSession> {
-  refuseThrottled(throttle, origin);
+  return throttled(throttle, origin, (passed) => checkCode(db, config, keys, input, origin, passed));
+}
+
+async function checkCode(
+  db: Kysely<Database>,
+  config: Config,
+  keys: FileKeys,
+  input: LoginCodeInput,
+  origin: RequestOrigin,
+  passed: () => void,
+): Promise<IssuedSession> {
   const challenge = await findLiveChallenge(db, sessionIdOf(input.challenge));
   const user = challenge ? await findUserById(db, challenge.user_id) : undefined;
   if (!challenge || !user || user.disabled_at || !user.totp_secret) {
@@ -165,7 +184,7 @@ export async function loginWithCode(
     }
     throw new DomainError('unauthenticated', INVALID_CODE, [], 'invalid_code');
   }
-  throttle.succeeded(origin.ip);
+  passed();
   await deleteChallenge(db, challenge.id);
   await recordSuccessfulLogin(db, user.id);
   await appendAudit(db, {
@@ -190,16 +209,35 @@ async function verifySecondFactor(
   return (await spendRecoveryCode(db, user.id, recoveryCodeHash(code))) ? 'recovery_code' : null;
 }
 
-function refuseThrottled(throttle: AddressThrottle, origin: RequestOrigin): void {
-  const wait = throttle.admit(origin.ip);
-  if (wait === null) return;
-  throw new DomainError(
-    'throttled',
-    'Too many failed sign-ins from this address: wait before trying again.',
-    [],
-    'throttled',
-    wait,
-  );
+/**
+ * Runs one sign-in step under the address throttle. The step calls `passed` once the password or code is
+ * proven right; every other outcome (a wrong or unknown one, a lock, an error) counts as a failure.
+ */
+async function throttled<T>(
+  throttle: AddressThrottle,
+  origin: RequestOrigin,
+  step: (passed: () => void) => Promise<T>,
+): Promise<T> {
+  const wait = await throttle.admit(origin.ip);
+  if (wait !== null)
+    throw new DomainError(
+      'throttled',
+      'Too many failed sign-ins from this address: wait before trying again.',
+      [],
+      'throttled',
+      wait,
+    );
+  // Settled once: at the proof, so that the next colleague in line need not wait for this one's session.
+  let settled = false;
+  const settle = (succeeded: boolean) => {
+    if (!settled) throttle.settle(origin.ip, succeeded);
+    settled = true;
+  };
+  try {
+    return await step(() => settle(true));
+  } finally {
+    settle(false);
+  }
 }
 
 function lockedError(until: Date): DomainError {

@@ -23,10 +23,11 @@ import type { Actor } from '../auth/actor';
 import type { CaseRow, Database } from '../db/schema';
 import { refuseReadOnlyTiers } from './field-access';
 import { asSeenBy, reachesOf } from './child-visibility';
-import { requestDigest, writeOnce } from './client-ids';
+import { caseIdUses } from './case-ids.repository';
+import { IdTakenAt, requestDigest, writeAllOnce, writeOnce } from './client-ids';
 import { insertCase, nextCaseNumber } from './case-creation.repository';
 import { insertEvent } from './case-events.repository';
-import { caseIdUse, caseIdOwners, readCase, type CaseWithWorker } from './case-reads.repository';
+import { caseIdUse, readCase, type CaseWithWorker } from './case-reads.repository';
 import { searchCases } from './case-search.repository';
 
 export interface Clock {
@@ -119,7 +120,7 @@ export async function createGroup(
   actor: Actor,
   input: GroupIntake,
   clock: Clock = systemClock,
-): Promise<CaseDetail[]> {
+): Promise<{ created: boolean; items: CaseDetail[] }> {
   const children = input.children.map((child, index) => {
     const newCase: NewCase = {
       ...child,
@@ -129,6 +130,7 @@ export async function createGroup(
     };
     try {
       checkNewCase(newCase, clock.today());
+      refuseReadOnlyTiers(actor, newCase);
     } catch (error) {
       if (error instanceof DomainError) {
         throw new DomainError(
@@ -145,27 +147,31 @@ export async function createGroup(
     }
     return { id: child.id ?? randomUUID(), newCase };
   });
-  const used = await caseIdOwners(
-    db,
-    children.map((child) => child.id),
-  );
-  const owners = children.map((child) => used.get(child.id));
-  // A client retrying an offline group intake gets the cases it made; an id used otherwise is a conflict.
-  const retried = owners.every((owner) => owner === actor.organisationId);
-  if (!retried) {
-    const taken = owners.findIndex((owner) => owner !== undefined);
-    if (taken >= 0)
-      throw new DomainError(
-        'conflict',
-        `Child ${taken + 1}: this case id is already used.`,
-        [{ field: `children.${taken}.id`, message: 'This case id is already used.' }],
-        'id_taken',
-      );
-    await db.transaction().execute(async (trx) => {
-      for (const child of children) await openCase(trx, actor, child.id, child.newCase, null);
-    });
-  }
-  return Promise.all(children.map((child) => getCase(db, actor, child.id)));
+  const digest = requestDigest(input);
+  // A client retrying an offline group intake (or sending it twenty times at once) gets the cases it made; an
+  // id used by any other request, here or in another organisation, is a conflict with one answer for both.
+  const created = await writeAllOnce(
+    actor,
+    digest,
+    () =>
+      caseIdUses(
+        db,
+        children.map((child) => child.id),
+      ),
+    () =>
+      db.transaction().execute(async (trx) => {
+        for (const child of children) await openCase(trx, actor, child.id, child.newCase, digest);
+      }),
+  ).catch((error: unknown) => {
+    if (!(error instanceof IdTakenAt)) throw error;
+    throw new DomainError(
+      'conflict',
+      `Child ${error.index + 1}: this case id is already used for another record.`,
+      [{ field: `children.${error.index}.id`, message: 'This case id is already used for another record.' }],
+      'id_taken',
+    );
+  });
+  return { created, items: await Promise.all(children.map((child) => getCase(db, actor, child.id))) };
 }
 
 type SearchedNames = Partial<

@@ -55,3 +55,46 @@ export async function writeOnce(
     return false;
   }
 }
+
+/** The record whose client id cannot be taken as a retry, and where it sits in the request. */
+export class IdTakenAt extends Error {
+  constructor(readonly index: number) {
+    super('A client id in this request is used for another record.');
+  }
+}
+
+function firstNotRetried(used: readonly (UsedId | undefined)[], actor: Actor, digest: string): number {
+  // A retry has every id used, each by this organisation for this very request; a request whose ids are
+  // partly new is not a retry (the records of one request go in together), so its first used id is the conflict.
+  if (used.every((row) => row === undefined)) return -1;
+  if (used.some((row) => row === undefined)) return used.findIndex((row) => row !== undefined);
+  return used.findIndex((row) => row?.organisation_id !== actor.organisationId || row.request_digest !== digest);
+}
+
+/**
+ * `writeOnce` for a request that makes several records under client ids at once, all or none (a group
+ * intake): the same request again is answered as a retry (`false`); any id used otherwise throws `IdTakenAt`
+ * with the first such record's place, so that the caller can name it without saying whose record it is.
+ */
+export async function writeAllOnce(
+  actor: Actor,
+  digest: string,
+  findUsed: () => Promise<(UsedId | undefined)[]>,
+  write: () => Promise<void>,
+): Promise<boolean> {
+  const judge = (used: (UsedId | undefined)[]): boolean => {
+    const taken = firstNotRetried(used, actor, digest);
+    if (taken >= 0) throw new IdTakenAt(taken);
+    return used.length > 0 && used.every((row) => row !== undefined);
+  };
+  if (judge(await findUsed())) return false;
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    // The loser of a race: the winner's records are committed now; a retry of the same request gets them.
+    if (judge(await findUsed())) return false;
+    throw error;
+  }
+}

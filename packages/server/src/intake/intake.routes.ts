@@ -20,6 +20,7 @@ import { identitiesForMatching } from './duplicate-identities.repository';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
 const name = z.string().trim().max(80).optional();
+const groupIntakeAnswer = z.object({ items: z.array(caseDetailSchema) });
 
 const duplicateQuerySchema = z.object({
   familyNameKm: name,
@@ -113,12 +114,15 @@ export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['cases'],
           summary: 'Group intake: one referral bringing many children, one case each, all or none',
           body: groupIntakeSchema,
-          response: { 201: z.object({ items: z.array(caseDetailSchema) }), ...errors },
+          description:
+            "Idempotent on the children's client-generated ids: sending the same group again returns its cases (200).",
+          response: { 200: groupIntakeAnswer, 201: groupIntakeAnswer, 409: problemSchema, ...errors },
         },
       },
       async (request, reply) => {
         const user = await requireUser(request, ctx.db, ctx.config);
-        return reply.code(201).send({ items: await createGroup(ctx.db, user.actor, request.body, ctx.clock) });
+        const { created, items } = await createGroup(ctx.db, user.actor, request.body, ctx.clock);
+        return reply.code(created ? 201 : 200).send({ items });
       },
     );
   };

@@ -205,7 +205,8 @@ function dayBand(types: readonly string[]): Sql {
 }
 
 function ageBand(plan: TablePlan): Sql {
-  const age = sql`date_part('year', age(${plan.referenceDate}::date, c.date_of_birth))::int`;
+  const on = plan.table.ageAt === 'fact_date' ? sql`f.on_date` : sql`${plan.referenceDate}::date`;
+  const age = sql`date_part('year', age(${on}, c.date_of_birth))::int`;
   const branches = plan.ageBands.map(
     (band) => sql`when ${age} between ${band.from} and ${band.to} then ${ageBandKey(band)}`,
   );

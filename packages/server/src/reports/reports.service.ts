@@ -108,10 +108,15 @@ interface RunOptions {
   extras?: (table: ReportTable) => Pick<ReportTable, 'targets' | 'notes'>;
 }
 
+function ageNote(lang: Language, table: BuiltInTable, period: ReportPeriod): string {
+  if (table.ageAt !== 'fact_date') return reportText(lang, 'note.ageAt', { date: period.referenceDate });
+  return reportText(lang, table.source === 'referral' ? 'note.ageAtReferral' : 'note.ageAtFact');
+}
+
 function standardNotes(lang: Language, table: BuiltInTable, period: ReportPeriod): string[] {
   const used = [...(table.rows ?? []), ...(table.columns ?? [])];
   const notes: string[] = [];
-  if (used.includes('age_band')) notes.push(reportText(lang, 'note.ageAt', { date: period.referenceDate }));
+  if (used.includes('age_band')) notes.push(ageNote(lang, table, period));
   if (used.includes('compliance')) notes.push(reportText(lang, 'note.currentState'));
   if (table.beside?.some((beside) => beside.source === 'residence')) notes.push(reportText(lang, 'note.inShelter'));
   return notes;

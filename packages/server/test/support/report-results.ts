@@ -201,3 +201,72 @@ export function quarterlyReport(language: 'en' | 'km'): ReportResult {
 export function anonymisedQuarterlyReport(language: 'en' | 'km'): ReportResult {
   return suppressSmallCells(quarterlyReport(language));
 }
+
+const CASE_TYPE_LABELS = {
+  en: [
+    'Domestic violence (DV)',
+    'Sexual abuse (SA)',
+    'Neglected children (NC)',
+    'Trafficking for labour (TL)',
+    'Sex trafficking (ST)',
+    'Returnee children: repatriated migrants (RC)',
+    'Commercial sexual exploitation: sex worker (SW)',
+    'Other case types',
+  ],
+  km: [
+    'អំពើហិង្សាក្នុងគ្រួសារ (DV)',
+    'ការរំលោភបំពានផ្លូវភេទ (SA)',
+    'កុមាររងការធ្វេសប្រហែស (NC)',
+    'ការជួញដូរដើម្បីកេងប្រវ័ញ្ចកម្លាំងពលកម្ម (TL)',
+    'ការជួញដូរដើម្បីកេងប្រវ័ញ្ចផ្លូវភេទ (ST)',
+    'កុមារវិលត្រឡប់៖ ជនចំណាកស្រុកដែលត្រូវបានបញ្ជូនមកវិញ (RC)',
+    'ការកេងប្រវ័ញ្ចផ្លូវភេទដើម្បីពាណិជ្ជកម្ម៖ អ្នករកស៊ីផ្លូវភេទ (SW)',
+    'ប្រភេទករណីផ្សេងទៀត',
+  ],
+};
+const SEX_LABELS = { en: ['Female', 'Male', 'Other'], km: ['ស្រី', 'ប្រុស', 'ផ្សេងទៀត'] };
+
+/**
+ * The quarterly report's widest table, as the engine answers it: three months by eight case types × three sexes
+ * (24 counts), the children reintegrated beside the total. Month m, case type t, sex s counts m + t + s.
+ */
+export function wideReport(language: 'en' | 'km'): ReportResult {
+  const report = quarterlyReport(language);
+  const sexes = ['female', 'male', 'other'];
+  const columns = CASE_TYPE_LABELS[language].flatMap((type, t) =>
+    sexes.map((sex, s) => ({ key: `T${t}|${sex}`, label: `${type} · ${SEX_LABELS[language][s]}` })),
+  );
+  const months = language === 'en' ? ['Jan 2026', 'Feb 2026', 'Mar 2026'] : ['មករា 2026', 'កុម្ភៈ 2026', 'មីនា 2026'];
+  return {
+    ...report,
+    tables: [
+      table({
+        id: 'referrals-by-month-and-sex',
+        title:
+          language === 'en'
+            ? 'Children referred, by month, case type and sex'
+            : 'កុមារដែលត្រូវបានបញ្ជូនមក តាមខែ ប្រភេទករណី និងភេទ',
+        measureLabel: 'Children',
+        rowDimension: 'month',
+        columnDimension: 'case_type_group · sex',
+        rowDimensionLabel: language === 'en' ? 'Month' : 'ខែ',
+        columnDimensionLabel: language === 'en' ? 'Case type (CCPCR list) · Sex' : 'ប្រភេទករណី · ភេទ',
+        rows: months.map((label, m) => ({ key: `2026-0${m + 1}`, label })),
+        columns,
+        cells: months.map((_, m) => columns.map((_, c) => m + Math.floor(c / 3) + (c % 3))),
+        percentOf: null,
+        targets: [],
+        notes: [],
+        besides: [
+          {
+            key: 'reintegrated',
+            label: language === 'en' ? 'Children reintegrated' : 'កុមារដែលបានធ្វើសមាហរណកម្ម',
+            position: 'after',
+            counts: [7, 8, 9],
+            total: 24,
+          },
+        ],
+      }),
+    ],
+  };
+}

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ReportResult } from '@homeward/core';
 import { reportHeaderLines, reportText } from './report-text';
+import { headingSpans, partView, splitColumns, type HeadingSpan } from './report-pdf-layout';
 import { tableView, type TableView, type ViewCell } from './report-table-view';
 import { reportFont } from './shaped-font';
 
@@ -9,6 +10,10 @@ const CELL_PADDING = 3;
 const LINE_COLOUR = '#8a96a3';
 const HEADING_FILL = '#e8eef4';
 const MUTED = '#4a5560';
+/** Narrower than this, a count column's heading breaks inside its words: the table is cut into parts instead. */
+const MIN_COLUMN = 40;
+const MAX_COLUMN = 90;
+const MIN_LABEL = 60;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -45,10 +50,68 @@ export async function renderPdf(result: ReportResult): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * One table, in parts side by side when its columns would be narrower than `MIN_COLUMN` on the page (the month ×
+ * case type × sex table has 24 counts): each part repeats the row labels, every part has the same column width.
+ */
 function drawTable(doc: Doc, view: TableView, result: ReportResult): void {
   const pageWidth = doc.page.width - MARGIN * 2;
-  const fontSize = fittingFontSize(doc, view, pageWidth);
-  const widths = columnWidths(doc, view, pageWidth, fontSize);
+  const labelWidth = labelColumnWidth(doc, view, pageWidth);
+  const parts = splitColumns(view, Math.floor((pageWidth - labelWidth) / MIN_COLUMN));
+  // Columns beside the counts and the total as wide as their longest heading word; the counts share the rest,
+  // equally wide in every part.
+  doc.font('bold').fontSize(9);
+  const own = view.columns.map((column) =>
+    column.place === 'count' || column.place === 'label'
+      ? 0
+      : Math.min(
+          pageWidth / 5,
+          Math.max(
+            MIN_COLUMN,
+            ...column.heading.split(/\s+/).map((word) => doc.widthOfString(word) + CELL_PADDING * 2 + 1),
+          ),
+        ),
+  );
+  const countWidth = Math.min(
+    MAX_COLUMN,
+    ...parts.map((part) =>
+      equalWidth(
+        part.columns.slice(1).map((i) => own[i] ?? 0),
+        pageWidth - labelWidth,
+      ),
+    ),
+  );
+  const widths = view.columns.map((_, i) =>
+    i === 0 ? (view.columns.length > 1 ? labelWidth : pageWidth) : Math.max(own[i] ?? 0, countWidth),
+  );
+  const continued = reportText(result.language, 'continued');
+  for (const part of parts)
+    drawPart(
+      doc,
+      partView(view, part, continued),
+      result,
+      part.columns.map((i) => widths[i] ?? 0),
+    );
+}
+
+/**
+ * The one width of every column of a part that fits `room`, the columns that need more than that (`least`) taking
+ * what they need.
+ */
+function equalWidth(least: number[], room: number): number {
+  let width = least.length > 0 ? room / least.length : MAX_COLUMN;
+  for (let round = 0; round < least.length; round++) {
+    const wide = least.filter((need) => need > width);
+    const next = (room - wide.reduce((sum, need) => sum + need, 0)) / Math.max(1, least.length - wide.length);
+    if (next === width) break;
+    width = next;
+  }
+  return width;
+}
+
+function drawPart(doc: Doc, view: TableView, result: ReportResult, widths: number[]): void {
+  const pageWidth = doc.page.width - MARGIN * 2;
+  const fontSize = fittingFontSize(doc, view, widths);
   const width = widths.reduce((sum, w) => sum + w, 0);
   const rowHeight = (texts: string[], font: 'regular' | 'bold') => {
     doc.font(font).fontSize(fontSize);
@@ -57,11 +120,10 @@ function drawTable(doc: Doc, view: TableView, result: ReportResult): void {
       CELL_PADDING * 2
     );
   };
-  const headings = view.columns.map((column) => column.heading);
-  const headingHeight = rowHeight(headings, 'bold');
+  const heading = headingLayout(doc, view, widths, fontSize);
 
   doc.moveDown(1.2);
-  if (doc.y + 40 + headingHeight * 3 > bottom(doc)) doc.addPage();
+  if (doc.y + 40 + heading.height * 2 > bottom(doc)) doc.addPage();
   doc.font('bold').fontSize(11).fillColor('black').text(view.title, MARGIN, doc.y, { width: pageWidth });
   doc.font('regular').fontSize(8.5).fillColor(MUTED);
   doc.text(reportText(result.language, 'measure', { measure: view.measure }), { width: pageWidth });
@@ -69,9 +131,9 @@ function drawTable(doc: Doc, view: TableView, result: ReportResult): void {
 
   const drawHeading = () => {
     const y = doc.y;
-    doc.rect(MARGIN, y, width, headingHeight).fill(HEADING_FILL);
-    drawRow(doc, headings, widths, y, 'bold', (i) => (i === 0 ? 'left' : 'right'), 'black', fontSize);
-    doc.y = y + headingHeight;
+    doc.rect(MARGIN, y, width, heading.height).fill(HEADING_FILL);
+    heading.draw(y);
+    doc.y = y + heading.height;
   };
   drawHeading();
 
@@ -119,6 +181,81 @@ function drawTable(doc: Doc, view: TableView, result: ReportResult): void {
   for (const note of notes) doc.text(note, MARGIN, doc.y, { width: pageWidth });
 }
 
+/**
+ * The heading rows. Columns of two dimensions get two: the first dimension's value once over its columns (the case
+ * type over its sexes), the second's under it in each; every other heading stands across both.
+ */
+function headingLayout(
+  doc: Doc,
+  view: TableView,
+  widths: number[],
+  fontSize: number,
+): { height: number; draw: (y: number) => void } {
+  const spans = headingSpans(view.columns);
+  const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((sum, w) => sum + w, 0));
+  const spanWidth = (span: HeadingSpan) => widths.slice(span.from, span.to + 1).reduce((sum, w) => sum + w, 0);
+  const textHeight = (text: string, width: number) =>
+    doc
+      .font('bold')
+      .fontSize(fontSize)
+      .heightOfString(text || ' ', { width: width - CELL_PADDING * 2 }) +
+    CELL_PADDING * 2;
+  const grouped = spans.filter((span) => span.group !== null);
+  const top = Math.max(0, ...grouped.map((span) => textHeight(span.group ?? '', spanWidth(span))));
+  const under = Math.max(
+    0,
+    ...view.columns.map((column, i) => (column.group ? textHeight(column.group.sub, widths[i] ?? 0) : 0)),
+  );
+  const single = Math.max(
+    0,
+    ...view.columns.map((column, i) => (column.group ? 0 : textHeight(column.heading, widths[i] ?? 0))),
+  );
+  const height = Math.max(single, top + under);
+  const draw = (y: number) => {
+    doc.font('bold').fontSize(fontSize).fillColor('black');
+    for (const span of spans) {
+      const x = xs[span.from] ?? MARGIN;
+      const w = spanWidth(span);
+      const options = (align: 'left' | 'right' | 'center', width: number) => ({
+        width: width - CELL_PADDING * 2,
+        align,
+      });
+      if (span.group === null) {
+        const column = view.columns[span.from];
+        // A heading across both rows sits on the lower line, over its counts, as the sexes do beside it.
+        const h = textHeight(column?.heading ?? '', w);
+        const at = grouped.length > 0 ? y + height - h : y;
+        doc.text(
+          column?.heading ?? '',
+          x + CELL_PADDING,
+          at + CELL_PADDING,
+          options(span.from === 0 ? 'left' : 'right', w),
+        );
+        continue;
+      }
+      doc.text(span.group, x + CELL_PADDING, y + CELL_PADDING, options('center', w));
+      doc
+        .moveTo(x + CELL_PADDING, y + top - 1)
+        .lineTo(x + w - CELL_PADDING, y + top - 1)
+        .lineWidth(0.5)
+        .strokeColor(LINE_COLOUR)
+        .stroke();
+      for (let i = span.from; i <= span.to; i++) {
+        const sub = view.columns[i]?.group?.sub ?? '';
+        doc
+          .fillColor('black')
+          .text(
+            sub,
+            (xs[i] ?? MARGIN) + CELL_PADDING,
+            y + height - under + CELL_PADDING,
+            options('right', widths[i] ?? 0),
+          );
+      }
+    }
+  };
+  return { height, draw };
+}
+
 function drawRow(
   doc: Doc,
   texts: string[],
@@ -138,10 +275,9 @@ function drawRow(
   });
 }
 
-/** The largest size from 9 pt down at which every count fits its column, so wide tables stay on the page. */
-function fittingFontSize(doc: Doc, view: TableView, width: number): number {
+/** The largest size from 9 pt down at which every count fits its column. */
+function fittingFontSize(doc: Doc, view: TableView, widths: number[]): number {
   for (let size = 9; size > 6; size -= 0.5) {
-    const widths = columnWidths(doc, view, width, size);
     const fits = view.rows.every((row) =>
       row.cells.every(
         (cell, i) =>
@@ -154,20 +290,16 @@ function fittingFontSize(doc: Doc, view: TableView, width: number): number {
   return 6;
 }
 
-/** The label column as wide as its longest label, up to a third of the page; the counts share the rest. */
-function columnWidths(doc: Doc, view: TableView, width: number, fontSize: number): number[] {
+/**
+ * The label column as wide as its longest label (at 9 pt), up to a third of the page: the corner heading wraps
+ * within it rather than widen it, as long as its longest word fits.
+ */
+function labelColumnWidth(doc: Doc, view: TableView, width: number): number {
+  doc.font('bold').fontSize(9);
   const labels = view.rows.map((row) => (row.cells[0]?.kind === 'label' ? row.cells[0].text : ''));
-  const widest = Math.max(
-    doc
-      .font('bold')
-      .fontSize(fontSize)
-      .widthOfString(view.columns[0]?.heading ?? ''),
-    ...labels.map((label) => doc.font('bold').widthOfString(label)),
-  );
-  const labelWidth = Math.min(widest + CELL_PADDING * 2 + 2, width / 3);
-  const others = view.columns.length - 1;
-  const share = others > 0 ? (width - labelWidth) / others : 0;
-  return view.columns.map((_, i) => (i === 0 ? (others > 0 ? labelWidth : width) : Math.min(share, 90)));
+  const words = (view.columns[0]?.heading ?? '').split(/\s+/);
+  const widest = Math.max(...[...labels, ...words].map((text) => doc.widthOfString(text)), MIN_LABEL);
+  return Math.min(widest + CELL_PADDING * 2 + 2, width / 3);
 }
 
 function cellText(cell: ViewCell, language: ReportResult['language']): string {

@@ -17,6 +17,14 @@ export type ViewCell =
 export interface ViewColumn {
   heading: string;
   kind: 'label' | 'count' | 'percent' | 'target';
+  /** Where the column stands: the row labels, counted beside before, a count, the row total, beside after, target. */
+  place: 'label' | 'before' | 'count' | 'total' | 'after' | 'target';
+  /**
+   * Of a table split by two column dimensions (case type and sex): the first one's value, shared by the columns
+   * under it, and the second's, so that a page can set one over the other instead of "Domestic violence (DV) ·
+   * Female" in every column.
+   */
+  group?: { heading: string; sub: string };
 }
 
 export interface ViewRow {
@@ -41,7 +49,7 @@ export function tableView(table: ReportTable, language: ReportResult['language']
   const totalOf = (overlaps: boolean) => reportText(language, overlaps ? 'totalOnce' : 'total');
   const besides = (position: 'before' | 'after') => table.besides.filter((beside) => beside.position === position);
   const besideHeadings = (position: 'before' | 'after'): ViewColumn[] =>
-    besides(position).map((beside) => ({ heading: beside.label, kind: 'count' }));
+    besides(position).map((beside) => ({ heading: beside.label, kind: 'count', place: position }));
   /** The beside columns' counts of row r, or their totals on the totals row. */
   const besideCells = (position: 'before' | 'after', r: number | 'total'): ViewCell[] =>
     besides(position).map((beside) => countCell(r === 'total' ? beside.total : (beside.counts[r] ?? null)));
@@ -78,15 +86,33 @@ export function tableView(table: ReportTable, language: ReportResult['language']
   const withPercent = table.percentOf !== null;
 
   const countHeadings = [...table.columns.map((column) => column.label), totalOf(table.columnsOverlap)];
+  const groups = columnGroups(table);
   const columns: ViewColumn[] = [
-    { heading: [table.rowDimensionLabel, table.columnDimensionLabel].filter(Boolean).join(' / '), kind: 'label' },
+    {
+      heading: [table.rowDimensionLabel, table.columnDimensionLabel].filter(Boolean).join(' / '),
+      kind: 'label',
+      place: 'label',
+    },
     ...besideHeadings('before'),
-    ...countHeadings.flatMap((heading): ViewColumn[] => [
-      { heading, kind: 'count' },
-      ...(withPercent ? [{ heading: shareHeading, kind: 'percent' as const }] : []),
-    ]),
+    ...countHeadings.flatMap((heading, c): ViewColumn[] => {
+      const place: ViewColumn['place'] = c === lastColumn ? 'total' : 'count';
+      const group = groups?.[c];
+      return [
+        { heading, kind: 'count', place, ...(group ? { group } : {}) },
+        ...(withPercent
+          ? [
+              {
+                heading: shareHeading,
+                kind: 'percent' as const,
+                place,
+                ...(group ? { group: { heading: group.heading, sub: shareHeading } } : {}),
+              },
+            ]
+          : []),
+      ];
+    }),
     ...besideHeadings('after'),
-    ...(hasRowTargets ? [{ heading: text('target'), kind: 'target' as const }] : []),
+    ...(hasRowTargets ? [{ heading: text('target'), kind: 'target' as const, place: 'target' as const }] : []),
   ];
 
   /**
@@ -129,4 +155,11 @@ export function tableView(table: ReportTable, language: ReportResult['language']
   if (hasTargetRow) rows.push({ role: 'target', cells: line(text('target'), targetsOf(null), [blank], null) });
 
   return { title: table.title, measure: table.measureLabel, columns, rows, notes: table.notes };
+}
+
+/** The two parts of each column heading of a table split by two column dimensions; null for one dimension. */
+function columnGroups(table: ReportTable): { heading: string; sub: string }[] | null {
+  const parts = table.columns.map((column) => ({ keys: column.key.split('|'), labels: column.label.split(' · ') }));
+  if (parts.length === 0 || !parts.every((part) => part.keys.length === 2 && part.labels.length === 2)) return null;
+  return parts.map((part) => ({ heading: part.labels[0] ?? '', sub: part.labels[1] ?? '' }));
 }
