@@ -89,10 +89,3 @@ export function caseIdUse(db: Executor, caseId: string): Promise<UsedId | undefi
     .where('id', '=', caseId)
     .executeTakeFirst();
 }
-
-/** The organisation holding each of these case ids, for those already used. */
-export async function caseIdOwners(db: Executor, caseIds: readonly string[]): Promise<Map<string, string>> {
-  if (caseIds.length === 0) return new Map();
-  const rows = await db.selectFrom('child_case').select(['id', 'organisation_id']).where('id', 'in', caseIds).execute();
-  return new Map(rows.map((row) => [row.id, row.organisation_id]));
-}
