@@ -103,6 +103,12 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'DELETE /targets/:id': needs('target.manage'),
   'GET /settings/access-policy': needs('policy.manage'),
   'PUT /settings/access-policy': needs('policy.manage'),
+  'GET /installation': needs('installation.manage'),
+  'GET /installation/card': needs('installation.manage'),
+  'POST /installation/partners': needs('installation.manage'),
+  'DELETE /installation/partners/:partnerId': needs('installation.manage'),
+  'POST /bundles': aboutCases('case.export'),
+  'POST /bundles/import': needs('installation.manage'),
 };
 
 /** The table's key for a route: its method and its path below the API prefix. */

@@ -17,6 +17,7 @@ import * as reportChildren from './migrations/2026-12-06T1000-report-children';
 import * as romanisedSearchKey from './migrations/2026-12-06T1300-romanised-search-key';
 import * as romanisedSearchKeyBackfill from './migrations/2026-12-06T1301-romanised-search-key-backfill';
 import * as progressiveLockout from './migrations/2026-12-06T1400-progressive-lockout';
+import * as caseBundles from './migrations/2026-12-07T0400-case-bundles';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1300-romanised-search-key': romanisedSearchKey,
   '2026-12-06T1301-romanised-search-key-backfill': romanisedSearchKeyBackfill,
   '2026-12-06T1400-progressive-lockout': progressiveLockout,
+  '2026-12-07T0400-case-bundles': caseBundles,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

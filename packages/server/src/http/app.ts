@@ -31,6 +31,7 @@ import { settingsRoutes } from '../organisations/settings.routes';
 import { caseRecordsRoutes } from '../records/case-records.routes';
 import { retentionRoutes } from '../records/retention.routes';
 import { setupRoutes } from '../setup/setup.routes';
+import { bundlesRoutes, prepareInstallation } from '../bundles/bundles.routes';
 import { policyOf, refuseWithout } from '../access/endpoint-policy';
 import type { AppContext } from './context';
 import { requireUser } from './session';
@@ -169,6 +170,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(caseRecordsRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(retentionRoutes(ctx));
+      await api.register(bundlesRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );
@@ -192,5 +194,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     );
   });
   await app.ready();
+  await prepareInstallation(ctx);
   return app;
 }
