@@ -53,7 +53,9 @@ async function openCase(at: Side, overrides: Parameters<typeof aNewCase>[0] = {}
     });
     expect(given.status).toBe(201);
   }
-  expect((await event({ type: 'note', occurredOn: '2026-10-05', payload: { text: 'Settled in well.' } })).status).toBe(201);
+  expect((await event({ type: 'note', occurredOn: '2026-10-05', payload: { text: 'Settled in well.' } })).status).toBe(
+    201,
+  );
   return child;
 }
 
@@ -95,7 +97,10 @@ async function importBundle(
     headers: { authorization: `Bearer ${token}` },
     body: form,
   });
-  return { status: response.status, body: (await response.json()) as ImportResult & { code?: string; detail?: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as ImportResult & { code?: string; detail?: string },
+  };
 }
 
 async function rowCounts(at: Side) {
@@ -191,18 +196,24 @@ describeOnEachEngine('case files between installations', (engine) => {
       .executeTakeFirstOrThrow();
     expect(reference).toEqual({ source_case_number: child.caseNumber, sender_organisation: 'Damnok Toek Poipet' });
 
-    const eventsOnA = (await api<{ items: CaseEvent[] }>(a.server, 'GET', `/cases/${child.id}/events`, { token: a.org.user.token })).body.items;
-    const eventsOnB = (await api<{ items: CaseEvent[] }>(b.server, 'GET', `/cases/${caseId}/events`, { token })).body.items;
+    const eventsOnA = (
+      await api<{ items: CaseEvent[] }>(a.server, 'GET', `/cases/${child.id}/events`, { token: a.org.user.token })
+    ).body.items;
+    const eventsOnB = (await api<{ items: CaseEvent[] }>(b.server, 'GET', `/cases/${caseId}/events`, { token })).body
+      .items;
     expect(eventsOnB.map((event) => [event.type, event.occurredOn])).toEqual(
       eventsOnA.map((event) => [event.type, event.occurredOn]),
     );
-    expect(eventsOnB.map((event) => event.type)).toEqual(expect.arrayContaining(['intake', 'consent', 'note', 'document']));
+    expect(eventsOnB.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['intake', 'consent', 'note', 'document']),
+    );
     for (const event of eventsOnB) {
       expect(event.authorId).toBeNull();
       expect(event.authorName).toContain('Damnok Toek Poipet');
     }
 
-    const files = (await api<{ items: Attachment[] }>(b.server, 'GET', `/cases/${caseId}/attachments`, { token })).body.items;
+    const files = (await api<{ items: Attachment[] }>(b.server, 'GET', `/cases/${caseId}/attachments`, { token })).body
+      .items;
     expect(files.map((file) => file.fileName)).toEqual(['court-order.pdf']);
     const download = await fetch(b.server.url(`/cases/${caseId}/attachments/${files[0]?.id}`), {
       headers: { authorization: `Bearer ${token}` },
@@ -210,16 +221,28 @@ describeOnEachEngine('case files between installations', (engine) => {
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
     const documentEvent = eventsOnB.find((event) => event.type === 'document');
     expect(documentEvent?.payload.attachmentId).toBe(files[0]?.id);
-    const stored = await b.server.db.kysely.selectFrom('attachment').select('content').where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    const stored = await b.server.db.kysely
+      .selectFrom('attachment')
+      .select('content')
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
     expect(stored.content.includes(PDF.subarray(0, 8))).toBe(false);
 
     const after = await rowCounts(b);
     expect(after.cases - before.cases).toBe(1);
     expect(after.files - before.files).toBe(1);
     expect(after.events - before.events).toBe(eventsOnA.length);
-    const audit = await b.server.db.kysely.selectFrom('audit_log').select('action').where('case_id', '=', caseId).execute();
+    const audit = await b.server.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('case_id', '=', caseId)
+      .execute();
     expect(audit.map((row) => row.action)).toContain('bundle.import');
-    const sent = await a.server.db.kysely.selectFrom('audit_log').select('detail').where('action', '=', 'bundle.export').execute();
+    const sent = await a.server.db.kysely
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'bundle.export')
+      .execute();
     expect(sent.some((row) => (row.detail.caseIds as string[]).includes(child.id))).toBe(true);
   });
 
@@ -260,7 +283,8 @@ describeOnEachEngine('case files between installations', (engine) => {
   });
 
   it('refuses a bundle from an installation the organisation does not trust', async () => {
-    const bOnC = (await api<Installation>(c.server, 'GET', '/installation', { token: c.org.user.token })).body.partners[0]?.id;
+    const bOnC = (await api<Installation>(c.server, 'GET', '/installation', { token: c.org.user.token })).body
+      .partners[0]?.id;
     const stranger = await openCase(c, { givenNameLatin: 'Stranger' });
     const made = await exportBundle(c, [stranger.id], { kind: 'partner', partnerId: bOnC });
     expect(made.status).toBe(200);

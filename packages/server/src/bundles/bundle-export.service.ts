@@ -41,11 +41,18 @@ async function caseForBundle(
 ): Promise<BundleCase> {
   const child = await readCase(trx, actor, caseId);
   // Only the organisation holding the case sends it; a department that may read it does not.
-  if (child.organisation_id !== actor.organisationId) refuse('forbidden', 'Only the case’s own organisation can send its file.', 'not_lead');
+  if (child.organisation_id !== actor.organisationId)
+    refuse('forbidden', 'Only the case’s own organisation can send its file.', 'not_lead');
   const events = await eventsForBundle(trx, caseId, child.organisation_id);
   const settings = await readCaseSettings(trx, child.organisation_id);
   const projection = projectCase(
-    events.map((event) => ({ id: event.id, type: event.type, occurredOn: event.occurred_on, payload: event.payload, supersedes: event.supersedes })),
+    events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      occurredOn: event.occurred_on,
+      payload: event.payload,
+      supersedes: event.supersedes,
+    })),
     settings,
   );
   const consent = events.filter((event) => event.type === 'consent' && event.payload.scope === 'sharing');
@@ -151,7 +158,8 @@ export async function exportBundle(
         detail: {
           bundleId,
           caseIds,
-          receiver: to.mode === 'partner' ? { partner: receiverName, fingerprint: to.recipientFingerprint } : 'passphrase',
+          receiver:
+            to.mode === 'partner' ? { partner: receiverName, fingerprint: to.recipientFingerprint } : 'passphrase',
           events: item.events.length,
           documents: item.documents.length,
         },
@@ -167,15 +175,20 @@ export async function exportBundle(
         organisation: await organisationName(trx, actor.organisationId),
         fingerprint: own.card.fingerprint,
       },
-      recipient: to.mode === 'partner' ? { kind: 'partner', fingerprint: to.recipientFingerprint } : { kind: 'passphrase' },
+      recipient:
+        to.mode === 'partner' ? { kind: 'partner', fingerprint: to.recipientFingerprint } : { kind: 'passphrase' },
       cases,
     };
     return { manifest: made, numbers: cases.map((item) => item.caseNumber) };
   });
-  const data = sealBundle(Buffer.from(JSON.stringify(manifest), 'utf8'), {
-    fingerprint: own.card.fingerprint,
-    signingPrivate: own.signingPrivate,
-  }, to);
+  const data = sealBundle(
+    Buffer.from(JSON.stringify(manifest), 'utf8'),
+    {
+      fingerprint: own.card.fingerprint,
+      signingPrivate: own.signingPrivate,
+    },
+    to,
+  );
   const name = numbers.length === 1 ? numbers[0] : `${numbers.length}-cases`;
   return { fileName: `${name}.homeward-bundle`, data };
 }

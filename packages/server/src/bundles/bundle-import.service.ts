@@ -34,12 +34,7 @@ import { identitiesForMatching } from '../oversight/oversight.repository';
 import { refuseBundle } from './bundle-format';
 import { isEventType, type BundleCase, type Manifest } from './bundle-manifest';
 import { openVerifiedBundle } from './bundle-verify';
-import {
-  importedCases,
-  insertImportedAttachment,
-  insertImportedCase,
-  insertImportedEvent,
-} from './bundles.repository';
+import { importedCases, insertImportedAttachment, insertImportedCase, insertImportedEvent } from './bundles.repository';
 import { ownIdentity } from './installation.service';
 
 type Match = ImportResult['cases'][number]['matches'][number];
@@ -296,7 +291,10 @@ export async function importBundle(
   const sourceIds = manifest.cases.map((item) => item.sourceCaseId);
   const answer = async (matches: Map<string, Match[]>, made: Map<string, Awaited<ReturnType<typeof importCase>>>) => {
     const earlier = new Map(
-      (await importedCases(db, actor.organisationId, sender.fingerprint, sourceIds)).map((row) => [row.source_case_id, row]),
+      (await importedCases(db, actor.organisationId, sender.fingerprint, sourceIds)).map((row) => [
+        row.source_case_id,
+        row,
+      ]),
     );
     return manifest.cases.map((item) => {
       const now = made.get(item.sourceCaseId);
@@ -321,7 +319,9 @@ export async function importBundle(
   const pending = manifest.cases.filter((item) => !done.has(item.sourceCaseId));
   if (pending.length === 0) return { status: 'imported', sender, cases: await answer(new Map(), new Map()) };
   const matches = await likelyMatches(db, actor, manifest, pending);
-  const undecided = pending.some((item) => (matches.get(item.sourceCaseId) ?? []).length > 0 && !choices[item.sourceCaseId]);
+  const undecided = pending.some(
+    (item) => (matches.get(item.sourceCaseId) ?? []).length > 0 && !choices[item.sourceCaseId],
+  );
   if (undecided) return { status: 'needs_choice', sender, cases: await answer(matches, new Map()) };
   const made = new Map<string, Awaited<ReturnType<typeof importCase>>>();
   try {

@@ -29,11 +29,15 @@ async function readBundleUpload(request: FastifyRequest): Promise<{ data: Buffer
     throw new DomainError('invalid', 'Send the case file as multipart/form-data.', [], 'not_multipart');
   try {
     const part = await request.file();
-    if (!part) throw new DomainError('invalid', 'Choose a case file to import.', [{ field: 'file', message: 'Choose a case file to import.' }]);
+    if (!part)
+      throw new DomainError('invalid', 'Choose a case file to import.', [
+        { field: 'file', message: 'Choose a case file to import.' },
+      ]);
     const data = await part.toBuffer();
     const fields: Record<string, string> = {};
     for (const [name, field] of Object.entries(part.fields)) {
-      if (field && !Array.isArray(field) && field.type === 'field' && typeof field.value === 'string') fields[name] = field.value;
+      if (field && !Array.isArray(field) && field.type === 'field' && typeof field.value === 'string')
+        fields[name] = field.value;
     }
     return { data, fields };
   } catch (error) {
@@ -47,7 +51,9 @@ function importOptionsFrom(fields: Record<string, string>) {
   try {
     choices = fields.choices ? JSON.parse(fields.choices) : undefined;
   } catch {
-    throw new DomainError('invalid', 'The choices are not valid JSON.', [{ field: 'choices', message: 'Not valid JSON.' }]);
+    throw new DomainError('invalid', 'The choices are not valid JSON.', [
+      { field: 'choices', message: 'Not valid JSON.' },
+    ]);
   }
   const parsed = importOptionsSchema.safeParse({ passphrase: fields.passphrase || undefined, choices });
   if (!parsed.success) {
@@ -147,11 +153,13 @@ export function bundlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const user = await requireUser(request, ctx.db, ctx.config);
         const file = await exportBundle(ctx.db, user.actor, request.body, ctx.fileKeys);
-        return reply
-          .type('application/octet-stream')
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          // A file, not JSON: Fastify sends a Buffer as it is, outside the response schemas.
-          .send(file.data as never);
+        return (
+          reply
+            .type('application/octet-stream')
+            .header('content-disposition', `attachment; filename="${file.fileName}"`)
+            // A file, not JSON: Fastify sends a Buffer as it is, outside the response schemas.
+            .send(file.data as never)
+        );
       },
     );
 

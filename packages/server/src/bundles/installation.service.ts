@@ -98,7 +98,8 @@ export async function addPartner(
     refuseCard('This card does not hold an installation’s keys.', 'card_invalid');
   }
   const fingerprint = fingerprintOf(card);
-  if (fingerprint !== card.fingerprint) refuseCard('This card was changed: its fingerprint does not match its keys.', 'card_changed');
+  if (fingerprint !== card.fingerprint)
+    refuseCard('This card was changed: its fingerprint does not match its keys.', 'card_changed');
   if (fingerprint !== confirmFingerprint) {
     refuseCard(
       `The fingerprint typed is not this card’s (${fingerprintGroups(fingerprint)}): check it again with the partner.`,

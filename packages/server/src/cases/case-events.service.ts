@@ -177,8 +177,7 @@ export function toEvent(row: EventWithAuthor, supersededBy: string | null): Case
     authorId: row.author_id,
     // An event imported from a partner installation names who wrote it there (decision 0012).
     authorName:
-      row.author_name ??
-      (row.origin ? [row.origin.author, row.origin.organisation].filter(Boolean).join(' · ') : null),
+      row.author_name ?? (row.origin ? [row.origin.author, row.origin.organisation].filter(Boolean).join(' · ') : null),
     supersedes: row.supersedes,
     supersededBy,
     payload: row.payload,
