@@ -103,7 +103,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'DELETE /targets/:id': needs('target.manage'),
   'GET /settings/access-policy': needs('policy.manage'),
   'PUT /settings/access-policy': needs('policy.manage'),
-  'GET /installation': needs('installation.manage'),
+  'GET /installation': needs('installation.manage', 'case.export'),
   'GET /installation/card': needs('installation.manage'),
   'POST /installation/partners': needs('installation.manage'),
   'DELETE /installation/partners/:partnerId': needs('installation.manage'),

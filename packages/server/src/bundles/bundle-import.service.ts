@@ -50,7 +50,7 @@ function checkedEvents(item: BundleCase) {
         `Case ${item.caseNumber}: an event (${event.type.slice(0, 40)}) is not one this version of Homeward reads: update this installation first.`,
       );
     }
-    return { ...event, payload: parsed.data as Record<string, unknown> };
+    return { ...event, payload: parsed.data };
   });
 }
 
@@ -78,8 +78,7 @@ function remapPayload(
     return { ...payload, attachmentId: files.get(payload.attachmentId) ?? payload.attachmentId };
   }
   if (type === 'placement' && 'facilityId' in payload) {
-    const { facilityId: _sendersFacility, ...rest } = payload;
-    return rest;
+    return Object.fromEntries(Object.entries(payload).filter(([key]) => key !== 'facilityId'));
   }
   return payload;
 }

@@ -11,6 +11,7 @@ import {
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requirePermission } from '../access/require-permission';
 import type { AppContext } from '../http/context';
 import { commonErrors, problemSchema } from '../http/openapi-shapes';
 import { RATE_LIMITS } from '../http/rate-limits';
@@ -95,6 +96,7 @@ export function bundlesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const user = await requireUser(request, ctx.db, ctx.config);
+        requirePermission(user.actor, 'installation.manage');
         const { card } = await readInstallation(ctx.db, user.actor, ctx.fileKeys);
         return reply
           .header('content-disposition', `attachment; filename="homeward-card-${card.fingerprint.slice(0, 8)}.json"`)

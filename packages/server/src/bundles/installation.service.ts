@@ -1,5 +1,6 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import {
+  can,
   DomainError,
   fingerprintGroups,
   newPartnerSchema,
@@ -62,8 +63,9 @@ export async function ownIdentity(db: Kysely<Database>, keys: FileKeys): Promise
   };
 }
 
+/** The card and the partners: for administrators, and for those who send case files (to choose a partner). */
 export async function readInstallation(db: Kysely<Database>, actor: Actor, keys: FileKeys): Promise<Installation> {
-  requirePermission(actor, 'installation.manage');
+  if (!can(actor.access, 'case.export')) requirePermission(actor, 'installation.manage');
   const { card } = await ownIdentity(db, keys);
   const partners = await listPartners(db, actor.organisationId);
   return {
