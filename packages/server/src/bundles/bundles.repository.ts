@@ -231,3 +231,7 @@ export async function insertImportedCase(
     })
     .execute();
 }
+
+export async function resealIdentity(db: Executor, sealed: { signing_private: string; agreement_private: string }) {
+  await db.updateTable('installation_identity').set(sealed).where('id', '=', 'this').execute();
+}

@@ -23,6 +23,7 @@ import {
   insertPartner,
   listPartners,
   readIdentity,
+  resealIdentity,
 } from './bundles.repository';
 import { fingerprintOf, generateIdentity, privateKeyOf, publicKeyOf } from './installation-keys';
 
@@ -146,4 +147,20 @@ export async function removePartner(db: Kysely<Database>, actor: Actor, partnerI
       detail: { partnerId, fingerprint: partner.fingerprint },
     });
   });
+}
+
+/**
+ * After a stored-data key rotation (`homeward keys reseal`): the identity's private keys sealed again with the
+ * current key, so the retired key can go without losing the installation's identity. True when it changed.
+ */
+export async function resealInstallationIdentity(db: Kysely<Database>, keys: FileKeys): Promise<boolean> {
+  const row = await readIdentity(db);
+  if (!row) return false;
+  const current = `${keys.current.id}.`;
+  if (row.signing_private.startsWith(current) && row.agreement_private.startsWith(current)) return false;
+  await resealIdentity(db, {
+    signing_private: sealText(keys.current, openText(keys.all, row.signing_private)),
+    agreement_private: sealText(keys.current, openText(keys.all, row.agreement_private)),
+  });
+  return true;
 }
