@@ -15,8 +15,18 @@ import { DEMO_PASSWORD, signInAs } from './support/sign-in';
 const demoUrl = inject('demoBaseUrl');
 const chromiumMissing = inject('chromiumMissing');
 const ADMIN_A = 'admin@tonle.demo';
-const ADMIN_B = 'admin@ccpcr.example';
-const PASSWORD_B = 'orchard-lantern-river-58';
+// B is a second installation with the demo data of its own; its Svay Rieng organisation receives the file.
+const ADMIN_B = 'admin@svayrieng.demo';
+const PASSWORD_B = DEMO_PASSWORD;
+const CHILD = {
+  familyNameKm: 'ហេង',
+  givenNameKm: 'ស្រីពៅ',
+  familyNameLatin: 'Heng',
+  givenNameLatin: 'Sreypov',
+  sex: 'female',
+  dateOfBirth: '2013-02-11',
+  caseTypes: ['TL'],
+};
 
 async function json<T>(url: string, token: string | null, method = 'GET', body?: unknown): Promise<T> {
   const response = await fetch(url, {
@@ -46,6 +56,7 @@ describe('case files between installations, in a real browser', () => {
   let b: Awaited<ReturnType<typeof startServer>> | undefined;
   let caseA: { id: string; caseNumber: string };
   let cardA: Card;
+  let knownOnB: { id: string; caseNumber: string };
 
   async function setLanguage(language: 'en' | 'km'): Promise<void> {
     await page.getByTestId(`language-${language}`).click();
@@ -55,6 +66,8 @@ describe('case files between installations, in a real browser', () => {
   /** Both languages at both widths, for the screen on show now. */
   async function screens(name: string): Promise<void> {
     for (const language of ['en', 'km'] as const) {
+      // The language switch sits in the menu on a phone: switch at full width.
+      await page.setViewportSize({ width: 1280, height: 900 });
       await setLanguage(language);
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
@@ -68,12 +81,7 @@ describe('case files between installations, in a real browser', () => {
   beforeAll(async () => {
     if (chromiumMissing) return;
     b = await startServer(4100 + Math.floor(Math.random() * 40));
-    await json(`${b.baseUrl}/api/v1/setup`, null, 'POST', {
-      organisationName: 'CCPCR Phnom Penh',
-      adminName: 'Chan Dara',
-      email: ADMIN_B,
-      password: PASSWORD_B,
-    });
+    await json(`${b.baseUrl}/api/v1/setup/demo`, null, 'POST');
     const tokenA = await tokenOf(demoUrl, ADMIN_A, DEMO_PASSWORD);
     const tokenB = await tokenOf(b.baseUrl, ADMIN_B, PASSWORD_B);
     cardA = (await json<{ card: Card }>(`${demoUrl}/api/v1/installation`, tokenA)).card;
@@ -81,18 +89,17 @@ describe('case files between installations, in a real browser', () => {
     const cardB = (await json<{ card: Card }>(`${b.baseUrl}/api/v1/installation`, tokenB)).card;
     await json(`${demoUrl}/api/v1/installation/partners`, tokenA, 'POST', {
       card: cardB,
-      name: 'CCPCR Phnom Penh',
+      name: 'Svay Rieng Family Care',
       confirmFingerprint: cardB.fingerprint,
     });
     caseA = await json(`${demoUrl}/api/v1/cases`, tokenA, 'POST', {
-      familyNameKm: 'ហេង',
-      givenNameKm: 'ស្រីពៅ',
-      familyNameLatin: 'Heng',
-      givenNameLatin: 'Sreypov',
-      sex: 'female',
-      dateOfBirth: '2013-02-11',
-      caseTypes: ['TL'],
+      ...CHILD,
       referral: { source: 'transit_centre', sourceName: 'Poipet Transit Centre', referredOn: '2026-09-01' },
+    });
+    // B already knows the child (she came through Svay Rieng once): the import asks before it makes a second case.
+    knownOnB = await json(`${b.baseUrl}/api/v1/cases`, tokenB, 'POST', {
+      ...CHILD,
+      referral: { source: 'community', sourceName: 'Village chief', referredOn: '2026-06-10' },
     });
     await json(`${demoUrl}/api/v1/cases/${caseA.id}/events`, tokenA, 'POST', {
       type: 'consent',
@@ -152,8 +159,8 @@ describe('case files between installations, in a real browser', () => {
     await send.scrollIntoViewIfNeeded();
     await expect
       .poll(() => send.getByTestId('send-partner').locator('option').allInnerTexts())
-      .toContain('CCPCR Phnom Penh');
-    await send.getByTestId('send-partner').selectOption({ label: 'CCPCR Phnom Penh' });
+      .toContain('Svay Rieng Family Care');
+    await send.getByTestId('send-partner').selectOption({ label: 'Svay Rieng Family Care' });
     const [download] = await Promise.all([page.waitForEvent('download'), send.getByTestId('send-download').click()]);
     expect(download.suggestedFilename()).toBe(`${caseA.caseNumber}.homeward-bundle`);
     bundlePath = resolve(SCREENSHOTS, '..', `${caseA.caseNumber}.homeward-bundle`);
@@ -162,6 +169,8 @@ describe('case files between installations, in a real browser', () => {
     await expect.poll(() => send.getByRole('status').innerText()).toContain('downloaded');
     await page.setViewportSize({ width: 1280, height: 900 });
     for (const language of ['en', 'km'] as const) {
+      // The language switch sits in the menu on a phone: switch at full width.
+      await page.setViewportSize({ width: 1280, height: 900 });
       await setLanguage(language);
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
@@ -183,9 +192,15 @@ describe('case files between installations, in a real browser', () => {
     await page.waitForURL('**/cases/import');
     await page.getByTestId('import-file').setInputFiles(bundlePath);
     await page.getByTestId('import-submit').click();
-    await expect.poll(() => page.getByTestId('import-done').isVisible()).toBe(true);
+    // The child B already knows is offered first; nothing is imported until B chooses.
+    await expect.poll(() => page.getByTestId('import-choices').isVisible()).toBe(true);
+    expect(await page.getByTestId('import-choices').innerText()).toContain(knownOnB.caseNumber);
     expect(await page.getByTestId('import-sender').innerText()).toContain('Tonle Children’s Shelter');
-    await screens('import-case-file');
+    await screens('import-case-file-choice');
+    await page.getByTestId('import-link-choice').first().check();
+    await page.getByTestId('import-submit').click();
+    await expect.poll(() => page.getByTestId('import-done').isVisible()).toBe(true);
+    await screens('import-case-file-done');
 
     // The same file again: nothing new, the case made the first time.
     await page.getByRole('button', { name: 'Import another file' }).click();

@@ -41,7 +41,10 @@ export async function bundleImportCommand(config: Config, file: string, options:
     let result = first;
     if (first.status === 'needs_choice' && (options.createNew || options.link?.length)) {
       const choices = Object.fromEntries(
-        first.cases.map((item) => [item.sourceCaseId, links[item.sourceCaseId] ?? ({ action: 'create' } as ImportChoice)]),
+        first.cases.map((item) => [
+          item.sourceCaseId,
+          links[item.sourceCaseId] ?? ({ action: 'create' } as ImportChoice),
+        ]),
       );
       result = await importBundle(db.kysely, actor, data, { passphrase, choices }, fileKeysFrom(config), systemClock);
     }
@@ -49,7 +52,8 @@ export async function bundleImportCommand(config: Config, file: string, options:
     if (result.status === 'needs_choice') {
       const lines = result.cases.flatMap((item) =>
         item.matches.map(
-          (match) => `  ${item.sourceCaseId} (${item.sourceCaseNumber}) may be ${match.caseId} (${match.caseNumber}), ${match.level}`,
+          (match) =>
+            `  ${item.sourceCaseId} (${item.sourceCaseNumber}) may be ${match.caseId} (${match.caseNumber}), ${match.level}`,
         ),
       );
       return [
@@ -63,7 +67,9 @@ export async function bundleImportCommand(config: Config, file: string, options:
       ...result.cases.map(
         (item) =>
           `  ${item.sourceCaseNumber} → ${item.caseNumber ?? '?'}` +
-          (item.alreadyImported ? ' (already imported earlier, nothing added)' : ` (${item.events} events, ${item.documents} documents)`),
+          (item.alreadyImported
+            ? ' (already imported earlier, nothing added)'
+            : ` (${item.events} events, ${item.documents} documents)`),
       ),
     ].join('\n');
   } catch (error) {

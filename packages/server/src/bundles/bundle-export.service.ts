@@ -130,7 +130,7 @@ export async function exportBundle(
   if (!FIELD_TIERS.every((tier) => mayRead(actor.access, tier))) {
     refuse('forbidden', 'Your role cannot read every part of a child’s file, so it cannot send one.', 'tiers_withheld');
   }
-  const own = await ownIdentity(db, keys);
+  const own = await ownIdentity(db, keys, actor.organisationId);
   let to: BundleSeal;
   let receiverName: string;
   if (request.receiver.kind === 'partner') {

@@ -22,6 +22,7 @@ import {
   insertIdentityOnce,
   insertPartner,
   listPartners,
+  organisationName,
   readIdentity,
   resealIdentity,
 } from './bundles.repository';
@@ -47,14 +48,20 @@ export async function ensureInstallationIdentity(db: Kysely<Database>, keys: Fil
   });
 }
 
-export async function ownIdentity(db: Kysely<Database>, keys: FileKeys): Promise<OwnIdentity> {
+/**
+ * The identity, with the card named for the organisation that gives it out (partners know organisations, and
+ * trust is per organisation); without one, for the installation's first organisation.
+ */
+export async function ownIdentity(db: Kysely<Database>, keys: FileKeys, organisationId?: string): Promise<OwnIdentity> {
   await ensureInstallationIdentity(db, keys);
   const row = await readIdentity(db);
   if (!row) throw new Error('The installation has no identity.');
   return {
     card: {
       homewardInstallationCard: 1,
-      name: (await firstOrganisationName(db)) ?? 'Homeward',
+      name: organisationId
+        ? await organisationName(db, organisationId)
+        : ((await firstOrganisationName(db)) ?? 'Homeward'),
       signingKey: row.signing_key,
       agreementKey: row.agreement_key,
       fingerprint: row.fingerprint,
@@ -67,7 +74,7 @@ export async function ownIdentity(db: Kysely<Database>, keys: FileKeys): Promise
 /** The card and the partners: for administrators, and for those who send case files (to choose a partner). */
 export async function readInstallation(db: Kysely<Database>, actor: Actor, keys: FileKeys): Promise<Installation> {
   if (!can(actor.access, 'case.export')) requirePermission(actor, 'installation.manage');
-  const { card } = await ownIdentity(db, keys);
+  const { card } = await ownIdentity(db, keys, actor.organisationId);
   const partners = await listPartners(db, actor.organisationId);
   return {
     card,
