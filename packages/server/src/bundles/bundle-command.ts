@@ -34,17 +34,14 @@ export async function bundleImportCommand(config: Config, file: string, options:
     const links = Object.fromEntries(
       (options.link ?? []).map((pair) => {
         const [source, target] = pair.split('=');
-        return [source ?? '', { action: 'link', caseId: target ?? '' } as ImportChoice];
+        return [source ?? '', { action: 'link', caseId: target ?? '' }];
       }),
     );
     const first = await importBundle(db.kysely, actor, data, { passphrase }, fileKeysFrom(config), systemClock);
     let result = first;
     if (first.status === 'needs_choice' && (options.createNew || options.link?.length)) {
       const choices = Object.fromEntries(
-        first.cases.map((item) => [
-          item.sourceCaseId,
-          links[item.sourceCaseId] ?? ({ action: 'create' } as ImportChoice),
-        ]),
+        first.cases.map((item) => [item.sourceCaseId, links[item.sourceCaseId] ?? { action: 'create' }]),
       );
       result = await importBundle(db.kysely, actor, data, { passphrase, choices }, fileKeysFrom(config), systemClock);
     }
@@ -73,7 +70,7 @@ export async function bundleImportCommand(config: Config, file: string, options:
       ),
     ].join('\n');
   } catch (error) {
-    if (error instanceof DomainError) throw new Error(error.message);
+    if (error instanceof DomainError) throw new Error(error.message, { cause: error });
     throw error;
   } finally {
     await db.close();

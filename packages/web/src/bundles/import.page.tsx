@@ -90,7 +90,6 @@ export function ImportCaseFilePage() {
         <p className="muted" data-testid="import-sender">
           {t('bundles:import.from', {
             organisation: result.sender.organisation,
-            installation: result.sender.installation,
             fingerprint: fingerprintGroups(result.sender.fingerprint),
           })}
         </p>
