@@ -31,8 +31,8 @@ export async function bundleImportCommand(config: Config, file: string, options:
     const user = await findUserByEmail(db.kysely, options.as.trim().toLowerCase());
     if (!user || user.disabled_at) throw new Error(`No active user ${options.as}.`);
     const actor = await actorForUser(db.kysely, user);
-    const links = Object.fromEntries(
-      (options.link ?? []).map((pair) => {
+    const links = new Map<string, ImportChoice>(
+      (options.link ?? []).map((pair): [string, ImportChoice] => {
         const [source, target] = pair.split('=');
         return [source ?? '', { action: 'link', caseId: target ?? '' }];
       }),
@@ -40,9 +40,8 @@ export async function bundleImportCommand(config: Config, file: string, options:
     const first = await importBundle(db.kysely, actor, data, { passphrase }, fileKeysFrom(config), systemClock);
     let result = first;
     if (first.status === 'needs_choice' && (options.createNew || options.link?.length)) {
-      const choices = Object.fromEntries(
-        first.cases.map((item) => [item.sourceCaseId, links[item.sourceCaseId] ?? { action: 'create' }]),
-      );
+      const choices: Record<string, ImportChoice> = {};
+      for (const item of first.cases) choices[item.sourceCaseId] = links.get(item.sourceCaseId) ?? { action: 'create' };
       result = await importBundle(db.kysely, actor, data, { passphrase, choices }, fileKeysFrom(config), systemClock);
     }
     const from = `${result.sender.organisation} (${result.sender.installation}, ${result.sender.fingerprint})`;
