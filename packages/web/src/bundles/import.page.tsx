@@ -6,7 +6,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useUser } from '../auth/user-context';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
-import { requestErrorMessage, type Message } from '../forms/messages';
+import { type Message } from '../forms/messages';
+import { bundleErrorMessage } from './bundle-errors';
 import { formatDate } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
 import { useLanguage } from '../text/use-language';
@@ -18,7 +19,7 @@ import { importBundle } from './bundles.resource';
  * the same file again with the choices.
  */
 export function ImportCaseFilePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useUser();
   const ids = useId();
   const language = useLanguage();
@@ -61,7 +62,7 @@ export function ImportCaseFilePage() {
         await queryClient.invalidateQueries({ queryKey: ['cases'] });
       }
     } catch (failure) {
-      setError(requestErrorMessage(failure));
+      setError(bundleErrorMessage(failure, (key) => i18n.exists(key)));
     } finally {
       setPending(false);
     }

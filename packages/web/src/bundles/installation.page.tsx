@@ -5,7 +5,8 @@ import { can, fingerprintGroups, installationCardSchema, type InstallationCard }
 import { useUser } from '../auth/user-context';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
-import { requestErrorMessage, type Message } from '../forms/messages';
+import { type Message } from '../forms/messages';
+import { bundleErrorMessage } from './bundle-errors';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { formatDate } from '../text/dates';
 import { useDocumentTitle } from '../text/use-document-title';
@@ -45,14 +46,14 @@ export function InstallationPage() {
 }
 
 function OwnCard({ card }: { card: InstallationCard }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [error, setError] = useState<Message | null>(null);
   const onDownload = async () => {
     setError(null);
     try {
       saveAs(await downloadCard(), `homeward-card-${card.fingerprint.slice(0, 8)}.json`);
     } catch (failure) {
-      setError(requestErrorMessage(failure));
+      setError(bundleErrorMessage(failure, (key) => i18n.exists(key)));
     }
   };
   return (
@@ -87,13 +88,13 @@ function Partners({
 }: {
   partners: { id: string; name: string; fingerprint: string; addedAt: string; addedBy: string | null }[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = useLanguage();
   const remove = useRemovePartner();
   return (
     <section className="card" data-testid="partners">
       <h2>{t('bundles:installation.partnersTitle')}</h2>
-      <FormAlert message={remove.error ? requestErrorMessage(remove.error) : null} />
+      <FormAlert message={remove.error ? bundleErrorMessage(remove.error, (key) => i18n.exists(key)) : null} />
       {partners.length === 0 ? <p className="muted">{t('bundles:installation.partnersEmpty')}</p> : null}
       <ul className="partner-list">
         {partners.map((partner) => (
@@ -127,7 +128,7 @@ function Partners({
 }
 
 function AddPartner() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ids = useId();
   const add = useAddPartner();
   const [card, setCard] = useState<InstallationCard | null>(null);
@@ -174,7 +175,7 @@ function AddPartner() {
     <section className="card" data-testid="add-partner">
       <h2>{t('bundles:installation.addTitle')}</h2>
       <form className="form" noValidate onSubmit={onSubmit}>
-        <FormAlert message={add.error ? requestErrorMessage(add.error) : null} />
+        <FormAlert message={add.error ? bundleErrorMessage(add.error, (key) => i18n.exists(key)) : null} />
         <Field id={`${ids}-card`} name="card" label={t('bundles:installation.cardFile')} error={cardError} required>
           {(control) => (
             <input

@@ -4,7 +4,8 @@ import { can } from '@homeward/core';
 import { useUser } from '../auth/user-context';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
-import { requestErrorMessage, type Message } from '../forms/messages';
+import { type Message } from '../forms/messages';
+import { bundleErrorMessage } from './bundle-errors';
 import { saveAs, sendBundle, useInstallation } from './bundles.resource';
 
 const MIN_PASSPHRASE = 12;
@@ -14,7 +15,7 @@ const MIN_PASSPHRASE = 12;
  * passphrase. The server refuses without the child's consent to share, and says so.
  */
 export function SendCaseFile({ caseId, caseNumber }: { caseId: string; caseNumber: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useUser();
   const ids = useId();
   const allowed = can(user.access, 'case.export');
@@ -53,7 +54,7 @@ export function SendCaseFile({ caseId, caseNumber }: { caseId: string; caseNumbe
       setPassphrase('');
       setDone(true);
     } catch (failure) {
-      setError(requestErrorMessage(failure));
+      setError(bundleErrorMessage(failure, (key) => i18n.exists(key)));
     } finally {
       setPending(false);
     }
