@@ -70,8 +70,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-/** The real `homeward serve` on an empty embedded database of its own. */
-async function startServer(port: number): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+/** The real `homeward serve` on an empty embedded database of its own (a test may start one more installation). */
+export async function startServer(port: number): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'homeward-e2e-'));
   let log = '';
   const server = spawn(

@@ -54,3 +54,4 @@ export * from './targets/target.schema';
 export * from './targets/target-progress';
 export * from './notifications/notification.schema';
 export * from './notifications/notification-request.schema';
+export * from './bundles/bundle.schema';

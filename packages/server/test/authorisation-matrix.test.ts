@@ -10,6 +10,7 @@ import {
 import { TextWriter, Uint8ArrayReader, ZipReader, type FileEntry } from '@zip.js/zip.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ENDPOINT_POLICY, type EndpointPolicy } from '../src/access/endpoint-policy';
+import { generateIdentity } from '../src/bundles/installation-keys';
 import { aNewCase } from './support/cases';
 import { describeOnEachEngine } from './support/engines';
 import {
@@ -50,6 +51,8 @@ interface Fixture {
   newSavedReport: () => Promise<string>;
   /** A target of the organisation, made afresh so each deletion has one to delete. */
   newTarget: () => Promise<string>;
+  /** A partner installation the organisation trusts, made afresh so each removal has one to remove. */
+  newPartner: () => Promise<string>;
   users: Record<Role, TestUser>;
   department: TestOrganisation;
   otherDepartment: string;
@@ -215,6 +218,30 @@ const SAMPLES: Record<string, Sample> = {
   'GET /notifications': () => ({}),
   'POST /notifications/:id/read': (f) => ({ path: `/notifications/${f.notificationId}/read` }),
   'POST /notifications/read-all': () => ({}),
+  'GET /installation': () => ({}),
+  'GET /installation/card': () => ({}),
+  // A card that is not one (400): let through, and no partner is added.
+  'POST /installation/partners': () => ({
+    body: {
+      card: {
+        homewardInstallationCard: 1,
+        name: 'x',
+        signingKey: 'A'.repeat(60),
+        agreementKey: 'A'.repeat(60),
+        fingerprint: '0'.repeat(32),
+      },
+      confirmFingerprint: '0'.repeat(32),
+    },
+  }),
+  'DELETE /installation/partners/:partnerId': async (f) => ({
+    path: `/installation/partners/${await f.newPartner()}`,
+  }),
+  // No child of the matrix has consent to share (409): let through, and no file leaves.
+  'POST /bundles': (f, kind) => ({
+    body: { caseIds: [f.cases[kind].id], receiver: { kind: 'passphrase', passphrase: 'matrix passphrase 2026' } },
+  }),
+  // Not a multipart upload (400): let through, and nothing is imported.
+  'POST /bundles/import': () => ({ body: {} }),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;
@@ -373,6 +400,14 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
     };
     const newTarget = async () =>
       (await api<{ id: string }>(server, 'POST', '/targets', { token: ngo.user.token, body: TARGET })).body.id;
+    const newPartner = async () => {
+      const keys = generateIdentity();
+      const { signingKey, agreementKey, fingerprint } = keys;
+      const card = { homewardInstallationCard: 1, name: 'Partner', signingKey, agreementKey, fingerprint };
+      const body = { card, confirmFingerprint: keys.fingerprint };
+      return (await api<{ id: string }>(server, 'POST', '/installation/partners', { token: ngo.user.token, body })).body
+        .id;
+    };
     fixture = {
       cases,
       attachments,
@@ -381,6 +416,7 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
       notificationId: notice.id,
       newSavedReport,
       newTarget,
+      newPartner,
       users,
       department,
       otherDepartment: otherDepartment.id,

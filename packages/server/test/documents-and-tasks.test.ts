@@ -176,7 +176,13 @@ describeOnEachEngine('photos, documents and tasks', (engine) => {
 
     const done = await resealWithCurrentKey(server.db.kysely, { current: newKey, all: [newKey, ...testFileKeys.all] });
     expect(done.attachments).toBeGreaterThanOrEqual(1);
-    expect(done.secrets).toBe(1);
+    // The user's second-factor secret, and the installation's private keys (decision 0012).
+    expect(done.secrets).toBe(2);
+    const identity = await server.db.kysely
+      .selectFrom('installation_identity')
+      .select('signing_private')
+      .executeTakeFirstOrThrow();
+    expect(openText([newKey], identity.signing_private).length).toBeGreaterThan(40);
     const row = await server.db.kysely
       .selectFrom('attachment')
       .select(['key_id', 'iv', 'auth_tag', 'content'])

@@ -15,7 +15,8 @@ const queryClient = createQueryClient();
 
 /**
  * Routes: /setup, /login, /cases, /cases/new, /cases/group, /cases/:caseId, /waiting (notifications), /tasks, /supervision, /facilities,
- * /facilities/new, /facilities/:facilityId, /facilities/:facilityId/edit, /sessions/new (a group session and its
+ * /cases/import (a case file from a partner installation), /settings/installation (the installation's card and
+ * its partners), /facilities/new, /facilities/:facilityId, /facilities/:facilityId/edit, /sessions/new (a group session and its
  * attendance), /settings (the organisation's case settings and retention rules), /settings/roles (what each
  * role may do), /audit (the audit log), /account (one's own account and second factor), /users, /users/new and
  * /users/:userId (user administration), /dashboard (progress against targets),
@@ -60,6 +61,10 @@ const router = createBrowserRouter([
           },
           { path: 'cases', ...lazyPage(() => import('./cases/case-list.page').then((page) => page.CaseListPage)) },
           { path: 'cases/new', ...lazyPage(() => import('./cases/new-case.page').then((page) => page.NewCasePage)) },
+          {
+            path: 'cases/import',
+            ...lazyPage(() => import('./bundles/import.page').then((page) => page.ImportCaseFilePage)),
+          },
           {
             path: 'cases/group',
             ...lazyPage(() => import('./intake/group-intake.page').then((page) => page.GroupIntakePage)),
@@ -109,6 +114,10 @@ const router = createBrowserRouter([
           {
             path: 'settings',
             ...lazyPage(() => import('./settings/case-settings.page').then((page) => page.CaseSettingsPage)),
+          },
+          {
+            path: 'settings/installation',
+            ...lazyPage(() => import('./bundles/installation.page').then((page) => page.InstallationPage)),
           },
           { path: 'account', ...lazyPage(() => import('./account/account.page').then((page) => page.AccountPage)) },
           { path: 'users', ...lazyPage(() => import('./users/users.page').then((page) => page.UsersPage)) },

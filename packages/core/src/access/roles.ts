@@ -35,5 +35,7 @@ export const PERMISSIONS = [
   /** Save and share reports within the organisation. */
   'report.manage',
   'target.manage',
+  /** Trust partner installations and import the case files they send (decision 0012). */
+  'installation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

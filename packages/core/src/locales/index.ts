@@ -26,6 +26,8 @@ import enTargets from './en/targets.json';
 import kmTargets from './km/targets.json';
 import enNotifications from './en/notifications.json';
 import kmNotifications from './km/notifications.json';
+import enBundles from './en/bundles.json';
+import kmBundles from './km/bundles.json';
 
 import type { Language, Namespace } from './languages';
 
@@ -51,6 +53,7 @@ export const resources = {
     records: enRecords,
     targets: enTargets,
     notifications: enNotifications,
+    bundles: enBundles,
   },
   km: {
     common: kmCommon,
@@ -67,5 +70,6 @@ export const resources = {
     records: kmRecords,
     targets: kmTargets,
     notifications: kmNotifications,
+    bundles: kmBundles,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

@@ -17,5 +17,6 @@ export const NAMESPACES = [
   'records',
   'targets',
   'notifications',
+  'bundles',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -58,6 +58,11 @@ export const AUDIT_ACTIONS = [
   'settings.security_update',
   'setup.create_organisation',
   'keys.reseal',
+  'bundle.export',
+  'bundle.import',
+  'bundle.refused',
+  'partner.add',
+  'partner.remove',
   'access.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

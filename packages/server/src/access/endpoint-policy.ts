@@ -106,6 +106,12 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'GET /notifications': SIGNED_IN,
   'POST /notifications/:id/read': { access: 'signed_in', ownRecordsOnly: true },
   'POST /notifications/read-all': SIGNED_IN,
+  'GET /installation': needs('installation.manage', 'case.export'),
+  'GET /installation/card': needs('installation.manage'),
+  'POST /installation/partners': needs('installation.manage'),
+  'DELETE /installation/partners/:partnerId': needs('installation.manage'),
+  'POST /bundles': aboutCases('case.export'),
+  'POST /bundles/import': needs('installation.manage'),
 };
 
 /** The table's key for a route: its method and its path below the API prefix. */

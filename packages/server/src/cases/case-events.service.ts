@@ -177,9 +177,11 @@ export function toEvent(row: EventWithAuthor, supersededBy: string | null): Case
     occurredOn: row.occurred_on,
     recordedAt: row.recorded_at.toISOString(),
     authorId: row.author_id,
-    authorName: row.author_name,
+    // An event imported from a partner installation names who wrote it there (decision 0012).
+    authorName:
+      row.author_name ?? (row.origin ? [row.origin.author, row.origin.organisation].filter(Boolean).join(' · ') : null),
     organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
+    organisationName: row.origin?.organisation ?? row.organisation_name,
     supersedes: row.supersedes,
     supersededBy,
     payload: row.payload,

@@ -11,6 +11,7 @@ import { createFirstOrganisation, needsSetup } from '../setup/setup.service';
 import { describeTarget, openMigrated } from './open';
 import { reportCommand, type ReportCommandOptions } from './report-command';
 import { addRecordsCommands } from './records-commands';
+import { addBundleCommands } from '../bundles/bundle-command';
 import { serve } from './serve';
 import { fileKeysFrom } from '../documents/file-crypto';
 import { resealWithCurrentKey } from '../documents/key-rotation.service';
@@ -172,6 +173,7 @@ export function buildCli(): Command {
     });
 
   addRecordsCommands(program);
+  addBundleCommands(program);
   return program;
 }
 

@@ -20,6 +20,7 @@ import * as progressiveLockout from './migrations/2026-12-06T1400-progressive-lo
 import * as caseParticipation from './migrations/2026-12-07T0100-case-participation';
 import * as caseReferences from './migrations/2026-12-07T0101-case-references';
 import * as notifications from './migrations/2026-12-07T0300-notifications';
+import * as caseBundles from './migrations/2026-12-07T0400-case-bundles';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0100-case-participation': caseParticipation,
   '2026-12-07T0101-case-references': caseReferences,
   '2026-12-07T0300-notifications': notifications,
+  '2026-12-07T0400-case-bundles': caseBundles,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -136,6 +136,51 @@ export interface CaseEventTable {
   payload: ColumnType<Record<string, unknown>, string, string>;
   /** A hash of the client's request that made the row; none when the server made it (see the migration). */
   request_digest: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where an imported event was written: the sender's organisation, author and installation (decision 0012). */
+  origin: ColumnType<EventOrigin | null, string | null | undefined, string | null>;
+}
+
+export interface EventOrigin {
+  organisation: string;
+  author: string | null;
+  installation: string;
+  fingerprint: string;
+  eventId: string;
+  recordedAt: string;
+}
+
+/** This installation's long-lived keys (decision 0012); private keys sealed like other stored secrets. */
+export interface InstallationIdentityTable {
+  id: 'this';
+  signing_key: string;
+  signing_private: string;
+  agreement_key: string;
+  agreement_private: string;
+  fingerprint: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface PartnerInstallationTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  fingerprint: string;
+  signing_key: string;
+  agreement_key: string;
+  added_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface ImportedCaseTable {
+  organisation_id: string;
+  sender_fingerprint: string;
+  source_case_id: string;
+  source_case_number: string;
+  sender_organisation: string;
+  case_id: string;
+  bundle_id: string;
+  imported_by: string | null;
+  imported_at: DefaultedTimestamp;
 }
 
 export interface FacilityTable {
@@ -323,6 +368,9 @@ export interface Database {
   indicator_target: IndicatorTargetTable;
   notification: NotificationTable;
   email_outbox: EmailOutboxTable;
+  installation_identity: InstallationIdentityTable;
+  partner_installation: PartnerInstallationTable;
+  imported_case: ImportedCaseTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import { openText, sealText } from '../auth/secret-box';
 import { resealSecrets, sealedSecrets } from '../auth/two-factor.repository';
+import { resealInstallationIdentity } from '../bundles/installation.service';
 import type { Database } from '../db/schema';
 import type { FileKeys } from './attachments.service';
 import { attachmentsSealedOtherwise, resealAttachment } from './attachments.repository';
@@ -10,7 +11,7 @@ import { open, seal } from './file-crypto';
 const BATCH = 50;
 
 /**
- * After a key rotation: every stored file and second-factor secret sealed with a retired key is opened and sealed
+ * After a key rotation: every stored file, second-factor secret and the installation's private keys sealed with a retired key is opened and sealed
  * again with the current one, so the retired keys can then be removed from the configuration. Row by row, so a
  * stop half-way leaves each row readable with one of the configured keys; running it again finishes the work.
  */
@@ -39,6 +40,8 @@ export async function resealWithCurrentKey(
     });
     secrets += 1;
   }
+  // The installation's private keys (decision 0012) count as one secret.
+  if (await resealInstallationIdentity(db, keys)) secrets += 1;
   await appendAudit(db, {
     userId: null,
     organisationId: null,

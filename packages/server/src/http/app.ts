@@ -35,6 +35,7 @@ import { retentionRoutes } from '../records/retention.routes';
 import { setupRoutes } from '../setup/setup.routes';
 import { notificationsRoutes } from '../notifications/notifications.routes';
 import { mailOutboxHooks } from '../notifications/mail-outbox';
+import { bundlesRoutes, prepareInstallation } from '../bundles/bundles.routes';
 import { policyOf, refuseWithout } from '../access/endpoint-policy';
 import type { AppContext } from './context';
 import { requireUser } from './session';
@@ -176,6 +177,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(auditRoutes(ctx));
       await api.register(retentionRoutes(ctx));
       await api.register(notificationsRoutes(ctx));
+      await api.register(bundlesRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );
@@ -200,5 +202,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
   mailOutboxHooks(app, ctx.db, ctx.config.mail);
   await app.ready();
+  await prepareInstallation(ctx);
   return app;
 }

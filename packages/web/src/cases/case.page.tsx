@@ -23,6 +23,7 @@ import { GiveTask } from '../tasks/give-task.component';
 import { CaseAccessLog } from '../records/case-access-log.component';
 import { CaseDeletion } from '../records/case-deletion.component';
 import { CaseFileExport } from '../records/case-file-export.component';
+import { SendCaseFile } from '../bundles/send-case-file.component';
 import { NowPanel } from './steps/now-panel.component';
 import { RecordStep } from './steps/record-step.component';
 import { isStepType, type StepChoice, type StepContext } from './steps/step-context';
@@ -156,6 +157,7 @@ export function CasePage() {
         <div className="case-page__work">
           <CaseDocuments caseId={caseId} />
           <CaseFileExport caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
+          <SendCaseFile caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
           <CaseAccessLog caseId={caseId} />
           <CaseHistory title={t('cases:timeline.title')}>
             {mayRecord('note') && events ? (

@@ -113,6 +113,11 @@ export function AppShell() {
                     {t('oversight:nav.roles')}
                   </NavLink>
                 ) : null}
+                {can(user.access, 'installation.manage') ? (
+                  <NavLink to="/settings/installation" className="app-nav__link">
+                    {t('bundles:nav')}
+                  </NavLink>
+                ) : null}
                 {can(user.access, 'audit.read') ? (
                   <NavLink to="/audit" className="app-nav__link">
                     {t('records:audit.nav')}
