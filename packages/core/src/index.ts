@@ -52,3 +52,5 @@ export * from './records/retention';
 export * from './targets/indicator-catalogue';
 export * from './targets/target.schema';
 export * from './targets/target-progress';
+export * from './transfers/transfer.schema';
+export * from './transfers/transfer.events';

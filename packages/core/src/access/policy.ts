@@ -54,6 +54,7 @@ export const DEFAULT_POLICY: AccessPolicy = {
       'case.write',
       'case.approve',
       'case.assign',
+      'case.transfer',
       'case.access_log',
       'attachment.read',
       'report.read',
@@ -103,7 +104,13 @@ export type PolicyAdjustmentsInput = z.input<typeof policyAdjustmentsSchema>;
  * out of its own settings; and permissions no organisation may give to a role that reaches beyond it.
  */
 export const ADMIN_KEEPS: readonly Permission[] = ['user.manage', 'policy.manage'];
-const GOVERNMENT_NEVER: readonly Permission[] = ['case.create', 'case.write', 'case.delete', 'case.export'];
+const GOVERNMENT_NEVER: readonly Permission[] = [
+  'case.create',
+  'case.write',
+  'case.delete',
+  'case.export',
+  'case.transfer',
+];
 
 export function policyAdjustmentProblems(adjustments: PolicyAdjustments): string[] {
   const problems: string[] = [];
