@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { caseSectionsSchema, SECTIONS_WITHOUT_SHARING_CONSENT, type CaseSection } from '../access/case-sections';
+import {
+  CASE_SECTIONS,
+  caseSectionsSchema,
+  SECTIONS_WITHOUT_SHARING_CONSENT,
+  type CaseSection,
+} from '../access/case-sections';
 import { FIELD_TIERS } from '../access/policy';
 
 /**
@@ -65,7 +70,8 @@ export const transferSchema = z.object({
   transferReason: z.enum(TRANSFER_REASONS),
   /** The sender's note is an account of the case: null, with 'narrative' in `hidden`, for a role without it. */
   note: z.string().nullable(),
-  sectionsKept: caseSectionsSchema,
+  // Not the input's transform: a response schema must encode.
+  sectionsKept: z.array(z.enum(CASE_SECTIONS)),
   status: z.enum(TRANSFER_STATUSES),
   offeredOn: z.string(),
   offeredByName: z.string().nullable(),
