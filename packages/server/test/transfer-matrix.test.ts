@@ -49,7 +49,9 @@ const SAMPLES: Record<string, Sample> = {
   'PATCH /cases/:id': () => ({ body: { changes: { riskLevel: 'high' }, baseVersions: { riskLevel: 0 } } }),
   'GET /cases/:id/state': () => ({}),
   'GET /cases/:id/events': () => ({}),
-  'DELETE /cases/:id': (f, kind) => ({ body: { reason: 'Entered twice', confirmCaseNumber: f.cases[kind].caseNumber } }),
+  'DELETE /cases/:id': (f, kind) => ({
+    body: { reason: 'Entered twice', confirmCaseNumber: f.cases[kind].caseNumber },
+  }),
   'GET /cases/:id/access-log': () => ({}),
   'POST /cases/:id/prints': () => ({ body: { form: 'assessment' } }),
   'GET /cases/:id/file': () => ({}),
@@ -197,65 +199,61 @@ describeOnEachEngine('a former lead over every case endpoint', (engine) => {
     expect(onCase.filter((key) => !SAMPLES[key])).toEqual([]);
   });
 
-  it(
-    'reads only its own writing and the kept sections, writes nothing, and leaks nothing',
-    async () => {
-      const failures: string[] = [];
-      const leaks: string[] = [];
-      const ownNoteSeen = new Set<string>();
-      for (const [key, sample] of Object.entries(SAMPLES)) {
-        const policy = ENDPOINT_POLICY[key];
-        if (!policy || policy.access !== 'permission') continue;
-        const [method, template] = key.split(' ') as [string, string];
-        for (const role of SENDER_ROLES) {
-          const access = accessFor([role]);
-          const permitted = policy.anyOf.some((permission) => can(access, permission));
-          for (const kind of CASES) {
-            const request = sample(fixture, kind);
-            const path = request.path ?? template.replace(':id', fixture.cases[kind].id);
-            const response = request.multipart
-              ? await upload(users[role], fixture.cases[kind].id)
-              : await send(method, path, users[role].token, request.body);
-            const ok = !permitted
-              ? response.status === 403
-              : READS.has(key)
-                ? [200, 204].includes(response.status)
-                : [403, 404].includes(response.status);
-            if (!ok) failures.push(`${role} ${key} [${kind}]: ${response.status}`);
-            const secrets = [
-              ...Object.values(CHILD),
-              FAMILY,
-              RECEIVER_SERVICE_PARTNER,
-              RECEIVER_NOTE.none_kept,
-              ...(kind === 'notes_kept' ? [] : [RECEIVER_NOTE.notes_kept]),
-            ];
-            for (const secret of secrets) {
-              if (response.text.includes(secret)) leaks.push(`${role} ${key} [${kind}] shows ${secret}`);
-            }
-            if (response.text.includes(SENDER_NOTE)) ownNoteSeen.add(`${role} ${key}`);
-            // The kept notes are read by the roles that may read accounts of a case (not M&E officers).
-            if (kind === 'notes_kept' && key === 'GET /cases/:id/events' && mayRead(access, 'narrative')) {
-              if (!response.text.includes(RECEIVER_NOTE.notes_kept)) failures.push(`${role} misses the kept notes`);
-            }
+  it('reads only its own writing and the kept sections, writes nothing, and leaks nothing', async () => {
+    const failures: string[] = [];
+    const leaks: string[] = [];
+    const ownNoteSeen = new Set<string>();
+    for (const [key, sample] of Object.entries(SAMPLES)) {
+      const policy = ENDPOINT_POLICY[key];
+      if (!policy || policy.access !== 'permission') continue;
+      const [method, template] = key.split(' ') as [string, string];
+      for (const role of SENDER_ROLES) {
+        const access = accessFor([role]);
+        const permitted = policy.anyOf.some((permission) => can(access, permission));
+        for (const kind of CASES) {
+          const request = sample(fixture, kind);
+          const path = request.path ?? template.replace(':id', fixture.cases[kind].id);
+          const response = request.multipart
+            ? await upload(users[role], fixture.cases[kind].id)
+            : await send(method, path, users[role].token, request.body);
+          const ok = !permitted
+            ? response.status === 403
+            : READS.has(key)
+              ? [200, 204].includes(response.status)
+              : [403, 404].includes(response.status);
+          if (!ok) failures.push(`${role} ${key} [${kind}]: ${response.status}`);
+          const secrets = [
+            ...Object.values(CHILD),
+            FAMILY,
+            RECEIVER_SERVICE_PARTNER,
+            RECEIVER_NOTE.none_kept,
+            ...(kind === 'notes_kept' ? [] : [RECEIVER_NOTE.notes_kept]),
+          ];
+          for (const secret of secrets) {
+            if (response.text.includes(secret)) leaks.push(`${role} ${key} [${kind}] shows ${secret}`);
+          }
+          if (response.text.includes(SENDER_NOTE)) ownNoteSeen.add(`${role} ${key}`);
+          // The kept notes are read by the roles that may read accounts of a case (not M&E officers).
+          if (kind === 'notes_kept' && key === 'GET /cases/:id/events' && mayRead(access, 'narrative')) {
+            if (!response.text.includes(RECEIVER_NOTE.notes_kept)) failures.push(`${role} misses the kept notes`);
           }
         }
       }
-      // Its own document stays readable; the receiver's does not exist for it.
-      for (const kind of CASES) {
-        const own = await send(
-          'GET',
-          `/cases/${fixture.cases[kind].id}/attachments/${fixture.senderFile[kind]}`,
-          users.supervisor.token,
-          undefined,
-        );
-        if (own.status !== 200) failures.push(`supervisor cannot read its own document [${kind}]: ${own.status}`);
-      }
-      expect({ failures, leaks }).toEqual({ failures: [], leaks: [] });
-      // Its own writing is what it still reads, on the timeline and in the exported file.
-      expect(ownNoteSeen).toContain('supervisor GET /cases/:id/events');
-      expect(ownNoteSeen).toContain('org_admin POST /cases/:id/file');
-      expect(ROLES.length).toBeGreaterThan(SENDER_ROLES.length);
-    },
-    300_000,
-  );
+    }
+    // Its own document stays readable; the receiver's does not exist for it.
+    for (const kind of CASES) {
+      const own = await send(
+        'GET',
+        `/cases/${fixture.cases[kind].id}/attachments/${fixture.senderFile[kind]}`,
+        users.supervisor.token,
+        undefined,
+      );
+      if (own.status !== 200) failures.push(`supervisor cannot read its own document [${kind}]: ${own.status}`);
+    }
+    expect({ failures, leaks }).toEqual({ failures: [], leaks: [] });
+    // Its own writing is what it still reads, on the timeline and in the exported file.
+    expect(ownNoteSeen).toContain('supervisor GET /cases/:id/events');
+    expect(ownNoteSeen).toContain('org_admin POST /cases/:id/file');
+    expect(ROLES.length).toBeGreaterThan(SENDER_ROLES.length);
+  }, 300_000);
 });

@@ -310,8 +310,10 @@ describeOnEachEngine('transfers', (engine) => {
         const report = await call<{ tables: Table[] }>(user, 'GET', `/reports/shelter-quarterly?${period}`);
         expect(report.status).toBe(200);
         const find = (id: string) => report.body.tables.find((t) => t.id === id)!;
-        const byMonth = (t: Table) =>
-          Object.fromEntries(t.rows.map((row, i) => [row.key, t.rowTotals[i]]).filter(([, n]) => n));
+        const byMonth = (t: Table): Record<string, number> =>
+          Object.fromEntries(
+            t.rows.flatMap((row, i): [string, number][] => (t.rowTotals[i] ? [[row.key, t.rowTotals[i]]] : [])),
+          );
         return {
           referrals: find('referrals-by-case-type').grandTotal,
           residents: byMonth(find('residents-by-age-and-sex')),

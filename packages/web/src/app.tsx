@@ -77,6 +77,10 @@ const router = createBrowserRouter([
             path: 'cases/:caseId/files',
             ...lazyPage(() => import('./documents/files.page').then((page) => page.CaseFilesPage)),
           },
+          {
+            path: 'transfers/incoming',
+            ...lazyPage(() => import('./transfers/incoming-transfers.page').then((page) => page.IncomingTransfersPage)),
+          },
           { path: 'tasks', ...lazyPage(() => import('./tasks/tasks.page').then((page) => page.TasksPage)) },
           {
             path: 'supervision',

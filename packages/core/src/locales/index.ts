@@ -24,6 +24,8 @@ import enRecords from './en/records.json';
 import kmRecords from './km/records.json';
 import enTargets from './en/targets.json';
 import kmTargets from './km/targets.json';
+import enTransfers from './en/transfers.json';
+import kmTransfers from './km/transfers.json';
 
 import type { Language, Namespace } from './languages';
 
@@ -48,6 +50,7 @@ export const resources = {
     account: enAccount,
     records: enRecords,
     targets: enTargets,
+    transfers: enTransfers,
   },
   km: {
     common: kmCommon,
@@ -63,5 +66,6 @@ export const resources = {
     account: kmAccount,
     records: kmRecords,
     targets: kmTargets,
+    transfers: kmTransfers,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

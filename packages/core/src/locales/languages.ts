@@ -16,5 +16,6 @@ export const NAMESPACES = [
   'account',
   'records',
   'targets',
+  'transfers',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

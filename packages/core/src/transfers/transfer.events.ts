@@ -21,4 +21,3 @@ export const transferEventPayloads = {
 } as const;
 
 export const TRANSFER_EVENT_TYPES = Object.keys(transferEventPayloads) as (keyof typeof transferEventPayloads)[];
-

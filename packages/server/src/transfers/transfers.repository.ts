@@ -97,7 +97,9 @@ export async function sharingConsentGiven(db: Executor, caseId: string): Promise
     .select(['e.payload'])
     .where('e.case_id', '=', caseId)
     .where('e.type', '=', 'consent')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('case_event as s').select('s.id').whereRef('s.supersedes', '=', 'e.id'))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('case_event as s').select('s.id').whereRef('s.supersedes', '=', 'e.id'))),
+    )
     .orderBy('e.occurred_on')
     .orderBy('e.seq')
     .execute();

@@ -2,7 +2,6 @@ import {
   ageOn,
   DomainError,
   mayRead,
-  newTransferSchema,
   redactCase,
   SECTIONS_WITHOUT_SHARING_CONSENT,
   tiersOnCase,
@@ -17,6 +16,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import type { newTransferSchema } from '@homeward/core';
 import { requirePermission } from '../access/require-permission';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
@@ -119,7 +119,11 @@ export async function offerTransfer(
     // Looked up under the lock, so two copies of one offer at once are one offer and a retry.
     const used = await transferById(trx, input.id);
     if (used) {
-      refuseUnlessRetry({ organisation_id: used.from_organisation_id, request_digest: used.request_digest }, actor, digest);
+      refuseUnlessRetry(
+        { organisation_id: used.from_organisation_id, request_digest: used.request_digest },
+        actor,
+        digest,
+      );
       return false;
     }
     const receiver = await receiverOrganisation(trx, input.toOrganisationId);
@@ -132,7 +136,12 @@ export async function offerTransfer(
     const beyond = input.sectionsKept.filter((section) => !SECTIONS_WITHOUT_SHARING_CONSENT.includes(section));
     if (!consent && beyond.length > 0) {
       const message = 'Without the child’s consent to share, only services can be kept after the transfer.';
-      throw new DomainError('invalid', message, [{ field: 'sectionsKept', message, code: 'consent_needed' }], 'consent_needed');
+      throw new DomainError(
+        'invalid',
+        message,
+        [{ field: 'sectionsKept', message, code: 'consent_needed' }],
+        'consent_needed',
+      );
     }
     if (await openTransferOf(trx, caseId)) {
       throw new DomainError(
@@ -180,9 +189,7 @@ export async function offerTransfer(
 }
 
 type Decision =
-  | { kind: 'accept'; body: AcceptTransfer }
-  | { kind: 'decline'; body: DeclineTransfer }
-  | { kind: 'withdraw' };
+  { kind: 'accept'; body: AcceptTransfer } | { kind: 'decline'; body: DeclineTransfer } | { kind: 'withdraw' };
 
 const STATUS_OF: Record<Decision['kind'], 'accepted' | 'declined' | 'withdrawn'> = {
   accept: 'accepted',
@@ -296,6 +303,7 @@ export async function caseTransfers(db: Kysely<Database>, actor: Actor, caseId: 
   const tiers = tiersOnCase(actor.access, reach);
   const references = await referencesOf(db, caseId);
   return {
+    lead: reach.kind === 'lead',
     items: rows.map((transfer) => transferAnswer(transfer, tiers)),
     references: references.map((reference) => ({
       organisationId: reference.organisation_id,
@@ -335,4 +343,3 @@ export async function incomingTransferCount(db: Kysely<Database>, actor: Actor):
   requirePermission(actor, 'case.transfer');
   return { count: await incomingOfferCount(db, actor.organisationId) };
 }
-
