@@ -99,6 +99,8 @@ export type CaseReference = z.infer<typeof caseReferenceSchema>;
 export const caseTransfersSchema = z.object({
   /** Whether the reader's organisation leads the case (and so may offer it). */
   lead: z.boolean(),
+  /** Whether it led the case before a transfer: it then reads its own writing (and kept sections) and writes none. */
+  formerLead: z.boolean(),
   items: z.array(transferSchema),
   references: z.array(caseReferenceSchema),
   /** Whether the child's consent to share is given now: more than `services` may be kept only with it. */

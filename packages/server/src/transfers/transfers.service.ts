@@ -304,6 +304,10 @@ export async function caseTransfers(db: Kysely<Database>, actor: Actor, caseId: 
   const references = await referencesOf(db, caseId);
   return {
     lead: reach.kind === 'lead',
+    formerLead:
+      reach.kind === 'lead'
+        ? false
+        : references.some((reference) => reference.organisation_id === actor.organisationId),
     items: rows.map((transfer) => transferAnswer(transfer, tiers)),
     references: references.map((reference) => ({
       organisationId: reference.organisation_id,

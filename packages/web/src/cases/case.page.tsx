@@ -15,6 +15,7 @@ import { CaseProfile } from './case-profile.component';
 import { CaseShares } from './case-shares.component';
 import { CaseTransfer } from '../transfers/case-transfer.component';
 import { TransferReference } from '../transfers/transfer-reference.component';
+import { useCaseTransfers } from '../transfers/transfers.resource';
 import { CaseDuplicates } from './duplicates/case-duplicates.component';
 import { CaseHistory } from './case-history.component';
 import { CaseTimeline } from './case-timeline.component';
@@ -43,7 +44,9 @@ export function CasePage() {
   const placedInFacility = events?.some((event) => event.type === 'placement' && event.payload.facilityId) ?? false;
   const facilitiesQuery = usePlacementFacilities(placedInFacility);
   const [choice, setChoice] = useState<StepChoice | null>(null);
-  const canWrite = can(user.access, 'case.write');
+  // A former lead (after a transfer) reads its own writing and writes nothing more on the case.
+  const formerLead = useCaseTransfers(caseId).data?.formerLead ?? false;
+  const canWrite = can(user.access, 'case.write') && !formerLead;
   const canApprove = can(user.access, 'case.approve');
   const detail = caseQuery.data;
   const state = stateQuery.data;
@@ -140,8 +143,8 @@ export function CasePage() {
         />
         <CaseDuplicates caseId={caseId} detail={caseQuery.data} />
         <div className="case-page__access">
-          {can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
-          <CaseShares caseId={caseId} />
+          {can(user.access, 'case.assign') && !formerLead ? <CaseAssignment detail={caseQuery.data} /> : null}
+          <CaseShares caseId={caseId} mayShare={!formerLead} />
           <CaseTransfer caseId={caseId} />
         </div>
         <div className="case-page__work">
