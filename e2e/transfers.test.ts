@@ -1,7 +1,7 @@
 import type { CaseDetail } from '@homeward/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, screenshot } from './support/chromium';
+import { launchChromium, screenshot, SCREENSHOTS } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
 
 /**
@@ -34,13 +34,26 @@ describe('a transfer between two organisations, in a real browser', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
   }
 
-  /** The screen in English and Khmer, at laptop and phone width; back to English on a laptop after. */
-  async function screenshots(name: string): Promise<void> {
+  /**
+   * The screen in English and Khmer, at laptop and phone width; back to English on a laptop after. With parts,
+   * those parts of the page too, so a long case page's transfer card can be looked at closely.
+   */
+  async function screenshots(name: string, parts: string[] = []): Promise<void> {
     for (const language of ['en', 'km'] as const) {
       await setLanguage(language);
-      await screenshot(page, `transfer-${name}-${language}-1280`);
-      await page.setViewportSize(PHONE);
-      await screenshot(page, `transfer-${name}-${language}-390`);
+      for (const [width, viewport] of [
+        ['1280', WIDE],
+        ['390', PHONE],
+      ] as const) {
+        await page.setViewportSize(viewport);
+        await screenshot(page, `transfer-${name}-${language}-${width}`);
+        for (const part of parts) {
+          await page
+            .locator(part)
+            .first()
+            .screenshot({ path: `${SCREENSHOTS}/transfer-${name}-part-${language}-${width}.png` });
+        }
+      }
     }
     await setLanguage('en');
   }
@@ -104,7 +117,7 @@ describe('a transfer between two organisations, in a real browser', () => {
     await card.locator('#transfer-note').fill('The aunt who cares for him moved to Svay Rieng town.');
     await card.getByRole('checkbox', { name: 'Notes' }).check();
     await card.scrollIntoViewIfNeeded();
-    await screenshots('offer-form');
+    await screenshots('offer-form', ['[data-testid="case-transfer"]']);
     await card.getByRole('button', { name: 'Offer the transfer' }).click();
     await card.getByTestId('transfer-open').waitFor();
     await expect.poll(() => card.getByTestId('transfer-open').innerText()).toContain(`Offered to ${RECEIVER_ORG}`);
@@ -135,7 +148,7 @@ describe('a transfer between two organisations, in a real browser', () => {
     expect(await reference.innerText()).toContain(`their number ${child.caseNumber}`);
     expect(await page.getByTestId('case-number').innerText()).not.toBe(child.caseNumber);
     await expect.poll(() => page.getByTestId('timeline').innerText()).toContain('Met the boy at the transit centre');
-    await screenshots('receiver-case');
+    await screenshots('receiver-case', ['.case-page__header']);
   });
 
   it('leaves the sender its own writing, without the child’s name and without the means to write', async (context) => {
@@ -146,6 +159,6 @@ describe('a transfer between two organisations, in a real browser', () => {
     expect(await page.getByTestId('case-title').innerText()).not.toContain(CHILD);
     expect(await page.getByTestId('timeline').innerText()).toContain('Met the boy at the transit centre');
     expect(await page.getByTestId('transfer-form').count()).toBe(0);
-    await screenshots('sender-case');
+    await screenshots('sender-case', ['[data-testid="timeline"]']);
   });
 });
