@@ -159,6 +159,6 @@ describe('a transfer between two organisations, in a real browser', () => {
     expect(await page.getByTestId('case-title').innerText()).not.toContain(CHILD);
     expect(await page.getByTestId('timeline').innerText()).toContain('Met the boy at the transit centre');
     expect(await page.getByTestId('transfer-form').count()).toBe(0);
-    await screenshots('sender-case', ['[data-testid="timeline"]']);
+    await screenshots('sender-case', ['[data-testid="case-transfer"]']);
   });
 });
