@@ -149,6 +149,9 @@ describeOnEachEngine('transfers', (engine) => {
       const search = await call<CaseList>(user, 'GET', `/cases?q=${encodeURIComponent(child.caseNumber)}`);
       expect(search.body.items.map((item) => [item.id, item.givenNameLatin])).toEqual([[child.id, null]]);
     }
+    const asSender = await call<CaseTransfers>(senderSupervisor, 'GET', `/cases/${child.id}/transfers`);
+    expect([asSender.body.lead, asSender.body.formerLead]).toEqual([false, true]);
+    expect([transfers.body.lead, transfers.body.formerLead]).toEqual([true, false]);
     expect((await offer(senderSupervisor, child.id)).status).toBe(404);
     expect((await call<{ count: number }>(receiverSupervisor, 'GET', '/transfers/incoming/count')).body.count).toBe(0);
   });
