@@ -148,7 +148,7 @@ export function CasePage() {
           <CaseTransfer caseId={caseId} />
         </div>
         <div className="case-page__work">
-          <CaseDocuments caseId={caseId} />
+          <CaseDocuments caseId={caseId} mayUpload={!formerLead} />
           <CaseFileExport caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
           <CaseAccessLog caseId={caseId} />
           <CaseHistory title={t('cases:timeline.title')}>
@@ -174,7 +174,7 @@ export function CasePage() {
               />
             ) : null}
           </CaseHistory>
-          <CaseDeletion caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
+          {formerLead ? null : <CaseDeletion caseId={caseId} caseNumber={caseQuery.data.caseNumber} />}
         </div>
       </div>
     </article>

@@ -12,7 +12,7 @@ import '../styles/documents.css';
  * The photos and documents of a case, and the form to add one for those who work on it. Roles that may not see
  * files (caregivers, M&E officers) get a one-line note instead; a 403 means the policy changed since sign-in.
  */
-export function CaseDocuments({ caseId }: { caseId: string }) {
+export function CaseDocuments({ caseId, mayUpload = true }: { caseId: string; mayUpload?: boolean }) {
   const { t } = useTranslation();
   const user = useUser();
   const mayRead = can(user.access, 'attachment.read');
@@ -36,7 +36,7 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
       {attachments.data ? (
         <>
           <AttachmentList caseId={caseId} items={attachments.data.items} />
-          {can(user.access, 'case.write') ? <AttachmentUploadForm caseId={caseId} /> : null}
+          {can(user.access, 'case.write') && mayUpload ? <AttachmentUploadForm caseId={caseId} /> : null}
         </>
       ) : null}
     </section>
