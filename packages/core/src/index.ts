@@ -55,3 +55,5 @@ export * from './targets/target-progress';
 export * from './notifications/notification.schema';
 export * from './notifications/notification-request.schema';
 export * from './bundles/bundle.schema';
+export * from './transfers/transfer.schema';
+export * from './transfers/transfer.events';

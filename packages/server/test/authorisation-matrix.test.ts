@@ -7,6 +7,7 @@ import {
   type PolicyAdjustmentsInput,
   type Role,
 } from '@homeward/core';
+import { randomUUID } from 'node:crypto';
 import { TextWriter, Uint8ArrayReader, ZipReader, type FileEntry } from '@zip.js/zip.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ENDPOINT_POLICY, type EndpointPolicy } from '../src/access/endpoint-policy';
@@ -60,6 +61,10 @@ interface Fixture {
   setPolicies: (adjustments: PolicyAdjustmentsInput) => Promise<void>;
   /** A colleague the administrators' requests act on (roles, disabling, passwords), not one of the actors. */
   spareUser: string;
+  /** Transfers: another NGO a case can be offered to, an offer to the NGO it declined, one it withdrew. */
+  otherOrganisation: string;
+  declinedTransfer: string;
+  withdrawnTransfer: string;
 }
 
 interface SampleRequest {
@@ -242,6 +247,24 @@ const SAMPLES: Record<string, Sample> = {
   }),
   // Not a multipart upload (400): let through, and nothing is imported.
   'POST /bundles/import': () => ({ body: {} }),
+  // Transfers: an allowed offer is made (then refused as a second open one); decisions meet a decided transfer
+  // (409, or the same decision's retry), so the matrix's cases keep their lead.
+  'GET /cases/:id/transfers': () => ({}),
+  'POST /cases/:id/transfers': (f) => ({
+    body: { id: randomUUID(), toOrganisationId: f.otherOrganisation, transferReason: 'capacity' },
+  }),
+  'GET /transfers/incoming': () => ({}),
+  'GET /transfers/incoming/count': () => ({}),
+  'GET /transfers/receivers': () => ({}),
+  'POST /transfers/:transferId/accept': (f) => ({
+    path: `/transfers/${f.declinedTransfer}/accept`,
+    body: { workerId: f.users.caseworker.id },
+  }),
+  'POST /transfers/:transferId/decline': (f) => ({
+    path: `/transfers/${f.declinedTransfer}/decline`,
+    body: { declineReason: 'no_capacity' },
+  }),
+  'POST /transfers/:transferId/withdraw': (f) => ({ path: `/transfers/${f.withdrawnTransfer}/withdraw` }),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;
@@ -408,7 +431,27 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
       return (await api<{ id: string }>(server, 'POST', '/installation/partners', { token: ngo.user.token, body })).body
         .id;
     };
+    // Transfers: the other NGO offers its case to this one, which declines; this one offers a case and withdraws.
+    const declined = await api<{ id: string }>(server, 'POST', `/cases/${cases.other.id}/transfers`, {
+      token: other.user.token,
+      body: { id: randomUUID(), toOrganisationId: ngo.id, transferReason: 'capacity' },
+    });
+    const withdrawn = await api<{ id: string }>(server, 'POST', `/cases/${cases.unassigned.id}/transfers`, {
+      token: ngo.user.token,
+      body: { id: randomUUID(), toOrganisationId: other.id, transferReason: 'capacity' },
+    });
+    const decisions = [
+      await api(server, 'POST', `/transfers/${declined.body.id}/decline`, {
+        token: ngo.user.token,
+        body: { declineReason: 'no_capacity' },
+      }),
+      await api(server, 'POST', `/transfers/${withdrawn.body.id}/withdraw`, { token: ngo.user.token }),
+    ];
+    expect(decisions.map((response) => response.status)).toEqual([201, 201]);
     fixture = {
+      otherOrganisation: other.id,
+      declinedTransfer: declined.body.id,
+      withdrawnTransfer: withdrawn.body.id,
       cases,
       attachments,
       facilityId: facility.body.id,

@@ -86,6 +86,10 @@ const router = createBrowserRouter([
             path: 'waiting',
             ...lazyPage(() => import('./notifications/waiting.page').then((page) => page.WaitingPage)),
           },
+          {
+            path: 'transfers/incoming',
+            ...lazyPage(() => import('./transfers/incoming-transfers.page').then((page) => page.IncomingTransfersPage)),
+          },
           { path: 'tasks', ...lazyPage(() => import('./tasks/tasks.page').then((page) => page.TasksPage)) },
           {
             path: 'supervision',

@@ -52,6 +52,11 @@ export const SECTION_OF_EVENT: Readonly<Record<CaseEventType, EventSection>> = {
   health_check: 'services',
   group_session: 'services',
   document: 'documents',
+  // Transfers: the case's course, read by every participant.
+  transfer_offered: COURSE,
+  transfer_accepted: COURSE,
+  transfer_declined: COURSE,
+  transfer_withdrawn: COURSE,
 };
 
 export function sectionOf(type: string): EventSection {
@@ -94,11 +99,32 @@ export function sectionReadable(reach: CaseReach, section: CaseSection): boolean
   return reach.kind === 'lead' || (reach.kind === 'participant' && reach.sections.includes(section));
 }
 
-/** Whether a reader with this reach sees an event written by `writerOrganisationId`. */
-export function eventReadable(reach: CaseReach, type: string, writerOrganisationId: string): boolean {
+/**
+ * Whether an event is a step of a transfer from or to this organisation: a former lead that reads only its own
+ * writing still sees how the case left it (the receiver writes the acceptance).
+ */
+export function transferStepConcerns(type: string, payload: unknown, organisationId: string): boolean {
+  if (!type.startsWith('transfer_')) return false;
+  const p = (typeof payload === 'string' ? JSON.parse(payload) : payload) as {
+    fromOrganisationId?: unknown;
+    toOrganisationId?: unknown;
+  } | null;
+  return p?.fromOrganisationId === organisationId || p?.toOrganisationId === organisationId;
+}
+
+/**
+ * Whether a reader with this reach sees an event written by `writerOrganisationId`; with the event's payload,
+ * a reader of only its own writing also sees the transfer steps that name its organisation.
+ */
+export function eventReadable(
+  reach: CaseReach,
+  type: string,
+  writerOrganisationId: string,
+  payload?: unknown,
+): boolean {
   if (reach.kind === 'lead') return true;
   if (writerOrganisationId === reach.organisationId) return true;
-  if (reach.kind === 'own_writing') return false;
+  if (reach.kind === 'own_writing') return transferStepConcerns(type, payload, reach.organisationId);
   const section = sectionOf(type);
   return section === COURSE || reach.sections.includes(section);
 }

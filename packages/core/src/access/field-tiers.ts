@@ -58,6 +58,11 @@ export const PLAIN_FIELDS: readonly string[] = [
   'endOn',
   'nextVisitOn',
   'nextCheckOn',
+  // Transfers: the organisations and the case's numbers, which anyone reading the case may see.
+  'fromOrganisationName',
+  'toOrganisationName',
+  'caseNumber',
+  'previousCaseNumber',
 ];
 
 /** For a case outside the user's scope that a list still mentions (a duplicate match): its number, no more. */

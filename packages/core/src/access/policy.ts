@@ -54,6 +54,7 @@ export const DEFAULT_POLICY: AccessPolicy = {
       'case.write',
       'case.approve',
       'case.assign',
+      'case.transfer',
       'case.access_log',
       'attachment.read',
       'report.read',
@@ -109,6 +110,7 @@ const GOVERNMENT_NEVER: readonly Permission[] = [
   'case.delete',
   'case.export',
   'installation.manage',
+  'case.transfer',
 ];
 
 export function policyAdjustmentProblems(adjustments: PolicyAdjustments): string[] {

@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'case.write',
   'case.approve',
   'case.assign',
+  /** Offer a case to another organisation to lead, and accept or decline one offered to this organisation. */
+  'case.transfer',
   /** Export a child's whole file (for the child, or a court). */
   'case.export',
   /** Delete a case, with a reason, audited. */

@@ -18,6 +18,7 @@ import {
   reintegration,
   reopening,
 } from './events/reintegration.events';
+import { transferEventPayloads } from '../transfers/transfer.events';
 
 /**
  * The event catalogue: everything that happens in the life of a case. A case is the stream of these; each
@@ -74,6 +75,8 @@ export const eventPayloadSchemas = {
   profile_correction: z.object({ changes: z.record(z.string(), correctedFieldSchema) }),
   /** A photo or document added to the case; the file itself is stored encrypted, apart from the history. */
   document: z.object({ attachmentId: z.uuid(), kind: z.enum(['photo', 'document']), title: z.string() }),
+  // Transfers (issue 10 point 2): the lead changes; written by the transfer's steps, never by hand.
+  ...transferEventPayloads,
 } as const;
 
 export type CaseEventType = keyof typeof eventPayloadSchemas;
@@ -90,6 +93,11 @@ const WRITTEN_BY_THE_SYSTEM = [
   'document',
   'duplicate_resolution',
   'profile_correction',
+  // Transfers: written by the offer, acceptance, decline and withdrawal.
+  'transfer_offered',
+  'transfer_accepted',
+  'transfer_declined',
+  'transfer_withdrawn',
 ] as const;
 export const RECORDABLE_EVENT_TYPES = CASE_EVENT_TYPES.filter(
   (type): type is Exclude<CaseEventType, (typeof WRITTEN_BY_THE_SYSTEM)[number]> =>

@@ -28,6 +28,8 @@ import enNotifications from './en/notifications.json';
 import kmNotifications from './km/notifications.json';
 import enBundles from './en/bundles.json';
 import kmBundles from './km/bundles.json';
+import enTransfers from './en/transfers.json';
+import kmTransfers from './km/transfers.json';
 
 import type { Language, Namespace } from './languages';
 
@@ -54,6 +56,7 @@ export const resources = {
     targets: enTargets,
     notifications: enNotifications,
     bundles: enBundles,
+    transfers: enTransfers,
   },
   km: {
     common: kmCommon,
@@ -71,5 +74,6 @@ export const resources = {
     targets: kmTargets,
     notifications: kmNotifications,
     bundles: kmBundles,
+    transfers: kmTransfers,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

@@ -18,5 +18,6 @@ export const NAMESPACES = [
   'targets',
   'notifications',
   'bundles',
+  'transfers',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -64,6 +64,12 @@ export const AUDIT_ACTIONS = [
   'partner.add',
   'partner.remove',
   'access.refused',
+  // Transfers (issue 10 point 2)
+  'transfer.offer',
+  'transfer.accept',
+  'transfer.decline',
+  'transfer.withdraw',
+  'transfer.list_incoming',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -112,6 +112,15 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'DELETE /installation/partners/:partnerId': needs('installation.manage'),
   'POST /bundles': aboutCases('case.export'),
   'POST /bundles/import': needs('installation.manage'),
+  // Transfers (issue 10 point 2): the sender's side by the case, the receiver's by the transfer.
+  'GET /cases/:id/transfers': onCase('case.read'),
+  'POST /cases/:id/transfers': onCase('case.transfer'),
+  'GET /transfers/incoming': needs('case.transfer'),
+  'GET /transfers/incoming/count': needs('case.transfer'),
+  'GET /transfers/receivers': needs('case.transfer'),
+  'POST /transfers/:transferId/accept': needs('case.transfer'),
+  'POST /transfers/:transferId/decline': needs('case.transfer'),
+  'POST /transfers/:transferId/withdraw': needs('case.transfer'),
 };
 
 /** The table's key for a route: its method and its path below the API prefix. */

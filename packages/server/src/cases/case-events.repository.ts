@@ -64,7 +64,7 @@ export async function readEvents(
   requirePermission(actor, 'case.read');
   const reach = await reachOf(db, actor, await selectCase(db, actor, caseId, 'read'));
   const rows = (await eventsWithAuthors(db, caseId)).filter((row) =>
-    eventReadable(reach, row.type, row.organisation_id),
+    eventReadable(reach, row.type, row.organisation_id, row.payload),
   );
   await auditCase(db, actor, 'case.read_events', caseId, { events: rows.length });
   return { reach, rows };

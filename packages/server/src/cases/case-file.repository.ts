@@ -45,7 +45,7 @@ export async function readCaseFile(
   const child = await selectCase(trx, actor, caseId, 'read');
   const reach = await reachOf(trx, actor, child);
   const events = (await eventsWithAuthors(trx, caseId)).filter((row) =>
-    eventReadable(reach, row.type, row.organisation_id),
+    eventReadable(reach, row.type, row.organisation_id, row.payload),
   );
   const files = (
     await trx.selectFrom('attachment').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute()

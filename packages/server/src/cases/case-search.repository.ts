@@ -1,5 +1,5 @@
 import { mayRead, normaliseForSearch, romanisedQueryKeys, type CaseListQuery } from '@homeward/core';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { CaseRow, Database } from '../db/schema';
 import { requirePermission } from '../access/require-permission';
@@ -11,6 +11,21 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * A number the case had under an earlier lead (a transfer's sender keeps its own in `case_reference`): the
+ * former lead finds the case by the number on its paper file, still only as far as it reaches the case.
+ */
+function earlierNumber(eb: ExpressionBuilder<Database, 'child_case'>, pattern: string) {
+  return eb(
+    'child_case.id',
+    'in',
+    eb
+      .selectFrom('case_reference as r')
+      .select('r.case_id')
+      .where(sql<boolean>`lower(r.case_number) like ${pattern}`),
+  );
 }
 
 export async function searchCases(
@@ -26,7 +41,11 @@ export async function searchCases(
     // Finding a child by a guessed name would confirm the name: without identity, only number and alias answer.
     const pattern = likePattern((query.q ?? '').trim().toLowerCase());
     base = base.where((eb) =>
-      eb.or([eb(sql`lower(case_number)`, 'like', pattern), eb(sql`lower(coalesce(alias, ''))`, 'like', pattern)]),
+      eb.or([
+        eb(sql`lower(case_number)`, 'like', pattern),
+        earlierNumber(eb, pattern),
+        eb(sql`lower(coalesce(alias, ''))`, 'like', pattern),
+      ]),
     );
   } else if (q) {
     const spellings = romanisedQueryKeys(query.q ?? '').map((key) => likePattern(key));
@@ -42,6 +61,7 @@ export async function searchCases(
           ]),
         ]),
         eb(sql`lower(case_number)`, 'like', pattern),
+        earlierNumber(eb, pattern),
         eb(sql`lower(coalesce(alias, ''))`, 'like', pattern),
       ]),
     );

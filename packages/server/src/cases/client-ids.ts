@@ -19,7 +19,7 @@ export function requestDigest(request: unknown): string {
 const ID_TAKEN =
   'This id is already used for another record: a retry sends the same request; a new record needs a new id.';
 
-function refuseUnlessRetry(used: UsedId, actor: Actor, digest: string): void {
+export function refuseUnlessRetry(used: UsedId, actor: Actor, digest: string): void {
   if (used.organisation_id !== actor.organisationId || used.request_digest !== digest)
     throw new DomainError('conflict', ID_TAKEN, [{ field: 'id', message: ID_TAKEN }], 'id_taken');
 }

@@ -21,6 +21,7 @@ import * as caseParticipation from './migrations/2026-12-07T0100-case-participat
 import * as caseReferences from './migrations/2026-12-07T0101-case-references';
 import * as notifications from './migrations/2026-12-07T0300-notifications';
 import * as caseBundles from './migrations/2026-12-07T0400-case-bundles';
+import * as caseTransfers from './migrations/2026-12-07T0600-case-transfers';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0101-case-references': caseReferences,
   '2026-12-07T0300-notifications': notifications,
   '2026-12-07T0400-case-bundles': caseBundles,
+  '2026-12-07T0600-case-transfers': caseTransfers,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -286,6 +286,32 @@ export interface CaseReferenceTable {
   created_at: DefaultedTimestamp;
 }
 
+/** A transfer of the lead of a case to another organisation (issue 10 point 2). */
+export interface CaseTransferTable {
+  id: string;
+  case_id: string;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  reason: string;
+  note: string | null;
+  sections_kept: string[];
+  status: 'offered' | 'accepted' | 'declined' | 'withdrawn';
+  sender_case_number: string;
+  receiver_case_number: string | null;
+  offered_on: string;
+  offered_by: string | null;
+  decided_on: string | null;
+  decided_by: string | null;
+  decline_reason: string | null;
+  decline_note: string | null;
+  accepted_worker_id: string | null;
+  /** The offer's request, so the same offer sent again is a retry (client-ids). */
+  request_digest: string | null;
+  /** The decision's request (accept, decline, withdraw), so the same decision sent again is a retry. */
+  decision_digest: string | null;
+  created_at: DefaultedTimestamp;
+}
+
 export interface SavedReportTable {
   id: string;
   organisation_id: string;
@@ -361,6 +387,7 @@ export interface Database {
   directory_entry: DirectoryEntryTable;
   case_participant: CaseParticipantTable;
   case_reference: CaseReferenceTable;
+  case_transfer: CaseTransferTable;
   saved_report: SavedReportTable;
   care_stay: CareStayTable;
   recovery_code: RecoveryCodeTable;

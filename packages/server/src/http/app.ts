@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { auditRoutes } from '../audit/audit.routes';
 import { authRoutes } from '../auth/auth.routes';
 import { caseAccessRoutes } from '../cases/case-access.routes';
+import { transfersRoutes } from '../transfers/transfers.routes';
 import { twoFactorRoutes } from '../auth/two-factor.routes';
 import { usersRoutes } from '../users/users.routes';
 import { casesRoutes } from '../cases/cases.routes';
@@ -178,6 +179,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(retentionRoutes(ctx));
       await api.register(notificationsRoutes(ctx));
       await api.register(bundlesRoutes(ctx));
+      await api.register(transfersRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

@@ -4,7 +4,8 @@ import type { Database } from '../db/schema';
 /**
  * Stays in care for the residence and care-cohort reports: each placement until the case's next placement,
  * reintegration, closure, merge into another case, or loss of contact (a child who ran away no longer lives
- * there). Contact restored while a placement still stood starts a new stay in it. Derived from the events only,
+ * there). Contact restored while a placement still stood starts a new stay in it; so does a transfer, for the
+ * receiver (the acceptance is its event), the sender's stay ending on the transfer date. Derived from the events only,
  * and rewritten for a case in the transaction of each of its events, so they cannot drift from the history.
  *
  * `era` numbers the placements and endings of a case in order; within an era, its first event (`anchor`) says
@@ -20,17 +21,18 @@ function insertStays(condition: RawBuilder<unknown>): RawBuilder<unknown> {
       from (
         select e.id, e.case_id, e.organisation_id, e.type, e.occurred_on, e.seq,
           lead(e.occurred_on) over w as end_on,
-          count(*) filter (where e.type not in ('lost_contact', 'contact_restored')) over w as era
+          count(*) filter (where e.type not in ('lost_contact', 'contact_restored', 'transfer_accepted')) over w as era
         from case_event e
         where ${condition}
-          and (e.type in ('placement', 'reintegration', 'closure', 'lost_contact', 'contact_restored')
+          and (e.type in ('placement', 'reintegration', 'closure', 'lost_contact', 'contact_restored',
+              'transfer_accepted')
             or (e.type = 'duplicate_resolution' and e.payload->>'resolution' = 'merged_into_other'))
           and not exists (select 1 from case_event c where c.supersedes = e.id)
         window w as (partition by e.case_id order by e.occurred_on, e.seq)
       ) b
     ) s
     join case_event a on a.id = s.anchor_id and a.type = 'placement'
-    where s.type in ('placement', 'contact_restored')`;
+    where s.type in ('placement', 'contact_restored', 'transfer_accepted')`;
 }
 
 export async function refreshCareStays(trx: Transaction<Database>, caseId: string): Promise<void> {

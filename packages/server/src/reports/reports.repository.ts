@@ -132,7 +132,8 @@ function source(ctx: ReportContext, kind: EventSource): Sql {
         select e.case_id, e.id::text as fact_id, r.opened_on as on_date, e.payload as p,
           null::uuid as facility_id, null::text as care_type, null::text[] as tags
         from case_event e join child_case r on r.id = e.case_id
-        where e.type = 'intake' and r.opened_on between ${from} and ${to} ${ownEvents('e', scope)} and ${current('e')}`;
+        where e.type = 'intake' and r.opened_on between ${from} and ${to} ${ownEvents('e', scope)} and ${current('e')}
+        ${transfersIn(ctx)}`;
     case 'service':
     case 'education':
     case 'vocational_training':
@@ -145,13 +146,29 @@ function source(ctx: ReportContext, kind: EventSource): Sql {
 }
 
 /**
+ * A case transferred to the organisation is referred to it on the day it accepted (issue 10 point 2); the
+ * sender keeps its own intake. Only for one organisation's report: a province counts the child's intake once.
+ */
+function transfersIn({ plan, scope }: ReportContext): Sql {
+  if (scope.kind !== 'organisation') return sql``;
+  return sql`
+    union all
+    select e.case_id, e.id::text as fact_id, e.occurred_on as on_date, e.payload as p,
+      null::uuid as facility_id, null::text as care_type, null::text[] as tags
+    from case_event e
+    where e.type = 'transfer_accepted' and e.occurred_on between ${plan.from} and ${plan.to}
+      ${ownEvents('e', scope)} and ${current('e')}`;
+}
+
+/**
  * Facts that are the cases themselves are read from the case table once, as `c`, rather than joined back to
  * it: for a country's 170,000 open cases this halved the time of the open-cases table.
  */
 function caseFacts(ctx: ReportContext, kind: CaseSource): Sql {
   const { plan, scope, today } = ctx;
   const { from, to } = plan;
-  const own = scope.kind === 'organisation' ? sql`and c.organisation_id = ${scope.organisationId}` : sql``;
+  // A case counts for the organisation that led it at the period's end (a transfer moves it on that day).
+  const own = scope.kind === 'organisation' ? sql`and ${ledOn(scope.organisationId, to)}` : sql``;
   switch (kind) {
     case 'follow_up_case':
       // The period's visits are found once, by type and date, rather than looked up case by case.
@@ -289,9 +306,24 @@ function measure(plan: TablePlan): Sql {
   }
 }
 
+/**
+ * The cases an organisation leads or led: after a transfer the sender's reports keep the work it did (its own
+ * events, its stays in care, the case while it led it), and the receiver's count from the transfer on.
+ */
+function ledBy(organisationId: string): Sql {
+  return sql`(c.organisation_id = ${organisationId}
+    or exists (select 1 from case_reference lr where lr.case_id = c.id and lr.organisation_id = ${organisationId}))`;
+}
+
+/** Whether the organisation led the case on a day: the case's lead then, from its earlier numbers' end dates. */
+function ledOn(organisationId: string, day: string): Sql {
+  return sql`coalesce((select lr.organisation_id from case_reference lr where lr.case_id = c.id
+      and lr.until_on > ${day}::date order by lr.until_on limit 1), c.organisation_id) = ${organisationId}`;
+}
+
 export function scopeCondition(scope: ReportScope): Sql {
   const only = scope.onlyOrganisation ? sql`and c.organisation_id = ${scope.onlyOrganisation}` : sql``;
-  if (scope.kind === 'organisation') return sql`c.organisation_id = ${scope.organisationId} ${only}`;
+  if (scope.kind === 'organisation') return sql`${ledBy(scope.organisationId)} ${only}`;
   if (scope.provinceCode === null) return sql`true ${only}`;
   return sql`(left(c.village_code, 2) = ${scope.provinceCode}
     or c.organisation_id in (select o.id from organisation o where o.province_code = ${scope.provinceCode})) ${only}`;

@@ -27,6 +27,7 @@ export function CaseShares({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const user = useUser();
   const shares = useCaseShares(caseId);
+  // A former lead (after a transfer) no longer shares the case.
   const canShare = can(user.access, 'case.write');
 
   return (

@@ -14,6 +14,8 @@ import { CaseAssignment } from './case-assignment.component';
 import { CaseNoteForm } from './case-note-form.component';
 import { CaseProfile } from './case-profile.component';
 import { CaseShares } from './case-shares.component';
+import { CaseTransfer } from '../transfers/case-transfer.component';
+import { TransferReference } from '../transfers/transfer-reference.component';
 import { CaseDuplicates } from './duplicates/case-duplicates.component';
 import { CaseHistory } from './case-history.component';
 import { CaseTimeline } from './case-timeline.component';
@@ -109,6 +111,7 @@ export function CasePage() {
             {t(`codes:caseStatus.${status}`)}
           </span>
         </p>
+        <TransferReference caseId={caseId} />
         <CaseFormsLink caseId={caseId} />
       </header>
       <div className="case-page__layout">
@@ -151,6 +154,7 @@ export function CasePage() {
             <div className="case-page__access">
               {can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
               <CaseShares caseId={caseId} />
+              <CaseTransfer caseId={caseId} />
             </div>
           </>
         ) : null}

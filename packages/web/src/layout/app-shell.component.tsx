@@ -6,6 +6,7 @@ import { useLogout } from '../api/auth.resource';
 import { useUser } from '../auth/user-context';
 import { TasksNavLink } from '../tasks/tasks-nav-link.component';
 import { MenuUnreadDot, NotificationsNavLink } from '../notifications/notifications-nav-link.component';
+import { TransfersNavLink } from '../transfers/transfers-nav-link.component';
 import { LanguageSwitch } from './language-switch.component';
 import { MAIN_ID, SkipLink } from './skip-link.component';
 import { useRouteFocus } from './use-route-focus';
@@ -78,6 +79,7 @@ export function AppShell() {
                 ) : null}
                 <NotificationsNavLink />
                 {hasTasks ? <TasksNavLink /> : null}
+                {can(user.access, 'case.transfer') ? <TransfersNavLink /> : null}
                 {can(user.access, 'case.approve') ? (
                   <NavLink to="/supervision" className="app-nav__link">
                     {t('oversight:nav.supervision')}

@@ -7,6 +7,7 @@ import { CaseTypeCodes } from '../case-types.component';
 import { Fact, Facts, Outcome, Prose, ScoreChips } from './event-parts.component';
 import { payloadOf } from './step-context';
 import { CorrectionSummary } from '../corrections/correction-summary.component';
+import { TransferStep } from '../../transfers/transfer-step.component';
 import { useGazetteer } from '../../locations/use-gazetteer';
 
 /** What the timeline knows beyond one event: names of facilities and relatives, and approval requests. */
@@ -465,6 +466,11 @@ export function EventSummary({ event, lookup }: { event: CaseEvent; lookup: Time
         </div>
       );
     }
+    case 'transfer_offered':
+    case 'transfer_accepted':
+    case 'transfer_declined':
+    case 'transfer_withdrawn':
+      return <TransferStep event={event} />;
     case 'reopening': {
       const p = payloadOf('reopening', event);
       if (!p) return null;
