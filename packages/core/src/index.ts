@@ -52,3 +52,5 @@ export * from './records/retention';
 export * from './targets/indicator-catalogue';
 export * from './targets/target.schema';
 export * from './targets/target-progress';
+// Handover (issue 10 point 4)
+export * from './handover/handover.schema';

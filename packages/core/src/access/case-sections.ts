@@ -52,6 +52,8 @@ export const SECTION_OF_EVENT: Readonly<Record<CaseEventType, EventSection>> = {
   health_check: 'services',
   group_session: 'services',
   document: 'documents',
+  // Handover (issue 10 point 4)
+  handover: COURSE,
 };
 
 export function sectionOf(type: string): EventSection {

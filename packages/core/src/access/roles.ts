@@ -35,5 +35,9 @@ export const PERMISSIONS = [
   /** Save and share reports within the organisation. */
   'report.manage',
   'target.manage',
+  // Handover (issue 10 point 4): plan an office's caseload handover, approve it, receive what it hands over.
+  'handover.manage',
+  'handover.approve',
+  'handover.receive',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -18,6 +18,8 @@ import {
   reintegration,
   reopening,
 } from './events/reintegration.events';
+// Handover (issue 10 point 4)
+import { handoverEventPayload } from '../handover/handover.schema';
 
 /**
  * The event catalogue: everything that happens in the life of a case. A case is the stream of these; each
@@ -74,6 +76,8 @@ export const eventPayloadSchemas = {
   profile_correction: z.object({ changes: z.record(z.string(), correctedFieldSchema) }),
   /** A photo or document added to the case; the file itself is stored encrypted, apart from the history. */
   document: z.object({ attachmentId: z.uuid(), kind: z.enum(['photo', 'document']), title: z.string() }),
+  /** One step of a caseload handover's item (issue 10 point 4), written by the handover endpoints. */
+  handover: handoverEventPayload,
 } as const;
 
 export type CaseEventType = keyof typeof eventPayloadSchemas;
@@ -90,6 +94,8 @@ const WRITTEN_BY_THE_SYSTEM = [
   'document',
   'duplicate_resolution',
   'profile_correction',
+  // Handover (issue 10 point 4)
+  'handover',
 ] as const;
 export const RECORDABLE_EVENT_TYPES = CASE_EVENT_TYPES.filter(
   (type): type is Exclude<CaseEventType, (typeof WRITTEN_BY_THE_SYSTEM)[number]> =>

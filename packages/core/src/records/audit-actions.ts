@@ -59,6 +59,16 @@ export const AUDIT_ACTIONS = [
   'setup.create_organisation',
   'keys.reseal',
   'access.refused',
+  // Handover (issue 10 point 4)
+  'handover.plan_create',
+  'handover.plan_change',
+  'handover.items_change',
+  'handover.submit',
+  'handover.approve',
+  'handover.accept',
+  'handover.decline',
+  'handover.complete',
+  'handover.print',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

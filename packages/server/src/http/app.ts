@@ -15,6 +15,8 @@ import {
 import { z } from 'zod';
 import { auditRoutes } from '../audit/audit.routes';
 import { authRoutes } from '../auth/auth.routes';
+// Handover (issue 10 point 4)
+import { handoverRoutes } from '../handover/handover.routes';
 import { caseAccessRoutes } from '../cases/case-access.routes';
 import { twoFactorRoutes } from '../auth/two-factor.routes';
 import { usersRoutes } from '../users/users.routes';
@@ -173,6 +175,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(caseRecordsRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(retentionRoutes(ctx));
+      // Handover (issue 10 point 4)
+      await api.register(handoverRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );
