@@ -121,8 +121,9 @@ export async function passParticipation(
     caseId: input.caseId,
     organisationId: input.toOrganisationId,
     role,
-    // A department oversees the whole case, as a share always gave it (decision 0010).
-    sections: role === 'department' ? CASE_SECTIONS : sections,
+    // A department oversees the whole of a case the office leads, as a share always gave it (decision 0010); a
+    // remote case passes with no more than the office itself was given by its lead.
+    sections: role === 'department' && input.kind === 'direct' ? CASE_SECTIONS : sections,
     via: 'handover',
     sourceId: input.itemId,
     note: input.note,
