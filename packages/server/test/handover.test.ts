@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { CaseDetail, HandoverPlanDetail, IncomingHandoverItem } from '@homeward/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addParticipant } from '../src/participation/participants.repository';
@@ -254,6 +255,49 @@ describeOnEachEngine('caseload handover', (engine) => {
     ).toBe(true);
     // Phnom Penh's department was given nothing of it.
     expect((await call(dosvyPP.user, 'GET', `/cases/${missing.id}`)).status).toBe(404);
+  });
+
+  it('prints the handover summary per receiver and per child, in English and Khmer', async () => {
+    for (const language of ['en', 'km'] as const) {
+      const response = await fetch(
+        server.url(`/handover-plans/${plan.id}/summary?language=${language}&receiver=${dosvySR.id}`),
+        { headers: { authorization: `Bearer ${director.token}` } },
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      const pdf = Buffer.from(await response.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      // The cover and one page per child: the one child handed to Siem Reap's department.
+      expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(2);
+      if (process.env.HANDOVER_SUMMARY_OUT)
+        writeFileSync(`${process.env.HANDOVER_SUMMARY_OUT}/summary-${language}.pdf`, pdf);
+    }
+    const one = await fetch(server.url(`/handover-plans/${plan.id}/summary?item=${plan.items[0]!.id}`), {
+      headers: { authorization: `Bearer ${director.token}` },
+    });
+    expect(
+      Buffer.from(await one.arrayBuffer())
+        .toString('latin1')
+        .match(/\/Type \/Page\b/g),
+    ).toHaveLength(2);
+    const whole = await fetch(server.url(`/handover-plans/${plan.id}/summary?language=km`), {
+      headers: { authorization: `Bearer ${director.token}` },
+    });
+    if (process.env.HANDOVER_SUMMARY_OUT)
+      writeFileSync(`${process.env.HANDOVER_SUMMARY_OUT}/summary-all-km.pdf`, Buffer.from(await whole.arrayBuffer()));
+    expect(
+      (
+        await fetch(server.url(`/handover-plans/${plan.id}/summary`), {
+          headers: { authorization: `Bearer ${stranger.user.token}` },
+        })
+      ).status,
+    ).toBe(404);
+    const prints = await server.db.kysely
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'handover.print')
+      .execute();
+    expect(prints.length).toBeGreaterThanOrEqual(4);
   });
 
   it('shows each receiver only what waits for it, without the child’s name', async () => {

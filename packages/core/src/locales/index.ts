@@ -24,6 +24,9 @@ import enRecords from './en/records.json';
 import kmRecords from './km/records.json';
 import enTargets from './en/targets.json';
 import kmTargets from './km/targets.json';
+// Handover (issue 10 point 4)
+import enHandover from './en/handover.json';
+import kmHandover from './km/handover.json';
 
 import type { Language, Namespace } from './languages';
 
@@ -48,6 +51,7 @@ export const resources = {
     account: enAccount,
     records: enRecords,
     targets: enTargets,
+    handover: enHandover,
   },
   km: {
     common: kmCommon,
@@ -63,5 +67,6 @@ export const resources = {
     account: kmAccount,
     records: kmRecords,
     targets: kmTargets,
+    handover: kmHandover,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

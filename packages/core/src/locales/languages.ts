@@ -16,5 +16,7 @@ export const NAMESPACES = [
   'account',
   'records',
   'targets',
+  // Handover (issue 10 point 4)
+  'handover',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -9,6 +9,7 @@ import {
   handoverPlanListSchema,
   handoverReceiverListSchema,
   incomingHandoverListSchema,
+  LANGUAGES,
   newHandoverPlanSchema,
 } from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -27,6 +28,7 @@ import {
   declineItems,
   dropItems,
   getPlan,
+  handoverSummary,
   listIncoming,
   listPlans,
   listReceivers,
@@ -166,6 +168,33 @@ export function handoverRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       );
     }
+    app.get(
+      '/handover-plans/:planId/summary',
+      {
+        schema: {
+          tags,
+          summary: 'The printable handover summary (PDF), for one receiver, one case, or the whole plan',
+          params: planParams,
+          querystring: z.object({
+            language: z.enum(LANGUAGES).default('en'),
+            receiver: z.uuid().optional(),
+            item: z.uuid().optional(),
+          }),
+          response: { ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = await requireUser(request, ctx.db, ctx.config);
+        const file = await handoverSummary(ctx.db, actor, request.params.planId, request.query, ctx.clock);
+        return (
+          reply
+            .type('application/pdf')
+            .header('content-disposition', `inline; filename="${file.fileName}"`)
+            // A file goes out as it is; only JSON answers are checked against a response schema.
+            .send(file.body as never)
+        );
+      },
+    );
     app.get(
       '/handover-receivers',
       {

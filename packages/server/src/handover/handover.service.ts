@@ -16,6 +16,7 @@ import {
   type HandoverPlanChange,
   type HandoverPlanDetail,
   type NewHandoverPlan,
+  type Language,
   type Permission,
 } from '@homeward/core';
 import type { Kysely, Transaction } from 'kysely';
@@ -25,6 +26,9 @@ import { eventsForRules, insertEvent } from '../cases/case-events.repository';
 import { filterCases } from '../cases/case-filters.repository';
 import { updateCaseProjection } from '../cases/case-projection.repository';
 import { lockCaseForWrite } from '../cases/case-reads.repository';
+import { listEvents } from '../cases/case-events.service';
+import { getCase } from '../cases/cases.service';
+import { renderHandoverSummary, type SummaryChild } from './handover-summary.pdf';
 import { visibleCases } from '../cases/child-visibility';
 import { requestDigest, writeOnce } from '../cases/client-ids';
 import type { Clock } from '../cases/cases.service';
@@ -274,8 +278,9 @@ export async function changeItems(db: Db, actor: Actor, planId: string, change: 
   await db.transaction().execute(async (trx) => {
     const plan = await planOf(trx, actor, planId, true);
     const rows = await itemRowsOf(trx, planId, change.itemIds);
+    // The plan is found; an id in the body that is not among its cases is a bad request, not a missing plan.
     if (rows.length !== new Set(change.itemIds).size)
-      throw new DomainError('not_found', 'No such case in this plan.', [], 'not_found');
+      refuse('No such case in this plan.', 'not_in_plan', 'itemIds', 'invalid');
     const reassigning = plan.status === 'approved' || plan.status === 'in_progress';
     if (!reassigning) mustBeDraft(plan);
     if (reassigning && rows.some((row) => row.status !== 'declined'))
@@ -634,4 +639,46 @@ export async function completePlan(db: Db, actor: Actor, planId: string) {
     });
   });
   return getPlan(db, actor, planId);
+}
+
+/**
+ * The printable summary of a plan, for one receiver, one case, or all: each child as the printing user may see
+ * them (read through the one audited path, so every child printed is in the access log), and the print audited.
+ */
+export async function handoverSummary(
+  db: Db,
+  actor: Actor,
+  planId: string,
+  query: { language: Language; receiver?: string | undefined; item?: string | undefined },
+  clock: Clock,
+): Promise<{ body: Buffer; fileName: string }> {
+  needs(actor, 'handover.manage', 'handover.approve');
+  const plan = await getPlan(db, actor, planId);
+  const items = plan.items.filter(
+    (item) => (!query.receiver || item.receiverId === query.receiver) && (!query.item || item.id === query.item),
+  );
+  const children: SummaryChild[] = [];
+  for (const item of items) {
+    const detail = await getCase(db, actor, item.caseId).catch(() => null);
+    const events = detail ? await listEvents(db, actor, item.caseId).catch(() => []) : [];
+    children.push({ item, detail, events });
+  }
+  const receiverName = query.receiver ? (items[0]?.receiverName ?? null) : null;
+  const body = await renderHandoverSummary({
+    language: query.language,
+    organisationName: plan.organisationName,
+    planName: plan.name,
+    reason: plan.reason,
+    approvedByName: plan.approvedByName,
+    approvedAt: plan.approvedAt,
+    receiverName,
+    printedAt: clock.today(),
+    children,
+  });
+  await appendAudit(db, {
+    ...actor,
+    action: 'handover.print',
+    detail: { planId, receiver: query.receiver ?? null, item: query.item ?? null, cases: items.length },
+  });
+  return { body, fileName: `handover-${clock.today()}-${query.language}.pdf` };
 }
