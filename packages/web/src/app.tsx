@@ -78,6 +78,23 @@ const router = createBrowserRouter([
             ...lazyPage(() => import('./documents/files.page').then((page) => page.CaseFilesPage)),
           },
           { path: 'tasks', ...lazyPage(() => import('./tasks/tasks.page').then((page) => page.TasksPage)) },
+          // Handover (issue 10 point 4)
+          {
+            path: 'handover',
+            ...lazyPage(() => import('./handover/handover-plans.page').then((page) => page.HandoverPlansPage)),
+          },
+          {
+            path: 'handover/new',
+            ...lazyPage(() => import('./handover/new-plan.page').then((page) => page.NewHandoverPlanPage)),
+          },
+          {
+            path: 'handover/incoming',
+            ...lazyPage(() => import('./handover/incoming.page').then((page) => page.IncomingHandoverPage)),
+          },
+          {
+            path: 'handover/:planId',
+            ...lazyPage(() => import('./handover/plan.page').then((page) => page.HandoverPlanPage)),
+          },
           {
             path: 'supervision',
             ...lazyPage(() => import('./supervision/supervision.page').then((page) => page.SupervisionPage)),
