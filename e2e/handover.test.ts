@@ -71,6 +71,7 @@ describe('caseload handover, in a real browser', () => {
   /** English and Khmer, at a desk's width and a phone's. */
   async function screens(name: string): Promise<void> {
     for (const language of ['en', 'km'] as const) {
+      await page.setViewportSize({ width: 1280, height: 900 });
       await setLanguage(language);
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
@@ -114,7 +115,6 @@ describe('caseload handover, in a real browser', () => {
     await page.getByTestId('handover-bulk-receiver').selectOption({ label: 'Svay Rieng Family Care' });
     await page.getByTestId('handover-bulk-type').selectOption('transfer');
     await page.getByTestId('handover-bulk-apply').click();
-    await expect.poll(() => page.getByTestId('handover-item').getByText('Svay Rieng Family Care').count()).toBe(0); // shown in the rows' selects, not as text, while the plan is a draft
     await expect
       .poll(() =>
         page
