@@ -116,28 +116,36 @@ function IncomingList({ items }: { items: readonly IncomingHandoverItem[] }) {
                 ) : null}
               </td>
               <th scope="row" data-label={columns.case} className="data-table__primary">
-                {item.caseId ? (
-                  <Link to={`/cases/${item.caseId}`} className="case-number">
-                    {item.caseNumber}
-                  </Link>
-                ) : (
-                  <span className="case-number">{item.caseNumber}</span>
-                )}{' '}
-                <span className="muted">
-                  {item.sex ? t(`codes:sex.${item.sex}`) : ''} · {item.caseTypes.join(', ')}
+                <span>
+                  {item.caseId ? (
+                    <Link to={`/cases/${item.caseId}`} className="case-number">
+                      {item.caseNumber}
+                    </Link>
+                  ) : (
+                    <span className="case-number">{item.caseNumber}</span>
+                  )}{' '}
+                  <span className="muted">
+                    {item.sex ? t(`codes:sex.${item.sex}`) : ''} · {item.caseTypes.join(', ')}
+                  </span>
                 </span>
               </th>
               <td data-label={columns.from}>
-                {item.fromOrganisationName}
-                <span className="muted"> · {item.planName}</span>
+                <span>
+                  {item.fromOrganisationName}
+                  <span className="muted"> · {item.planName}</span>
+                </span>
               </td>
               <td data-label={columns.type}>
-                {t(`handover:type.${item.type}`)} <span className="muted">({t(`handover:kind.${item.kind}`)})</span>
+                <span>
+                  {t(`handover:type.${item.type}`)} <span className="muted">({t(`handover:kind.${item.kind}`)})</span>
+                </span>
               </td>
               <td data-label={columns.note}>{item.note ?? '—'}</td>
               <td data-label={columns.status}>
-                <span data-testid="incoming-item-status">{t(`handover:itemStatus.${item.status}`)}</span>
-                {item.declineReason ? <span className="field__hint">{item.declineReason}</span> : null}
+                <span>
+                  <span data-testid="incoming-item-status">{t(`handover:itemStatus.${item.status}`)}</span>
+                  {item.declineReason ? <span className="field__hint">{item.declineReason}</span> : null}
+                </span>
               </td>
             </tr>
           ))}

@@ -344,13 +344,17 @@ function ItemTable({
                 </td>
               ) : null}
               <th scope="row" data-label={columns.case} className="data-table__primary">
-                <span className="case-number">{item.caseNumber}</span>{' '}
-                <span className="muted">{item.caseTypes.join(', ')}</span>
-                {item.workerName ? <span className="muted"> · {item.workerName}</span> : null}
+                <span>
+                  <span className="case-number">{item.caseNumber}</span>{' '}
+                  <span className="muted">{item.caseTypes.join(', ')}</span>
+                  {item.workerName ? <span className="muted"> · {item.workerName}</span> : null}
+                </span>
               </th>
               <td data-label={columns.kind} title={t(`handover:kindHint.${item.kind}`)}>
-                {t(`handover:kind.${item.kind}`)}
-                {item.kind === 'remote' ? <span className="muted"> · {item.leadOrganisationName}</span> : null}
+                <span>
+                  {t(`handover:kind.${item.kind}`)}
+                  {item.kind === 'remote' ? <span className="muted"> · {item.leadOrganisationName}</span> : null}
+                </span>
               </td>
               <td data-label={columns.receiver}>
                 {editable(item) ? (
