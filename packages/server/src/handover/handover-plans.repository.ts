@@ -349,11 +349,25 @@ export async function incomingOf(db: Executor, actor: Actor): Promise<IncomingHa
     .orderBy('p.approved_at')
     .orderBy('i.position')
     .execute();
+  // The receiver knows a case by the number the office gave it, until it accepts and numbers it itself.
+  const kept =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('case_reference')
+          .select(['case_id', 'organisation_id', 'case_number'])
+          .where(
+            'case_id',
+            'in',
+            rows.map((row) => row.case_id),
+          )
+          .execute();
   const numbers = new Map<string, string>();
   for (const row of rows) {
-    // The receiver knows the case by the number the office gave it, until it accepts and numbers it itself.
-    const kept = await senderNumbers(db, row.sender_id, [row.case_id]);
-    if (kept.has(row.case_id)) numbers.set(row.id, kept.get(row.case_id)!);
+    const reference = kept.find(
+      (candidate) => candidate.case_id === row.case_id && candidate.organisation_id === row.sender_id,
+    );
+    if (reference) numbers.set(row.id, reference.case_number);
   }
   return rows.map((row) => ({
     id: row.id,
