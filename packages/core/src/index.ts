@@ -57,3 +57,5 @@ export * from './notifications/notification-request.schema';
 export * from './bundles/bundle.schema';
 export * from './transfers/transfer.schema';
 export * from './transfers/transfer.events';
+// Handover (issue 10 point 4)
+export * from './handover/handover.schema';

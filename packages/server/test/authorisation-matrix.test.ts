@@ -54,6 +54,8 @@ interface Fixture {
   newTarget: () => Promise<string>;
   /** A partner installation the organisation trusts, made afresh so each removal has one to remove. */
   newPartner: () => Promise<string>;
+  /** An empty draft handover plan of the organisation, made afresh for each request. */
+  newHandoverPlan: () => Promise<string>;
   users: Record<Role, TestUser>;
   department: TestOrganisation;
   otherDepartment: string;
@@ -265,6 +267,43 @@ const SAMPLES: Record<string, Sample> = {
     body: { declineReason: 'no_capacity' },
   }),
   'POST /transfers/:transferId/withdraw': (f) => ({ path: `/transfers/${f.withdrawnTransfer}/withdraw` }),
+  // Handover (issue 10 point 4): an empty draft plan, so submitting, approving and completing are refused (400,
+  // 409) for those let through, and accepting or declining nothing is refused (400).
+  'GET /handover-plans': () => ({}),
+  'POST /handover-plans': () => ({
+    body: { id: crypto.randomUUID(), name: 'Closing office', reason: 'Ends', caseIds: [] },
+  }),
+  'GET /handover-plans/:planId': async (f) => ({ path: `/handover-plans/${await f.newHandoverPlan()}` }),
+  'PATCH /handover-plans/:planId': async (f) => ({
+    path: `/handover-plans/${await f.newHandoverPlan()}`,
+    body: { name: 'Renamed office' },
+  }),
+  'POST /handover-plans/:planId/items': async (f) => ({
+    path: `/handover-plans/${await f.newHandoverPlan()}/items`,
+    body: { caseIds: [] },
+  }),
+  'PATCH /handover-plans/:planId/items': async (f) => ({
+    path: `/handover-plans/${await f.newHandoverPlan()}/items`,
+    body: { itemIds: [crypto.randomUUID()], note: 'No such item' },
+  }),
+  'POST /handover-plans/:planId/items/remove': async (f) => ({
+    path: `/handover-plans/${await f.newHandoverPlan()}/items/remove`,
+    body: { itemIds: [crypto.randomUUID()] },
+  }),
+  'POST /handover-plans/:planId/submit': async (f) => ({ path: `/handover-plans/${await f.newHandoverPlan()}/submit` }),
+  'POST /handover-plans/:planId/approve': async (f) => ({
+    path: `/handover-plans/${await f.newHandoverPlan()}/approve`,
+  }),
+  'POST /handover-plans/:planId/complete': async (f) => ({
+    path: `/handover-plans/${await f.newHandoverPlan()}/complete`,
+  }),
+  'GET /handover-plans/:planId/summary': async (f) => ({
+    path: `/handover-plans/${await f.newHandoverPlan()}/summary?language=en`,
+  }),
+  'GET /handover-receivers': () => ({}),
+  'GET /handover-items/incoming': () => ({}),
+  'POST /handover-items/accept': () => ({ body: { itemIds: [] } }),
+  'POST /handover-items/decline': () => ({ body: { itemIds: [], reason: 'Nothing' } }),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;
@@ -460,6 +499,12 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
       newSavedReport,
       newTarget,
       newPartner,
+      newHandoverPlan: async () => {
+        const id = crypto.randomUUID();
+        const body = { id, name: 'Closing office', reason: 'Ends', caseIds: [] };
+        await api(server, 'POST', '/handover-plans', { token: ngo.user.token, body });
+        return id;
+      },
       users,
       department,
       otherDepartment: otherDepartment.id,

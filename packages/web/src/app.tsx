@@ -91,6 +91,23 @@ const router = createBrowserRouter([
             ...lazyPage(() => import('./transfers/incoming-transfers.page').then((page) => page.IncomingTransfersPage)),
           },
           { path: 'tasks', ...lazyPage(() => import('./tasks/tasks.page').then((page) => page.TasksPage)) },
+          // Handover (issue 10 point 4)
+          {
+            path: 'handover',
+            ...lazyPage(() => import('./handover/handover-plans.page').then((page) => page.HandoverPlansPage)),
+          },
+          {
+            path: 'handover/new',
+            ...lazyPage(() => import('./handover/new-plan.page').then((page) => page.NewHandoverPlanPage)),
+          },
+          {
+            path: 'handover/incoming',
+            ...lazyPage(() => import('./handover/incoming.page').then((page) => page.IncomingHandoverPage)),
+          },
+          {
+            path: 'handover/:planId',
+            ...lazyPage(() => import('./handover/plan.page').then((page) => page.HandoverPlanPage)),
+          },
           {
             path: 'supervision',
             ...lazyPage(() => import('./supervision/supervision.page').then((page) => page.SupervisionPage)),

@@ -57,6 +57,8 @@ export const SECTION_OF_EVENT: Readonly<Record<CaseEventType, EventSection>> = {
   transfer_accepted: COURSE,
   transfer_declined: COURSE,
   transfer_withdrawn: COURSE,
+  // Handover (issue 10 point 4)
+  handover: COURSE,
 };
 
 export function sectionOf(type: string): EventSection {

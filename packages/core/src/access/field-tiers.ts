@@ -63,6 +63,9 @@ export const PLAIN_FIELDS: readonly string[] = [
   'toOrganisationName',
   'caseNumber',
   'previousCaseNumber',
+  // Handover (issue 10 point 4): the organisations a case passes between.
+  'fromOrganisationName',
+  'toOrganisationName',
 ];
 
 /** For a case outside the user's scope that a list still mentions (a duplicate match): its number, no more. */

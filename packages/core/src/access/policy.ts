@@ -59,6 +59,8 @@ export const DEFAULT_POLICY: AccessPolicy = {
       'attachment.read',
       'report.read',
       'report.manage',
+      'handover.manage',
+      'handover.receive',
     ],
     scope: 'organisation',
     tiers: ALL_WRITE,
@@ -77,7 +79,7 @@ export const DEFAULT_POLICY: AccessPolicy = {
   },
   // Statistics of the province, and the files of the children referred or handed over to the department.
   government_officer: {
-    permissions: ['case.read', 'report.read', 'target.manage'],
+    permissions: ['case.read', 'report.read', 'target.manage', 'handover.receive'],
     scope: 'referred',
     tiers: ALL_READ,
   },

@@ -39,5 +39,9 @@ export const PERMISSIONS = [
   'target.manage',
   /** Trust partner installations and import the case files they send (decision 0012). */
   'installation.manage',
+  // Handover (issue 10 point 4): plan an office's caseload handover, approve it, receive what it hands over.
+  'handover.manage',
+  'handover.approve',
+  'handover.receive',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -19,6 +19,8 @@ import {
   reopening,
 } from './events/reintegration.events';
 import { transferEventPayloads } from '../transfers/transfer.events';
+// Handover (issue 10 point 4)
+import { handoverEventPayload } from '../handover/handover.schema';
 
 /**
  * The event catalogue: everything that happens in the life of a case. A case is the stream of these; each
@@ -77,6 +79,8 @@ export const eventPayloadSchemas = {
   document: z.object({ attachmentId: z.uuid(), kind: z.enum(['photo', 'document']), title: z.string() }),
   // Transfers (issue 10 point 2): the lead changes; written by the transfer's steps, never by hand.
   ...transferEventPayloads,
+  /** One step of a caseload handover's item (issue 10 point 4), written by the handover endpoints. */
+  handover: handoverEventPayload,
 } as const;
 
 export type CaseEventType = keyof typeof eventPayloadSchemas;
@@ -98,6 +102,8 @@ const WRITTEN_BY_THE_SYSTEM = [
   'transfer_accepted',
   'transfer_declined',
   'transfer_withdrawn',
+  // Handover (issue 10 point 4)
+  'handover',
 ] as const;
 export const RECORDABLE_EVENT_TYPES = CASE_EVENT_TYPES.filter(
   (type): type is Exclude<CaseEventType, (typeof WRITTEN_BY_THE_SYSTEM)[number]> =>

@@ -30,6 +30,9 @@ import enBundles from './en/bundles.json';
 import kmBundles from './km/bundles.json';
 import enTransfers from './en/transfers.json';
 import kmTransfers from './km/transfers.json';
+// Handover (issue 10 point 4)
+import enHandover from './en/handover.json';
+import kmHandover from './km/handover.json';
 
 import type { Language, Namespace } from './languages';
 
@@ -57,6 +60,7 @@ export const resources = {
     notifications: enNotifications,
     bundles: enBundles,
     transfers: enTransfers,
+    handover: enHandover,
   },
   km: {
     common: kmCommon,
@@ -75,5 +79,6 @@ export const resources = {
     notifications: kmNotifications,
     bundles: kmBundles,
     transfers: kmTransfers,
+    handover: kmHandover,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

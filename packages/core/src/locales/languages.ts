@@ -19,5 +19,7 @@ export const NAMESPACES = [
   'notifications',
   'bundles',
   'transfers',
+  // Handover (issue 10 point 4)
+  'handover',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -70,6 +70,16 @@ export const AUDIT_ACTIONS = [
   'transfer.decline',
   'transfer.withdraw',
   'transfer.list_incoming',
+  // Handover (issue 10 point 4)
+  'handover.plan_create',
+  'handover.plan_change',
+  'handover.items_change',
+  'handover.submit',
+  'handover.approve',
+  'handover.accept',
+  'handover.decline',
+  'handover.complete',
+  'handover.print',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

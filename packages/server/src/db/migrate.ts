@@ -22,6 +22,8 @@ import * as caseReferences from './migrations/2026-12-07T0101-case-references';
 import * as notifications from './migrations/2026-12-07T0300-notifications';
 import * as caseBundles from './migrations/2026-12-07T0400-case-bundles';
 import * as caseTransfers from './migrations/2026-12-07T0600-case-transfers';
+// Handover (issue 10 point 4)
+import * as handover from './migrations/2026-12-07T0700-handover';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -50,6 +52,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0300-notifications': notifications,
   '2026-12-07T0400-case-bundles': caseBundles,
   '2026-12-07T0600-case-transfers': caseTransfers,
+  // Handover (issue 10 point 4)
+  '2026-12-07T0700-handover': handover,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

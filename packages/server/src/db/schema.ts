@@ -277,6 +277,51 @@ export interface CaseParticipantTable {
   created_at: DefaultedTimestamp;
 }
 
+// Handover (issue 10 point 4)
+/** An office's caseload handover: drafted, submitted, approved by its manager, then worked by the receivers. */
+export interface HandoverPlanTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  reason: string;
+  status: ColumnType<
+    'draft' | 'submitted' | 'approved' | 'in_progress' | 'completed',
+    'draft' | undefined,
+    'draft' | 'submitted' | 'approved' | 'in_progress' | 'completed'
+  >;
+  users_to_disable: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: string;
+  created_at: DefaultedTimestamp;
+  submitted_by: string | null;
+  submitted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  approved_by: string | null;
+  approved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  completed_by: string | null;
+  completed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  request_digest: string | null;
+}
+
+/** One case of a handover plan: its receiver, how it is handed over, and where that stands. */
+export interface HandoverItemTable {
+  id: string;
+  plan_id: string;
+  case_id: string;
+  kind: 'direct' | 'remote';
+  receiver_id: string | null;
+  type: 'transfer' | 'referral' | 'close_as_stable' | 'to_authorities' | null;
+  note: string | null;
+  sections: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<
+    'waiting' | 'accepted' | 'declined' | 'done',
+    'waiting' | undefined,
+    'waiting' | 'accepted' | 'declined' | 'done'
+  >;
+  decline_reason: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  position: number;
+}
+
 /** A case number the case had under an earlier lead, kept after a transfer. */
 export interface CaseReferenceTable {
   case_id: string;
@@ -388,6 +433,9 @@ export interface Database {
   case_participant: CaseParticipantTable;
   case_reference: CaseReferenceTable;
   case_transfer: CaseTransferTable;
+  // Handover (issue 10 point 4)
+  handover_plan: HandoverPlanTable;
+  handover_item: HandoverItemTable;
   saved_report: SavedReportTable;
   care_stay: CareStayTable;
   recovery_code: RecoveryCodeTable;

@@ -15,6 +15,8 @@ import {
 import { z } from 'zod';
 import { auditRoutes } from '../audit/audit.routes';
 import { authRoutes } from '../auth/auth.routes';
+// Handover (issue 10 point 4)
+import { handoverRoutes } from '../handover/handover.routes';
 import { caseAccessRoutes } from '../cases/case-access.routes';
 import { transfersRoutes } from '../transfers/transfers.routes';
 import { twoFactorRoutes } from '../auth/two-factor.routes';
@@ -180,6 +182,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(notificationsRoutes(ctx));
       await api.register(bundlesRoutes(ctx));
       await api.register(transfersRoutes(ctx));
+      // Handover (issue 10 point 4)
+      await api.register(handoverRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

@@ -100,6 +100,17 @@ export function AppShell() {
                     {t('reports:screen.nav')}
                   </NavLink>
                 ) : null}
+                {/* Handover (issue 10 point 4) */}
+                {can(user.access, 'handover.manage') || can(user.access, 'handover.approve') ? (
+                  <NavLink to="/handover" end className="app-nav__link">
+                    {t('handover:nav')}
+                  </NavLink>
+                ) : null}
+                {can(user.access, 'handover.receive') ? (
+                  <NavLink to="/handover/incoming" className="app-nav__link">
+                    {t('handover:incoming.nav')}
+                  </NavLink>
+                ) : null}
                 {can(user.access, 'user.manage') ? (
                   <NavLink to="/users" className="app-nav__link">
                     {t('account:nav.users')}

@@ -450,6 +450,20 @@ export function EventSummary({ event, lookup }: { event: CaseEvent; lookup: Time
         </div>
       );
     }
+    // Handover (issue 10 point 4)
+    case 'handover': {
+      const p = payloadOf('handover', event);
+      if (!p) return null;
+      return (
+        <div className="timeline__body">
+          <p>
+            {t(`handover:step.${p.step}`, { from: p.fromOrganisationName, to: p.toOrganisationName ?? '' })}{' '}
+            <span className="muted">({t(`handover:type.${p.type}`)})</span>
+          </p>
+          {p.reason ? <Prose>{p.reason}</Prose> : null}
+        </div>
+      );
+    }
     case 'profile_correction': {
       const p = payloadOf('profile_correction', event);
       if (!p) return null;
