@@ -52,3 +52,4 @@ export * from './records/retention';
 export * from './targets/indicator-catalogue';
 export * from './targets/target.schema';
 export * from './targets/target-progress';
+export * from './referrals/referral.schema';

@@ -52,6 +52,12 @@ export const SECTION_OF_EVENT: Readonly<Record<CaseEventType, EventSection>> = {
   health_check: 'services',
   group_session: 'services',
   document: 'documents',
+  // Referral steps are the case's course: both sides (and any other participant) follow them.
+  referral_sent: COURSE,
+  referral_accepted: COURSE,
+  referral_declined: COURSE,
+  referral_withdrawn: COURSE,
+  referral_done: COURSE,
 };
 
 export function sectionOf(type: string): EventSection {

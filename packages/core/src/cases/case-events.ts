@@ -4,6 +4,7 @@ import { INTERVIEWEES } from '../codes/care-codes';
 import { FIELD_TIERS } from '../access/policy';
 import { isoDate } from '../text/dates';
 import { referralSchema } from './case.schema';
+import { referralStepEvents } from './events/referral-step.events';
 import { correctedFieldSchema } from './case-correction.schema';
 import { csiAssessment, familyAssessment, readinessAssessment, riskAssessment } from './events/assessment.events';
 import { education, groupSession, healthCheck, placement, service, vocationalTraining } from './events/care.events';
@@ -74,6 +75,8 @@ export const eventPayloadSchemas = {
   profile_correction: z.object({ changes: z.record(z.string(), correctedFieldSchema) }),
   /** A photo or document added to the case; the file itself is stored encrypted, apart from the history. */
   document: z.object({ attachmentId: z.uuid(), kind: z.enum(['photo', 'document']), title: z.string() }),
+  // Referral for a service (issue 10): each step on both organisations' timelines.
+  ...referralStepEvents,
 } as const;
 
 export type CaseEventType = keyof typeof eventPayloadSchemas;
@@ -90,6 +93,12 @@ const WRITTEN_BY_THE_SYSTEM = [
   'document',
   'duplicate_resolution',
   'profile_correction',
+  // Referral steps, written by the referral endpoints (server/src/referrals).
+  'referral_sent',
+  'referral_accepted',
+  'referral_declined',
+  'referral_withdrawn',
+  'referral_done',
 ] as const;
 export const RECORDABLE_EVENT_TYPES = CASE_EVENT_TYPES.filter(
   (type): type is Exclude<CaseEventType, (typeof WRITTEN_BY_THE_SYSTEM)[number]> =>

@@ -59,6 +59,14 @@ export const AUDIT_ACTIONS = [
   'setup.create_organisation',
   'keys.reseal',
   'access.refused',
+  // Referrals for a service (issue 10)
+  'referral.send',
+  'referral.consent_override',
+  'referral.accept',
+  'referral.decline',
+  'referral.withdraw',
+  'referral.done',
+  'settings.services_update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

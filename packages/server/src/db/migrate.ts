@@ -19,6 +19,8 @@ import * as romanisedSearchKeyBackfill from './migrations/2026-12-06T1301-romani
 import * as progressiveLockout from './migrations/2026-12-06T1400-progressive-lockout';
 import * as caseParticipation from './migrations/2026-12-07T0100-case-participation';
 import * as caseReferences from './migrations/2026-12-07T0101-case-references';
+// Referrals for a service (issue 10)
+import * as referrals from './migrations/2026-12-07T0500-referrals';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -44,6 +46,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T1400-progressive-lockout': progressiveLockout,
   '2026-12-07T0100-case-participation': caseParticipation,
   '2026-12-07T0101-case-references': caseReferences,
+  // Referrals for a service (issue 10)
+  '2026-12-07T0500-referrals': referrals,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

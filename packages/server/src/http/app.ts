@@ -1,3 +1,4 @@
+import { referralsRoutes } from '../referrals/referrals.routes';
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -173,6 +174,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(caseRecordsRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(retentionRoutes(ctx));
+      // Referrals for a service (issue 10)
+      await api.register(referralsRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );
