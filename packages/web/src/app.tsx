@@ -77,6 +77,10 @@ const router = createBrowserRouter([
             path: 'cases/:caseId/files',
             ...lazyPage(() => import('./documents/files.page').then((page) => page.CaseFilesPage)),
           },
+          {
+            path: 'referrals',
+            ...lazyPage(() => import('./referrals/incoming-referrals.page').then((page) => page.IncomingReferralsPage)),
+          },
           { path: 'tasks', ...lazyPage(() => import('./tasks/tasks.page').then((page) => page.TasksPage)) },
           {
             path: 'supervision',

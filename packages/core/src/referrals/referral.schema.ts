@@ -178,3 +178,5 @@ export const caseParticipantSchema = z.object({
 });
 export const caseParticipantListSchema = z.object({ items: z.array(caseParticipantSchema) });
 export type CaseParticipant = z.output<typeof caseParticipantSchema>;
+
+export const incomingCountSchema = z.object({ waiting: z.number().int(), overdue: z.number().int() });

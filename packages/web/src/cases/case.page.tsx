@@ -13,6 +13,7 @@ import { CaseAssignment } from './case-assignment.component';
 import { CaseNoteForm } from './case-note-form.component';
 import { CaseProfile } from './case-profile.component';
 import { CaseShares } from './case-shares.component';
+import { CaseReferrals } from '../referrals/case-referrals.component';
 import { CaseDuplicates } from './duplicates/case-duplicates.component';
 import { CaseHistory } from './case-history.component';
 import { CaseTimeline } from './case-timeline.component';
@@ -139,6 +140,7 @@ export function CasePage() {
         <div className="case-page__access">
           {can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
           <CaseShares caseId={caseId} />
+          <CaseReferrals caseId={caseId} isLead={caseQuery.data.organisationId === user.organisationId} state={state} />
         </div>
         <div className="case-page__work">
           <CaseDocuments caseId={caseId} />

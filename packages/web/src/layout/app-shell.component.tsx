@@ -5,6 +5,7 @@ import { can } from '@homeward/core';
 import { useLogout } from '../api/auth.resource';
 import { useUser } from '../auth/user-context';
 import { TasksNavLink } from '../tasks/tasks-nav-link.component';
+import { IncomingNavLink } from '../referrals/incoming-nav-link.component';
 import { LanguageSwitch } from './language-switch.component';
 import { MAIN_ID, SkipLink } from './skip-link.component';
 import { useRouteFocus } from './use-route-focus';
@@ -75,6 +76,7 @@ export function AppShell() {
                   </NavLink>
                 ) : null}
                 {hasTasks ? <TasksNavLink /> : null}
+                {can(user.access, 'case.write') ? <IncomingNavLink /> : null}
                 {can(user.access, 'case.approve') ? (
                   <NavLink to="/supervision" className="app-nav__link">
                     {t('oversight:nav.supervision')}
