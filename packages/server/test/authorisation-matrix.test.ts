@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   accessFor,
   can,
@@ -55,6 +56,10 @@ interface Fixture {
   setPolicies: (adjustments: PolicyAdjustmentsInput) => Promise<void>;
   /** A colleague the administrators' requests act on (roles, disabling, passwords), not one of the actors. */
   spareUser: string;
+  /** A referral another organisation sends to this one, made afresh for each answer (issue 10). */
+  newIncomingReferral: () => Promise<string>;
+  /** A referral this organisation sends from the caseworker's child, made afresh for each withdrawal. */
+  newOutgoingReferral: () => Promise<string>;
 }
 
 interface SampleRequest {
@@ -136,6 +141,40 @@ const SAMPLES: Record<string, Sample> = {
     body: { workerId: kind === 'own' ? f.users.caseworker.id : f.users.org_admin.id },
   }),
   'GET /cases/:id/shares': () => ({}),
+  // Referrals for a service (issue 10)
+  'POST /cases/:id/referrals': (f) => ({
+    body: {
+      id: randomUUID(),
+      receiverOrganisationId: f.department.id,
+      services: ['counselling'],
+      sections: ['services'],
+      consent: { kind: 'on_file' },
+    },
+  }),
+  'GET /cases/:id/referrals': () => ({}),
+  'GET /cases/:id/participants': () => ({}),
+  'GET /referrals/incoming': () => ({}),
+  'GET /referrals/incoming/count': () => ({}),
+  'GET /referrals/receivers': () => ({ path: '/referrals/receivers?service=counselling' }),
+  'POST /referrals/:id/accept': async (f) => ({
+    path: `/referrals/${await f.newIncomingReferral()}/accept`,
+    body: { mode: 'participate' },
+  }),
+  'POST /referrals/:id/decline': async (f) => ({
+    path: `/referrals/${await f.newIncomingReferral()}/decline`,
+    body: { reason: 'No place this month.' },
+  }),
+  // Not accepted yet: let through (409), and nothing changes.
+  'POST /referrals/:id/done': async (f) => ({
+    path: `/referrals/${await f.newIncomingReferral()}/done`,
+    body: { feedback: 'Done.' },
+  }),
+  'POST /referrals/:id/withdraw': async (f) => ({
+    path: `/referrals/${await f.newOutgoingReferral()}/withdraw`,
+    body: {},
+  }),
+  'GET /settings/services': () => ({}),
+  'PUT /settings/services': () => ({ body: { services: ['counselling'] } }),
   // To another department, so the officer's department keeps only the case it was given.
   'POST /cases/:id/shares': (f) => ({ body: { organisationId: f.otherDepartment, kind: 'referral' } }),
   'GET /departments': () => ({}),
@@ -359,7 +398,30 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
     };
     const newTarget = async () =>
       (await api<{ id: string }>(server, 'POST', '/targets', { token: ngo.user.token, body: TARGET })).body.id;
+    // A child of the other organisation referred to this one for a service: not one of the matrix's children.
+    const referred = (
+      await api<CaseDetail>(server, 'POST', '/cases', {
+        token: other.user.token,
+        body: aNewCase({ givenNameLatin: 'Referredchild', alias: 'Alias referred' }),
+      })
+    ).body;
+    const referTo = async (token: string, caseId: string, receiverOrganisationId: string) => {
+      const sent = await api<{ id: string }>(server, 'POST', `/cases/${caseId}/referrals`, {
+        token,
+        body: {
+          id: randomUUID(),
+          receiverOrganisationId,
+          services: ['counselling'],
+          sections: ['services'],
+          consent: { kind: 'on_file' },
+        },
+      });
+      expect(sent.status).toBe(201);
+      return sent.body.id;
+    };
     fixture = {
+      newIncomingReferral: () => referTo(other.user.token, referred.id, ngo.id),
+      newOutgoingReferral: () => referTo(users.caseworker.token, cases.own.id, other.id),
       cases,
       attachments,
       facilityId: facility.body.id,
