@@ -172,7 +172,8 @@ describeOnEachEngine('referrals for a service', (engine) => {
       expect.arrayContaining(['referral_sent', 'referral_accepted', 'service', 'referral_done']),
     );
     const aList = (await call<{ items: ServiceReferral[] }>(aWorker, 'GET', `/cases/${child.id}/referrals`)).body.items;
-    expect(aList[0]).toMatchObject({ status: 'done', feedback: expect.stringContaining('Six sessions') });
+    expect(aList[0]?.status).toBe('done');
+    expect(aList[0]?.feedback).toContain('Six sessions');
     expect((await call<CaseState>(bWorker, 'GET', `/cases/${child.id}/state`)).body.placement).toBeNull();
   });
 
@@ -248,10 +249,8 @@ describeOnEachEngine('referrals for a service', (engine) => {
       consent: { kind: 'override', reason: 'Urgent medical care; the guardian cannot be reached.' },
     });
     expect(overridden.status).toBe(201);
-    expect(overridden.body).toMatchObject({
-      consentBasis: 'override',
-      overrideReason: expect.stringContaining('Urgent'),
-    });
+    expect(overridden.body.consentBasis).toBe('override');
+    expect(overridden.body.overrideReason).toContain('Urgent');
     const audit = await server.db.kysely
       .selectFrom('audit_log')
       .select(['user_id', 'detail'])

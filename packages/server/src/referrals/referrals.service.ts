@@ -251,7 +251,7 @@ export async function acceptReferral(
       await organisationName(trx, row.sender_organisation_id),
       await organisationName(trx, row.receiver_organisation_id),
     ];
-    let workerId: string | null = null;
+    let workerId: string;
     let receiverCaseId: string | null = null;
     if (input.mode === 'participate') {
       workerId = await chooseWorker(trx, actor, input.workerId);
