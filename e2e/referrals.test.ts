@@ -103,6 +103,12 @@ describe('a referral between two organisations, in a real browser', () => {
     await incoming.waitFor();
     expect(await incoming.innerText()).toContain('Tonle');
     await screenshots('referral-inbox');
+    // On a phone the count is in the menu too.
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('menu-button').click();
+    await expect.poll(() => page.getByTestId('nav-referrals-count').isVisible()).toBe(true);
+    await screenshot(page, 'referral-phone-menu-en-390');
+    await page.setViewportSize(WIDE);
     await incoming.getByTestId('referral-accept').click();
     await incoming.getByTestId('referral-open-case').click();
     await page.getByTestId('case-title').waitFor();
@@ -110,10 +116,13 @@ describe('a referral between two organisations, in a real browser', () => {
     await form('service').waitFor();
     await form('service').locator('#service-kind').selectOption('counselling');
     await form('service').locator('#service-provider-in_house').check();
+    await form('service').locator('#service-note').fill('First counselling session with the child and her aunt.');
     await form('service').locator('button[type="submit"]').click();
-    await expect
-      .poll(() => page.locator('[data-testid="timeline-item"][data-type="service"]').count())
-      .toBeGreaterThan(0);
+    // The new service is the receiver's own: the timeline names no other organisation on it.
+    const ours = page.locator('[data-testid="timeline-item"][data-type="service"]', {
+      hasText: 'First counselling session',
+    });
+    await expect.poll(() => ours.count()).toBe(1);
     await screenshots('referral-receiver-case');
   });
 
@@ -121,11 +130,12 @@ describe('a referral between two organisations, in a real browser', () => {
     if (chromiumMissing) context.skip(chromiumMissing);
     await signIn(SENDER);
     await page.goto(`${baseUrl}/cases/${caseId}`);
-    const theirs = page.locator('[data-testid="timeline-item"]', {
+    const theirs = page.locator('[data-testid="timeline-item"][data-type="service"]', {
       has: page.getByTestId('timeline-organisation').filter({ hasText: RECEIVER_NAME }),
+      hasText: 'First counselling session',
     });
     await expect.poll(() => theirs.count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('case-referrals').innerText()).toContain(RECEIVER_NAME);
+    await expect.poll(() => page.getByTestId('case-referrals').innerText()).toContain(RECEIVER_NAME);
     await expect.poll(() => page.getByTestId('referral-status').first().innerText()).toContain('Accepted');
     await screenshots('referral-sender-case');
   });

@@ -139,7 +139,7 @@ export function CasePage() {
         <CaseDuplicates caseId={caseId} detail={caseQuery.data} />
         <div className="case-page__access">
           {can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
-          <CaseShares caseId={caseId} />
+          <CaseShares caseId={caseId} isLead={caseQuery.data.organisationId === user.organisationId} />
           <CaseReferrals caseId={caseId} isLead={caseQuery.data.organisationId === user.organisationId} state={state} />
         </div>
         <div className="case-page__work">
