@@ -120,6 +120,20 @@ export const serviceReferralSchema = z.object({
     age: z.number().int().nullable(),
     alias: z.string().nullable(),
     name: z.string().nullable(),
+    /** Case types are shown to any reader of the case; they pre-fill the receiver's own intake (point 3). */
+    caseTypes: z.array(z.string()),
+    /** Who the child is, only when identity is shared and the referral open: the receiver's intake pre-fill. */
+    identity: z
+      .object({
+        familyNameKm: z.string().nullable(),
+        givenNameKm: z.string().nullable(),
+        familyNameLatin: z.string().nullable(),
+        givenNameLatin: z.string().nullable(),
+        dateOfBirth: isoDate.nullable(),
+        dateOfBirthEstimated: z.boolean(),
+        villageCode: z.string().nullable(),
+      })
+      .nullable(),
   }),
 });
 export type ServiceReferral = z.output<typeof serviceReferralSchema>;

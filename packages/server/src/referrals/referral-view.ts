@@ -71,6 +71,18 @@ export function referralView(
       age: row.date_of_birth ? ageOn(String(row.date_of_birth), today) : null,
       alias: row.alias,
       name: nameShown ? childName(row) : null,
+      caseTypes: row.case_types,
+      identity: nameShown
+        ? {
+            familyNameKm: row.family_name_km,
+            givenNameKm: row.given_name_km,
+            familyNameLatin: row.family_name_latin,
+            givenNameLatin: row.given_name_latin,
+            dateOfBirth: row.date_of_birth ? String(row.date_of_birth) : null,
+            dateOfBirthEstimated: row.date_of_birth_estimated,
+            villageCode: reader.access.tiers.location === 'none' ? null : row.village_code,
+          }
+        : null,
     },
   };
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceReferral } from '@homeward/core';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { ReferralStatus, ReferralSteps } from './case-referrals.component';
+import { OwnCaseAccept } from './own-case-accept.component';
 import { useAcceptReferral, useCompleteReferral, useDeclineReferral, useIncomingReferrals } from './referrals.resource';
 
 /**
@@ -33,7 +34,7 @@ export function IncomingReferralsPage() {
   );
 }
 
-type Answer = null | 'decline' | 'done';
+type Answer = null | 'decline' | 'done' | 'own_case';
 
 function IncomingReferral({ referral }: { referral: ServiceReferral }) {
   const { t } = useTranslation();
@@ -80,6 +81,14 @@ function IncomingReferral({ referral }: { referral: ServiceReferral }) {
           >
             {t('cases:referrals.incoming.accept')}
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setAnswer('own_case')}
+            data-testid="referral-own-case"
+          >
+            {t('cases:referrals.ownCase.button')}
+          </button>
           <button type="button" className="button" onClick={() => setAnswer('decline')} data-testid="referral-decline">
             {t('cases:referrals.incoming.decline')}
           </button>
@@ -99,7 +108,8 @@ function IncomingReferral({ referral }: { referral: ServiceReferral }) {
           </button>
         </div>
       ) : null}
-      {answer ? (
+      {answer === 'own_case' ? <OwnCaseAccept referral={referral} onCancel={() => setAnswer(null)} /> : null}
+      {answer === 'decline' || answer === 'done' ? (
         <form
           className="form"
           onSubmit={(event) => {
