@@ -262,6 +262,9 @@ describeOnEachEngine('referrals for a service', (engine) => {
     const inbox = (await call<IncomingReferrals>(bWorker, 'GET', '/referrals/incoming')).body;
     expect(inbox.items.find((item) => item.id === overridden.body.id)?.child.name).toContain('Sophal');
     expect(inbox.items.find((item) => item.id === servicesOnly.body.id)?.child.name).toBeNull();
+    // The shared identity pre-fills the receiver's own intake (point 3); without identity there is none.
+    expect(inbox.items.find((item) => item.id === overridden.body.id)?.child.identity?.givenNameLatin).toBe('Sophal');
+    expect(inbox.items.find((item) => item.id === servicesOnly.body.id)?.child.identity).toBeNull();
   });
 
   it('the same send at once is one referral', async () => {
