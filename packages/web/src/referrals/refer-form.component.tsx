@@ -16,6 +16,7 @@ import { isApiError } from '../api/http';
 import { useUser } from '../auth/user-context';
 import { CheckboxGroup, RadioGroup } from '../forms/choice-group.component';
 import { Field } from '../forms/field.component';
+import { DraftNotice } from '../forms/draft-notice.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { useFormFailure } from '../forms/use-form-failure';
 import { useGazetteer } from '../locations/use-gazetteer';
@@ -103,6 +104,7 @@ export function ReferForm({
   return (
     <form ref={formRef} className="form refer-form" onSubmit={onSubmit} noValidate data-testid="refer-form">
       <h3>{t('cases:referrals.form.title')}</h3>
+      <DraftNotice draft={draft} />
       <FormAlert message={general} />
       <div className="form-row">
         <Field id="refer-service-filter" name="serviceFilter" label={t('cases:referrals.form.filterService')}>
@@ -126,7 +128,12 @@ export function ReferForm({
         <Field id="refer-province" name="province" label={t('cases:referrals.form.province')}>
           {() => (
             <>
-              <select id="refer-province" value={province} onChange={(e) => setProvince(e.target.value)}>
+              <select
+                id="refer-province"
+                name="province"
+                value={province}
+                onChange={(e) => setProvince(e.target.value)}
+              >
                 <option value="">{t('cases:referrals.form.any')}</option>
                 {provinces.map((place) => (
                   <option key={place.code} value={place.code}>
@@ -235,7 +242,12 @@ export function ReferForm({
               <Field id="refer-guardian" name="guardianName" label={t('cases:referrals.form.guardianName')}>
                 {() => (
                   <>
-                    <input id="refer-guardian" value={guardianName} onChange={(e) => setGuardianName(e.target.value)} />
+                    <input
+                      id="refer-guardian"
+                      name="guardianName"
+                      value={guardianName}
+                      onChange={(e) => setGuardianName(e.target.value)}
+                    />
                   </>
                 )}
               </Field>
@@ -245,7 +257,13 @@ export function ReferForm({
             <Field id="refer-reason" name="consent.reason" label={t('cases:referrals.form.overrideReason')} required>
               {() => (
                 <>
-                  <textarea id="refer-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+                  <textarea
+                    id="refer-reason"
+                    name="overrideReason"
+                    rows={2}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                  />
                 </>
               )}
             </Field>
