@@ -14,6 +14,8 @@ import { CaseNoteForm } from './case-note-form.component';
 import { CaseProfile } from './case-profile.component';
 import { CaseShares } from './case-shares.component';
 import { CaseReferrals } from '../referrals/case-referrals.component';
+import { participantWrites } from '../referrals/participant-writes';
+import { useCaseParticipants } from '../referrals/referrals.resource';
 import { CaseDuplicates } from './duplicates/case-duplicates.component';
 import { CaseHistory } from './case-history.component';
 import { CaseTimeline } from './case-timeline.component';
@@ -43,6 +45,7 @@ export function CasePage() {
   const facilitiesQuery = usePlacementFacilities(placedInFacility);
   const [choice, setChoice] = useState<StepChoice | null>(null);
   const canWrite = can(user.access, 'case.write');
+  const participants = useCaseParticipants(caseId);
   const canApprove = can(user.access, 'case.approve');
   const detail = caseQuery.data;
   const state = stateQuery.data;
@@ -76,9 +79,18 @@ export function CasePage() {
     );
   }
 
+  const isLead = caseQuery.data.organisationId === user.organisationId;
   const context: StepContext | null =
     canWrite && state && events
-      ? { caseId, openedOn: caseQuery.data.openedOn, events, state, today: localToday(), canApprove }
+      ? {
+          caseId,
+          openedOn: caseQuery.data.openedOn,
+          events,
+          state,
+          today: localToday(),
+          canApprove,
+          ...(isLead ? {} : { writable: participantWrites(participants.data?.items ?? [], user.organisationId) }),
+        }
       : null;
   const canCorrect = (event: CaseEvent) =>
     isStepType(event.type) &&
@@ -139,8 +151,8 @@ export function CasePage() {
         <CaseDuplicates caseId={caseId} detail={caseQuery.data} />
         <div className="case-page__access">
           {can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
-          <CaseShares caseId={caseId} isLead={caseQuery.data.organisationId === user.organisationId} />
-          <CaseReferrals caseId={caseId} isLead={caseQuery.data.organisationId === user.organisationId} state={state} />
+          <CaseShares caseId={caseId} isLead={isLead} />
+          <CaseReferrals caseId={caseId} isLead={isLead} state={state} />
         </div>
         <div className="case-page__work">
           <CaseDocuments caseId={caseId} />

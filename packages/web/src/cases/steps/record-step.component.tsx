@@ -80,7 +80,10 @@ export function RecordStep({ context, choice, onChoose }: RecordStepProps) {
                 </h3>
                 <ul className="step-menu__list" aria-labelledby={`step-group-${group.id}`}>
                   {group.steps.map((type) => {
-                    const availability = stepAvailability(type, context.state, context.canApprove);
+                    const availability =
+                      context.writable && !context.writable(type)
+                        ? ({ ok: false, reason: 'notShared' } as const)
+                        : stepAvailability(type, context.state, context.canApprove);
                     const whyId = `step-why-${type}`;
                     return (
                       <li key={type} className="step-menu__item">

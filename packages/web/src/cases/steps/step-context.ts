@@ -26,6 +26,8 @@ export interface StepContext {
   today: string;
   /** Whether the user may approve or reject (supervisors). */
   canApprove: boolean;
+  /** For a participating organisation: the steps of the sections it was given (decision 0010); absent for the lead. */
+  writable?: (type: string) => boolean;
 }
 
 /** What the user asked to record: a new step, or a correction of an earlier event of the same type. */
