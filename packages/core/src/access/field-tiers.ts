@@ -31,6 +31,8 @@ export const TIER_OF_FIELD: Readonly<Record<string, FieldTier>> = {
   action: 'narrative',
   method: 'narrative',
   overCapacityReason: 'narrative',
+  // A referral's feedback from the receiver (issue 10) tells how the child is.
+  feedback: 'narrative',
   // A profile correction names the referral's fields by their path.
   'referral.reason': 'narrative',
   // Health, HIV status included.
@@ -58,6 +60,9 @@ export const PLAIN_FIELDS: readonly string[] = [
   'endOn',
   'nextVisitOn',
   'nextCheckOn',
+  // Referral steps name the two organisations (issue 10).
+  'senderName',
+  'receiverName',
 ];
 
 /** For a case outside the user's scope that a list still mentions (a duplicate match): its number, no more. */

@@ -40,6 +40,8 @@ export function referralView(
   const open = row.status === 'sent' || row.status === 'accepted';
   const nameShown = (isSender || (open && sections.includes('identity'))) && reader.access.tiers.identity !== 'none';
   const sentOn = String(row.sent_on);
+  // The note, reasons and feedback are accounts of the child: hidden from roles without the narrative tier.
+  const narrative = (value: string | null) => (reader.access.tiers.narrative === 'none' ? null : value);
   return {
     id: row.id,
     caseId: row.case_id,
@@ -48,21 +50,21 @@ export function referralView(
     receiver: { id: row.receiver_organisation_id, name: row.receiver_name },
     services: row.services as ServiceReferral['services'],
     urgency: row.urgency,
-    note: row.note,
+    note: narrative(row.note),
     sections,
     consentBasis: row.consent_basis,
-    overrideReason: isSender ? row.override_reason : null,
+    overrideReason: isSender ? narrative(row.override_reason) : null,
     overrideByName: isSender ? row.override_by_name : null,
     status: row.status,
     sentOn,
     sentByName: row.sent_by_name,
     answeredOn: dateOrNull(row.answered_on),
     answeredByName: row.answered_by_name,
-    declineReason: row.decline_reason,
+    declineReason: narrative(row.decline_reason),
     withdrawnOn: dateOrNull(row.withdrawn_on),
-    withdrawReason: row.withdraw_reason,
+    withdrawReason: narrative(row.withdraw_reason),
     doneOn: dateOrNull(row.done_on),
-    feedback: row.feedback,
+    feedback: narrative(row.feedback),
     assignedWorkerName: row.worker_name,
     receiverCaseId: row.receiver_organisation_id === reader.organisationId || isSender ? row.receiver_case_id : null,
     overdue: referralOverdue({ status: row.status, urgency: row.urgency, sentOn }, today, reminder),

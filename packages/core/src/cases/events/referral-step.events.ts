@@ -16,7 +16,7 @@ export const referralStepEvents = {
   referral_sent: z.object({
     ...step,
     urgency: z.enum(['normal', 'urgent']),
-    sections: z.array(z.string()),
+    sections: z.array(z.enum(['identity', 'assessments', 'care_plan', 'placements', 'services', 'notes', 'documents'])),
     consentBasis: z.enum(['given', 'recorded_now', 'override']).nullable(),
   }),
   referral_accepted: z.object({ ...step, ownCase: z.boolean() }),
