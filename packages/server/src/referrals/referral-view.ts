@@ -31,13 +31,19 @@ const dateOrNull = (value: string | null) => (value ? String(value) : null);
  */
 export function referralView(
   row: ReferralRow,
-  reader: { organisationId: string; access: Pick<Access, 'tiers'> },
+  reader: { organisationId: string; userId?: string; access: Pick<Access, 'tiers'> & Partial<Pick<Access, 'scope'>> },
   today: string,
   reminder: { normalDays: number; urgentDays: number },
 ): ServiceReferral {
   const sections = caseSectionsSchema.parse(row.sections);
   const isSender = row.sender_organisation_id === reader.organisationId;
-  const open = row.status === 'sent' || row.status === 'accepted';
+  // Waiting: whoever may answer needs to know who the child is; accepted: those who work on it.
+  const open =
+    row.status === 'sent' ||
+    (row.status === 'accepted' &&
+      (reader.access.scope === undefined ||
+        reader.access.scope === 'organisation' ||
+        row.assigned_worker_id === reader.userId));
   const nameShown = (isSender || (open && sections.includes('identity'))) && reader.access.tiers.identity !== 'none';
   const sentOn = String(row.sent_on);
   // The note, reasons and feedback are accounts of the child: hidden from roles without the narrative tier.
