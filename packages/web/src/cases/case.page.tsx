@@ -98,7 +98,8 @@ export function CasePage() {
     (event.type !== 'approval_decision' || canApprove);
   const status = state?.status ?? caseQuery.data.status;
 
-  const name = displayName(caseQuery.data, language) || t('cases:none');
+  // A participant not given identity knows the child by the alias, as a report does.
+  const name = displayName(caseQuery.data, language) || caseQuery.data.alias || t('cases:none');
   return (
     <article className="page case-page" aria-labelledby="case-title">
       <p className="breadcrumb">
