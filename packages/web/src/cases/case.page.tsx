@@ -92,7 +92,9 @@ export function CasePage() {
           ...(isLead ? {} : { writable: participantWrites(participants.data?.items ?? [], user.organisationId) }),
         }
       : null;
+  // Each organisation corrects its own writing: another organisation's service stays theirs (decision 0010).
   const canCorrect = (event: CaseEvent) =>
+    event.organisationId === user.organisationId &&
     isStepType(event.type) &&
     (state?.status !== 'closed' || CORRECTABLE_WHEN_CLOSED.has(event.type)) &&
     (event.type !== 'approval_decision' || canApprove);
