@@ -329,6 +329,27 @@ describeOnEachEngine('referrals for a service', (engine) => {
     expect((await call(bWorker, 'GET', `/cases/${ownId}`)).status).toBe(200);
   });
 
+  it('a receiver that already knows the child links its own case instead of opening another', async () => {
+    const theirs = await openCase({ givenNameLatin: 'Sreyleak', alias: 'Girl L' });
+    const ours = (await call<CaseDetail>(bWorker, 'POST', '/cases', aNewCase({ givenNameLatin: 'Sreyleak' }))).body;
+    const sent = await call<ServiceReferral>(aWorker, 'POST', `/cases/${theirs.id}/referrals`, referral(b));
+    // Only a case of the receiver's own can be linked: the sender's case is not one.
+    const wrong = await call(bWorker, 'POST', `/referrals/${sent.body.id}/accept`, { mode: 'link', caseId: theirs.id });
+    expect(wrong.status).toBe(404);
+    const linked = await call<ServiceReferral>(bWorker, 'POST', `/referrals/${sent.body.id}/accept`, {
+      mode: 'link',
+      caseId: ours.id,
+    });
+    expect(linked.body).toMatchObject({ status: 'accepted', receiverCaseId: ours.id });
+    const keys = await server.db.kysely
+      .selectFrom('child_case')
+      .select('child_key')
+      .where('id', 'in', [theirs.id, ours.id])
+      .execute();
+    expect(new Set(keys.map((row) => row.child_key)).size).toBe(1);
+    expect(keys[0]!.child_key).not.toBeNull();
+  });
+
   it('shows a referral waiting too long as overdue, urgent ones sooner', async () => {
     const other = await openCase({ givenNameLatin: 'Dina', alias: 'Girl D' });
     const urgent = referral(c, { sections: ['services'], consent: { kind: 'on_file' }, urgency: 'urgent' });
