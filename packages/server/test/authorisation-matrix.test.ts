@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   accessFor,
   can,
@@ -7,7 +8,6 @@ import {
   type PolicyAdjustmentsInput,
   type Role,
 } from '@homeward/core';
-import { randomUUID } from 'node:crypto';
 import { TextWriter, Uint8ArrayReader, ZipReader, type FileEntry } from '@zip.js/zip.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ENDPOINT_POLICY, type EndpointPolicy } from '../src/access/endpoint-policy';
@@ -67,6 +67,10 @@ interface Fixture {
   otherOrganisation: string;
   declinedTransfer: string;
   withdrawnTransfer: string;
+  /** A referral another organisation sends to this one, made afresh for each answer (issue 10). */
+  newIncomingReferral: () => Promise<string>;
+  /** A referral this organisation sends from the caseworker's child, made afresh for each withdrawal. */
+  newOutgoingReferral: () => Promise<string>;
 }
 
 interface SampleRequest {
@@ -148,6 +152,40 @@ const SAMPLES: Record<string, Sample> = {
     body: { workerId: kind === 'own' ? f.users.caseworker.id : f.users.org_admin.id },
   }),
   'GET /cases/:id/shares': () => ({}),
+  // Referrals for a service (issue 10)
+  'POST /cases/:id/referrals': (f) => ({
+    body: {
+      id: randomUUID(),
+      receiverOrganisationId: f.department.id,
+      services: ['counselling'],
+      sections: ['services'],
+      consent: { kind: 'on_file' },
+    },
+  }),
+  'GET /cases/:id/referrals': () => ({}),
+  'GET /cases/:id/participants': () => ({}),
+  'GET /referrals/incoming': () => ({}),
+  'GET /referrals/incoming/count': () => ({}),
+  'GET /referrals/receivers': () => ({ path: '/referrals/receivers?service=counselling' }),
+  'POST /referrals/:id/accept': async (f) => ({
+    path: `/referrals/${await f.newIncomingReferral()}/accept`,
+    body: { mode: 'participate' },
+  }),
+  'POST /referrals/:id/decline': async (f) => ({
+    path: `/referrals/${await f.newIncomingReferral()}/decline`,
+    body: { reason: 'No place this month.' },
+  }),
+  // Not accepted yet: let through (409), and nothing changes.
+  'POST /referrals/:id/done': async (f) => ({
+    path: `/referrals/${await f.newIncomingReferral()}/done`,
+    body: { feedback: 'Done.' },
+  }),
+  'POST /referrals/:id/withdraw': async (f) => ({
+    path: `/referrals/${await f.newOutgoingReferral()}/withdraw`,
+    body: {},
+  }),
+  'GET /settings/services': () => ({}),
+  'PUT /settings/services': () => ({ body: { services: ['counselling'] } }),
   // To another department, so the officer's department keeps only the case it was given.
   'POST /cases/:id/shares': (f) => ({ body: { organisationId: f.otherDepartment, kind: 'referral' } }),
   'GET /departments': () => ({}),
@@ -470,6 +508,27 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
       return (await api<{ id: string }>(server, 'POST', '/installation/partners', { token: ngo.user.token, body })).body
         .id;
     };
+    // A child of the other organisation referred to this one for a service: not one of the matrix's children.
+    const referred = (
+      await api<CaseDetail>(server, 'POST', '/cases', {
+        token: other.user.token,
+        body: aNewCase({ givenNameLatin: 'Referredchild', alias: 'Alias referred' }),
+      })
+    ).body;
+    const referTo = async (token: string, caseId: string, receiverOrganisationId: string) => {
+      const sent = await api<{ id: string }>(server, 'POST', `/cases/${caseId}/referrals`, {
+        token,
+        body: {
+          id: randomUUID(),
+          receiverOrganisationId,
+          services: ['counselling'],
+          sections: ['services'],
+          consent: { kind: 'on_file' },
+        },
+      });
+      expect(sent.status).toBe(201);
+      return sent.body.id;
+    };
     // Transfers: the other NGO offers its case to this one, which declines; this one offers a case and withdraws.
     const declined = await api<{ id: string }>(server, 'POST', `/cases/${cases.other.id}/transfers`, {
       token: other.user.token,
@@ -491,6 +550,8 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
       otherOrganisation: other.id,
       declinedTransfer: declined.body.id,
       withdrawnTransfer: withdrawn.body.id,
+      newIncomingReferral: () => referTo(other.user.token, referred.id, ngo.id),
+      newOutgoingReferral: () => referTo(users.caseworker.token, cases.own.id, other.id),
       cases,
       attachments,
       facilityId: facility.body.id,

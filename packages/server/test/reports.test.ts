@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CaseDetail, CaseSummary, ReferralSource, ReportResult, ReportTable } from '@homeward/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aNewCase } from './support/cases';
@@ -224,6 +225,29 @@ describeOnEachEngine('reports', (engine) => {
     ];
     for (const [occurredOn, topic, children] of sessions)
       await post(admin, '/group-activities', { topic, occurredOn, caseIds: children.map((name) => ids[name]) });
+
+    // Referrals for a service (issue 10), sent on the days given: the partner-referral table counts these.
+    const partners = new Map<string, string>();
+    for (const name of ['COSECAM', 'CWDA', 'Referral Hospital'])
+      partners.set(name, (await createTestOrganisation(server, { withUser: ['org_admin'], name })).id);
+    const refer = async (user: TestUser, name: string, partner: string, sentOn: string, withdraw = false) => {
+      const sent = await post(user, `/cases/${ids[name]}/referrals`, {
+        id: randomUUID(),
+        receiverOrganisationId: partners.get(partner),
+        services: ['counselling'],
+        sections: ['services'],
+        consent: { kind: 'on_file' },
+      });
+      if (withdraw) await post(user, `/referrals/${sent.id}/withdraw`, {});
+      await server.db.kysely.updateTable('referral').set({ sent_on: sentOn }).where('id', '=', sent.id).execute();
+    };
+    await refer(worker, 'C2', 'Referral Hospital', '2026-04-25');
+    await refer(admin, 'C3', 'COSECAM', '2026-05-20');
+    await refer(admin, 'C3', 'COSECAM', '2026-06-02'); // the same child again: one child
+    await refer(admin, 'C5', 'CWDA', '2026-06-10');
+    await refer(admin, 'C1', 'COSECAM', '2026-05-01', true); // withdrawn: not counted
+    await refer(worker, 'C4', 'CWDA', '2026-03-12'); // before the quarter
+    await refer(other.user, 'B1', 'CWDA', '2026-04-20'); // another NGO's
   });
   afterAll(() => server.close());
 
@@ -435,14 +459,13 @@ describeOnEachEngine('reports', (engine) => {
       expect(t.grandTotal).toBe(2);
     });
 
-    it('referrals to partner organisations by name and month', () => {
+    it('children referred to partner organisations, by receiver and case type, from the referrals sent', () => {
       const t = table(report, 'partner-referrals');
       expect(t.rows.map((row) => row.label)).toEqual(['COSECAM', 'CWDA', 'Referral Hospital']);
-      expect(t.cells).toEqual([
-        [0, 1, 0],
-        [0, 0, 1],
-        [1, 0, 0],
-      ]);
+      // C3 (SA) twice to COSECAM is one child; C5 (SW and NC) to CWDA; C2 (DV) to the hospital. C1's withdrawn
+      // referral, C4's in March and the other NGO's are not counted.
+      expect(nonZero(t)).toEqual(['COSECAM/SA=1', 'CWDA/NC=1', 'CWDA/SW=1', 'Referral Hospital/DV=1']);
+      expect(t.rowTotals).toEqual([1, 1, 1]);
       expect(t.grandTotal).toBe(3);
     });
 

@@ -90,6 +90,10 @@ const router = createBrowserRouter([
             path: 'transfers/incoming',
             ...lazyPage(() => import('./transfers/incoming-transfers.page').then((page) => page.IncomingTransfersPage)),
           },
+          {
+            path: 'referrals',
+            ...lazyPage(() => import('./referrals/incoming-referrals.page').then((page) => page.IncomingReferralsPage)),
+          },
           { path: 'tasks', ...lazyPage(() => import('./tasks/tasks.page').then((page) => page.TasksPage)) },
           // Handover (issue 10 point 4)
           {

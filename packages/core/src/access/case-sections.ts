@@ -59,6 +59,12 @@ export const SECTION_OF_EVENT: Readonly<Record<CaseEventType, EventSection>> = {
   transfer_withdrawn: COURSE,
   // Handover (issue 10 point 4)
   handover: COURSE,
+  // Referral steps are the case's course: both sides (and any other participant) follow them.
+  referral_sent: COURSE,
+  referral_accepted: COURSE,
+  referral_declined: COURSE,
+  referral_withdrawn: COURSE,
+  referral_done: COURSE,
 };
 
 export function sectionOf(type: string): EventSection {

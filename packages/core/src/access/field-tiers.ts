@@ -31,6 +31,8 @@ export const TIER_OF_FIELD: Readonly<Record<string, FieldTier>> = {
   action: 'narrative',
   method: 'narrative',
   overCapacityReason: 'narrative',
+  // A referral's feedback from the receiver (issue 10) tells how the child is.
+  feedback: 'narrative',
   // A profile correction names the referral's fields by their path.
   'referral.reason': 'narrative',
   // Health, HIV status included.
@@ -66,6 +68,9 @@ export const PLAIN_FIELDS: readonly string[] = [
   // Handover (issue 10 point 4): the organisations a case passes between.
   'fromOrganisationName',
   'toOrganisationName',
+  // Referral steps name the two organisations (issue 10).
+  'senderName',
+  'receiverName',
 ];
 
 /** For a case outside the user's scope that a list still mentions (a duplicate match): its number, no more. */

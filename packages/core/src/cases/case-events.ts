@@ -4,6 +4,7 @@ import { INTERVIEWEES } from '../codes/care-codes';
 import { FIELD_TIERS } from '../access/policy';
 import { isoDate } from '../text/dates';
 import { referralSchema } from './case.schema';
+import { referralStepEvents } from './events/referral-step.events';
 import { correctedFieldSchema } from './case-correction.schema';
 import { csiAssessment, familyAssessment, readinessAssessment, riskAssessment } from './events/assessment.events';
 import { education, groupSession, healthCheck, placement, service, vocationalTraining } from './events/care.events';
@@ -81,6 +82,8 @@ export const eventPayloadSchemas = {
   ...transferEventPayloads,
   /** One step of a caseload handover's item (issue 10 point 4), written by the handover endpoints. */
   handover: handoverEventPayload,
+  // Referral for a service (issue 10): each step on both organisations' timelines.
+  ...referralStepEvents,
 } as const;
 
 export type CaseEventType = keyof typeof eventPayloadSchemas;
@@ -104,6 +107,12 @@ const WRITTEN_BY_THE_SYSTEM = [
   'transfer_withdrawn',
   // Handover (issue 10 point 4)
   'handover',
+  // Referral steps, written by the referral endpoints (server/src/referrals).
+  'referral_sent',
+  'referral_accepted',
+  'referral_declined',
+  'referral_withdrawn',
+  'referral_done',
 ] as const;
 export const RECORDABLE_EVENT_TYPES = CASE_EVENT_TYPES.filter(
   (type): type is Exclude<CaseEventType, (typeof WRITTEN_BY_THE_SYSTEM)[number]> =>

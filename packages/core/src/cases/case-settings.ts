@@ -6,6 +6,13 @@ import { DEFAULT_FOLLOW_UP_RULE, followUpRuleSchema } from './follow-up-schedule
  * What an organisation decides about its own casework: which steps wait for a supervisor's approval, and
  * its programme's follow-up rule. Configuration, not code.
  */
+/** How long a referral may wait for an answer before it shows as overdue, in days (case settings). */
+export const referralReminderSchema = z.object({
+  normalDays: z.number().int().min(1).max(60).default(3),
+  urgentDays: z.number().int().min(1).max(30).default(1),
+});
+export const DEFAULT_REFERRAL_REMINDER = { normalDays: 3, urgentDays: 1 };
+
 export const caseSettingsSchema = z.object({
   approvalGates: z.array(z.enum(APPROVAL_SUBJECTS)).default(['care_plan', 'reintegration', 'closure']),
   followUpRule: followUpRuleSchema.default(DEFAULT_FOLLOW_UP_RULE),
@@ -14,6 +21,8 @@ export const caseSettingsSchema = z.object({
    * this; a reader may ask for more, never for less.
    */
   reportSuppressionFloor: z.number().int().min(2).max(50).default(5),
+  /** Days a referral may wait for this organisation's answer before it shows as overdue (issue 10). */
+  referralReminder: referralReminderSchema.default(DEFAULT_REFERRAL_REMINDER),
 });
 export type CaseSettings = z.output<typeof caseSettingsSchema>;
 
@@ -21,4 +30,5 @@ export const DEFAULT_CASE_SETTINGS: CaseSettings = {
   approvalGates: ['care_plan', 'reintegration', 'closure'],
   followUpRule: DEFAULT_FOLLOW_UP_RULE,
   reportSuppressionFloor: 5,
+  referralReminder: DEFAULT_REFERRAL_REMINDER,
 };

@@ -80,6 +80,14 @@ export const AUDIT_ACTIONS = [
   'handover.decline',
   'handover.complete',
   'handover.print',
+  // Referrals for a service (issue 10)
+  'referral.send',
+  'referral.consent_override',
+  'referral.accept',
+  'referral.decline',
+  'referral.withdraw',
+  'referral.done',
+  'settings.services_update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -150,14 +150,13 @@ const shelterQuarterly: BuiltInReport = {
       percentOf: 'total',
     },
     {
+      // Computed from the referrals the organisation sent (issue 10), by receiver and case type.
       id: 'partner-referrals',
       title: 'table.partnerReferrals',
-      source: 'service',
+      source: 'partner_referral',
       measure: 'children',
       rows: ['partner'],
-      columns: ['month'],
-      filters: { service_provider: ['partner'] },
-      percentOf: 'total',
+      columns: ['case_type_group'],
     },
     {
       id: 'follow-ups',

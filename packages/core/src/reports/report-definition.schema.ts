@@ -28,6 +28,8 @@ export const REPORT_SOURCES = [
   'open_case',
   /** Children in facility care on the first day of the period, and whether they have been reintegrated since. */
   'care_cohort',
+  /** Referrals for a service the organisation sent (issue 10), dated on the day sent; withdrawn ones do not count. */
+  'partner_referral',
 ] as const;
 export type ReportSource = (typeof REPORT_SOURCES)[number];
 

@@ -100,6 +100,8 @@ export const SOURCE_DIMENSIONS: Record<ReportSource, readonly ReportDimension[]>
   follow_up_case: [...CASE_DIMENSIONS, 'compliance'],
   open_case: [...CASE_DIMENSIONS, ...timeliness],
   care_cohort: [...CASE_DIMENSIONS, 'facility', 'care_type', 'progress', 'destination'],
+  // The receiving organisation is the row's partner.
+  partner_referral: [...CASE_DIMENSIONS, 'partner'],
 };
 
 export function measureFits(source: ReportSource, measure: ReportMeasure): boolean {

@@ -61,7 +61,7 @@ export async function createCase(
 }
 
 /** Inserts one case and its intake event inside the caller's transaction. */
-async function openCase(
+export async function openCase(
   trx: Transaction<Database>,
   actor: Actor,
   id: string,

@@ -24,6 +24,8 @@ import * as caseBundles from './migrations/2026-12-07T0400-case-bundles';
 import * as caseTransfers from './migrations/2026-12-07T0600-case-transfers';
 // Handover (issue 10 point 4)
 import * as handover from './migrations/2026-12-07T0700-handover';
+// Referrals for a service (issue 10)
+import * as referrals from './migrations/2026-12-07T0500-referrals';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -54,6 +56,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0600-case-transfers': caseTransfers,
   // Handover (issue 10 point 4)
   '2026-12-07T0700-handover': handover,
+  // Referrals for a service (issue 10)
+  '2026-12-07T0500-referrals': referrals,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

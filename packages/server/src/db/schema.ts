@@ -18,6 +18,8 @@ export interface OrganisationTable {
   access_policy: ColumnType<Record<string, unknown>, string | undefined, string>;
   require_two_factor: Generated<boolean>;
   retention_settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** The services it offers, so that a sender can find it (issue 10). */
+  services: ColumnType<string[], string[] | undefined, string[]>;
   created_at: DefaultedTimestamp;
 }
 
@@ -357,6 +359,37 @@ export interface CaseTransferTable {
   created_at: DefaultedTimestamp;
 }
 
+/** A referral for a service to another organisation (decision 0010), each step with its date and actor. */
+export interface ReferralTable {
+  id: string;
+  case_id: string;
+  sender_organisation_id: string;
+  receiver_organisation_id: string;
+  services: string[];
+  urgency: 'normal' | 'urgent';
+  note: string | null;
+  sections: string[];
+  consent_basis: 'given' | 'recorded_now' | 'override' | null;
+  override_by: string | null;
+  override_reason: string | null;
+  status: 'sent' | 'accepted' | 'declined' | 'withdrawn' | 'done';
+  sent_on: CalendarDate;
+  sent_by: string | null;
+  answered_on: ColumnType<string | null, string | null | undefined, string | null>;
+  answered_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decline_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawn_on: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdraw_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  done_on: ColumnType<string | null, string | null | undefined, string | null>;
+  done_by: ColumnType<string | null, string | null | undefined, string | null>;
+  feedback: ColumnType<string | null, string | null | undefined, string | null>;
+  assigned_worker_id: ColumnType<string | null, string | null | undefined, string | null>;
+  receiver_case_id: ColumnType<string | null, string | null | undefined, string | null>;
+  request_digest: string | null;
+  created_at: DefaultedTimestamp;
+}
+
 export interface SavedReportTable {
   id: string;
   organisation_id: string;
@@ -436,6 +469,7 @@ export interface Database {
   // Handover (issue 10 point 4)
   handover_plan: HandoverPlanTable;
   handover_item: HandoverItemTable;
+  referral: ReferralTable;
   saved_report: SavedReportTable;
   care_stay: CareStayTable;
   recovery_code: RecoveryCodeTable;

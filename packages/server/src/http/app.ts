@@ -1,3 +1,4 @@
+import { referralsRoutes } from '../referrals/referrals.routes';
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -184,6 +185,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(transfersRoutes(ctx));
       // Handover (issue 10 point 4)
       await api.register(handoverRoutes(ctx));
+      // Referrals for a service (issue 10)
+      await api.register(referralsRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

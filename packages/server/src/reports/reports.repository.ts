@@ -134,6 +134,14 @@ function source(ctx: ReportContext, kind: EventSource): Sql {
         from case_event e join child_case r on r.id = e.case_id
         where e.type = 'intake' and r.opened_on between ${from} and ${to} ${ownEvents('e', scope)} and ${current('e')}
         ${transfersIn(ctx)}`;
+    case 'partner_referral':
+      // The receiver is the partner; a withdrawn referral was never worked, so it does not count.
+      return sql`
+        select r.case_id, r.id::text as fact_id, r.sent_on as on_date, jsonb_build_object('partnerName', o.name) as p,
+          null::uuid as facility_id, null::text as care_type, null::text[] as tags
+        from referral r join organisation o on o.id = r.receiver_organisation_id
+        where r.status <> 'withdrawn' and r.sent_on between ${from} and ${to}
+          ${scope.kind === 'organisation' ? sql`and r.sender_organisation_id = ${scope.organisationId}` : sql``}`;
     case 'service':
     case 'education':
     case 'vocational_training':

@@ -1,3 +1,4 @@
+import { useUser } from '../auth/user-context';
 import { useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseEvent } from '@homeward/core';
@@ -79,6 +80,8 @@ interface TimelineItemProps {
 
 function TimelineItem({ event, lookup, correction, original, onCorrect }: TimelineItemProps) {
   const { t } = useTranslation();
+  // Another organisation's writing (a receiver's service, the lead's note) says whose it is.
+  const user = useUser();
   const language = useLanguage();
   const superseded = event.supersededBy !== null;
   const className = ['timeline__item', `timeline__item--${event.type}`, superseded ? 'timeline__item--superseded' : '']
@@ -101,6 +104,11 @@ function TimelineItem({ event, lookup, correction, original, onCorrect }: Timeli
         <span className="timeline__author">
           {t('cases:timeline.by', { name: event.authorName ?? t('cases:timeline.unknownAuthor') })}
         </span>
+        {event.organisationId !== user.organisationId ? (
+          <span className="badge timeline__organisation" data-testid="timeline-organisation">
+            {event.organisationName}
+          </span>
+        ) : null}
         {onCorrect ? (
           <button
             type="button"

@@ -16,6 +16,7 @@ import { CaseProfile } from './case-profile.component';
 import { CaseShares } from './case-shares.component';
 import { CaseTransfer } from '../transfers/case-transfer.component';
 import { TransferReference } from '../transfers/transfer-reference.component';
+import { CaseReferrals } from '../referrals/case-referrals.component';
 import { CaseDuplicates } from './duplicates/case-duplicates.component';
 import { CaseHistory } from './case-history.component';
 import { CaseTimeline } from './case-timeline.component';
@@ -86,14 +87,17 @@ export function CasePage() {
     state && events && RECORDABLE_EVENT_TYPES.some(mayRecord)
       ? { caseId, openedOn: caseQuery.data.openedOn, events, state, today: localToday(), canApprove, mayRecord }
       : null;
+  // Each organisation corrects its own writing: another organisation's service stays theirs (decision 0010).
   const canCorrect = (event: CaseEvent) =>
+    event.organisationId === user.organisationId &&
     isStepType(event.type) &&
     mayRecord(event.type) &&
     (state?.status !== 'closed' || CORRECTABLE_WHEN_CLOSED.has(event.type)) &&
     (event.type !== 'approval_decision' || canApprove);
   const status = state?.status ?? caseQuery.data.status;
 
-  const name = displayName(caseQuery.data, language) || t('cases:none');
+  // A participant not given identity knows the child by the alias, as a report does.
+  const name = displayName(caseQuery.data, language) || caseQuery.data.alias || t('cases:none');
   return (
     <article className="page case-page" aria-labelledby="case-title">
       <p className="breadcrumb">
@@ -158,6 +162,9 @@ export function CasePage() {
             </div>
           </>
         ) : null}
+        <div className="case-page__access">
+          <CaseReferrals caseId={caseId} isLead={reach.kind === 'lead'} state={state} />
+        </div>
         <div className="case-page__work">
           <CaseDocuments caseId={caseId} />
           <CaseFileExport caseId={caseId} caseNumber={caseQuery.data.caseNumber} />

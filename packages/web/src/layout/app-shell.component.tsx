@@ -7,6 +7,7 @@ import { useUser } from '../auth/user-context';
 import { TasksNavLink } from '../tasks/tasks-nav-link.component';
 import { MenuUnreadDot, NotificationsNavLink } from '../notifications/notifications-nav-link.component';
 import { TransfersNavLink } from '../transfers/transfers-nav-link.component';
+import { IncomingNavLink } from '../referrals/incoming-nav-link.component';
 import { LanguageSwitch } from './language-switch.component';
 import { MAIN_ID, SkipLink } from './skip-link.component';
 import { useRouteFocus } from './use-route-focus';
@@ -80,6 +81,7 @@ export function AppShell() {
                 <NotificationsNavLink />
                 {hasTasks ? <TasksNavLink /> : null}
                 {can(user.access, 'case.transfer') ? <TransfersNavLink /> : null}
+                {can(user.access, 'case.write') ? <IncomingNavLink /> : null}
                 {can(user.access, 'case.approve') ? (
                   <NavLink to="/supervision" className="app-nav__link">
                     {t('oversight:nav.supervision')}

@@ -22,6 +22,9 @@ export interface CaseSettingsFormState {
   phases: PhaseRow[];
   /** The smallest count anonymised reports of the organisation's cases show, as typed. */
   reportSuppressionFloor: string;
+  /** Days a referral may wait for our answer before it shows as overdue (issue 10). */
+  referralNormalDays: string;
+  referralUrgentDays: string;
 }
 
 export const SUPPRESSION_FLOOR_MIN = 2;
@@ -39,6 +42,8 @@ export function caseSettingsFormState(settings: CaseSettings): CaseSettingsFormS
       untilMonth: String(phase.untilMonth),
     })),
     reportSuppressionFloor: String(settings.reportSuppressionFloor),
+    referralNormalDays: String(settings.referralReminder.normalDays),
+    referralUrgentDays: String(settings.referralReminder.urgentDays),
   };
 }
 
@@ -56,6 +61,7 @@ function toInput(state: CaseSettingsFormState) {
       untilMonth: whole(phase.untilMonth),
     })),
     reportSuppressionFloor: whole(state.reportSuppressionFloor),
+    referralReminder: { normalDays: whole(state.referralNormalDays), urgentDays: whole(state.referralUrgentDays) },
   };
 }
 

@@ -12,6 +12,7 @@ import { serverFieldErrors, useMessageText } from '../forms/messages';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { useDocumentTitle } from '../text/use-document-title';
 import { DirectorySection } from './directory-section.component';
+import { ServicesSection } from '../referrals/services-section.component';
 import { RetentionSection } from '../records/retention-section.component';
 import {
   caseSettingsFormState,
@@ -267,6 +268,34 @@ function CaseSettingsForm({ settings }: { settings: CaseSettings }) {
             )}
           </Field>
         </fieldset>
+        <fieldset className="form-section">
+          <legend className="form-section__title">{t('cases:referrals.settings.reminder')}</legend>
+          {(['referralNormalDays', 'referralUrgentDays'] as const).map((key) => (
+            <Field
+              key={key}
+              id={id(key)}
+              name={key === 'referralNormalDays' ? 'referralReminder.normalDays' : 'referralReminder.urgentDays'}
+              label={t(`cases:referrals.settings.${key}`)}
+              hint={t('cases:referrals.settings.reminderHint')}
+              error={
+                errors[key === 'referralNormalDays' ? 'referralReminder.normalDays' : 'referralReminder.urgentDays']
+              }
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={60}
+                  step={1}
+                  value={state[key]}
+                  onChange={(event) => change({ ...state, [key]: event.target.value }, 'reportSuppressionFloor')}
+                />
+              )}
+            </Field>
+          ))}
+        </fieldset>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={save.isPending}>
             {save.isPending ? t('saving') : t('oversight:settings.submit')}
@@ -280,6 +309,7 @@ function CaseSettingsForm({ settings }: { settings: CaseSettings }) {
         </div>
       </form>
       <DirectorySection />
+      <ServicesSection />
       <RetentionSection />
     </section>
   );

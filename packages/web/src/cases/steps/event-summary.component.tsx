@@ -485,6 +485,31 @@ export function EventSummary({ event, lookup }: { event: CaseEvent; lookup: Time
     case 'transfer_declined':
     case 'transfer_withdrawn':
       return <TransferStep event={event} />;
+    case 'referral_sent':
+    case 'referral_accepted':
+    case 'referral_declined':
+    case 'referral_withdrawn':
+    case 'referral_done': {
+      // Referral steps (issue 10): who to whom, for which services, and the reason or feedback.
+      const p = event.payload as {
+        senderName?: string;
+        receiverName?: string;
+        services?: string[];
+        reason?: string | null;
+        feedback?: string;
+        urgency?: string;
+      };
+      return (
+        <div className="timeline__body" data-testid="referral-step">
+          <p>
+            {t('cases:referrals.step', { sender: p.senderName ?? '', receiver: p.receiverName ?? '' })}
+            {p.urgency === 'urgent' ? ` · ${t('cases:referrals.urgent')}` : null}
+          </p>
+          {p.services?.length ? <p>{p.services.map((s) => t(`codes:serviceKind.${s}`)).join(', ')}</p> : null}
+          <Prose>{p.reason ?? p.feedback}</Prose>
+        </div>
+      );
+    }
     case 'reopening': {
       const p = payloadOf('reopening', event);
       if (!p) return null;

@@ -19,6 +19,7 @@ export const STEP_GROUPS: readonly { id: string; steps: readonly StepType[] }[] 
 /** Why a step cannot be recorded now; each has a sentence in `steps:unavailable`. */
 export type UnavailableReason =
   | 'caseClosed'
+  // A participating organisation was not given this step's section (decision 0010).
   | 'notClosed'
   | 'notReintegrated'
   | 'contactLost'

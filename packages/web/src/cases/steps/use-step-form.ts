@@ -134,11 +134,14 @@ export function useStepForm(type: StepType, props: StepFormProps): StepForm {
       return;
     }
     try {
-      checkNewEvent(context.events, parsed.data, {
-        today: context.today,
-        settings: { ...DEFAULT_CASE_SETTINGS, approvalGates: context.state.approvalGates },
-        ...(options.facility ? { facility: options.facility } : {}),
-      });
+      // A participating organisation reads part of the history (no intake without identity): the rules need the
+      // whole of it, so only the server, which has it, checks them then (decision 0010).
+      if (context.events.some((event) => event.type === 'intake'))
+        checkNewEvent(context.events, parsed.data, {
+          today: context.today,
+          settings: { ...DEFAULT_CASE_SETTINGS, approvalGates: context.state.approvalGates },
+          ...(options.facility ? { facility: options.facility } : {}),
+        });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const issues =

@@ -1,0 +1,142 @@
+import type { CaseList } from '@homeward/core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, screenshot } from './support/chromium';
+import { DEMO_PASSWORD, signInAs } from './support/sign-in';
+
+/**
+ * A referral for a service between two organisations of the demo (issue 10): a caseworker of the Tonle shelter
+ * refers a child to Svay Rieng Family Care; its caseworker finds it in the incoming referrals (with the count in
+ * the navigation), accepts and records a service; the Tonle caseworker reads that service on the child's
+ * timeline, marked with the organisation that wrote it.
+ */
+const baseUrl = inject('demoBaseUrl');
+const chromiumMissing = inject('chromiumMissing');
+const SENDER = 'worker@tonle.demo';
+const RECEIVER = 'worker@svayrieng.demo';
+const RECEIVER_NAME = 'Svay Rieng Family Care';
+const WIDE = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+async function tokenOf(email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+describe('a referral between two organisations, in a real browser', () => {
+  let browser: Browser;
+  let page: Page;
+  let caseId = '';
+
+  const signIn = (email: string) => signInAs(page, baseUrl, email, { clearCookies: true, landing: /\/cases$/ });
+  const form = (type: string): Locator => page.locator(`[data-testid="step-form"][data-step="${type}"]`);
+  async function setLanguage(language: 'en' | 'km'): Promise<void> {
+    await page.getByTestId(`language-${language}`).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+  }
+  /** The screen in both languages, at laptop and phone width. */
+  async function screenshots(name: string): Promise<void> {
+    for (const language of ['en', 'km'] as const) {
+      await setLanguage(language);
+      await screenshot(page, `${name}-${language}-1280`);
+      await page.setViewportSize(PHONE);
+      await screenshot(page, `${name}-${language}-390`);
+      await page.setViewportSize(WIDE);
+    }
+    await setLanguage('en');
+  }
+
+  beforeAll(async () => {
+    if (chromiumMissing) return;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: WIDE });
+    // A child the Tonle caseworker works on, still open.
+    const mine = await fetch(`${baseUrl}/api/v1/cases?limit=50`, {
+      headers: { Authorization: `Bearer ${await tokenOf(SENDER)}` },
+    });
+    const items = ((await mine.json()) as CaseList).items.filter((item) => item.status !== 'closed');
+    caseId = items[0]!.id;
+    // Svay Rieng Family Care says it offers counselling, so the sender finds it by that service.
+    const offered = await fetch(`${baseUrl}/api/v1/settings/services`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${await tokenOf('admin@svayrieng.demo')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ services: ['counselling', 'legal_aid'] }),
+    });
+    expect(offered.status).toBe(200);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the sender refers the child for counselling, sharing services only', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    await page.goto(`${baseUrl}/login`);
+    await page.evaluate(() => localStorage.setItem('homeward.lang', 'en'));
+    await signIn(SENDER);
+    await page.goto(`${baseUrl}/cases/${caseId}`);
+    await page.getByTestId('refer-open').click();
+    const refer = page.getByTestId('refer-form');
+    await refer.waitFor();
+    await page.locator('#refer-service-filter').selectOption('counselling');
+    const option = page.locator('[data-testid="refer-receiver"] option', { hasText: RECEIVER_NAME });
+    await expect.poll(() => option.count()).toBe(1);
+    await page.getByTestId('refer-receiver').selectOption((await option.getAttribute('value')) ?? '');
+    await refer.locator('input[name="services"][value="counselling"]').check();
+    await page.locator('#refer-note').fill('Nightmares since her return; needs weekly counselling near her family.');
+    await screenshots('referral-form');
+    await page.getByTestId('refer-send').click();
+    await expect.poll(() => page.getByTestId('case-referral').first().innerText()).toContain(RECEIVER_NAME);
+    await expect.poll(() => page.getByTestId('referral-status').first().innerText()).toContain('Waiting');
+  });
+
+  it('the receiver accepts from its incoming referrals and records a service', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    await signIn(RECEIVER);
+    await expect.poll(() => page.getByTestId('nav-referrals-count').innerText()).toBe('1');
+    await page.getByTestId('nav-referrals').click();
+    const incoming = page.getByTestId('incoming-referral').first();
+    await incoming.waitFor();
+    expect(await incoming.innerText()).toContain('Tonle');
+    await screenshots('referral-inbox');
+    // On a phone the count is in the menu too.
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('menu-button').click();
+    await expect.poll(() => page.getByTestId('nav-referrals-count').isVisible()).toBe(true);
+    await screenshot(page, 'referral-phone-menu-en-390');
+    await page.setViewportSize(WIDE);
+    await incoming.getByTestId('referral-accept').click();
+    await incoming.getByTestId('referral-open-case').click();
+    await page.getByTestId('case-title').waitFor();
+    await page.getByTestId('step-service').click();
+    await form('service').waitFor();
+    await form('service').locator('#service-kind').selectOption('counselling');
+    await form('service').locator('#service-provider-in_house').check();
+    await form('service').locator('#service-note').fill('First counselling session with the child and her aunt.');
+    await form('service').locator('button[type="submit"]').click();
+    // The new service is the receiver's own: the timeline names no other organisation on it.
+    const ours = page.locator('[data-testid="timeline-item"][data-type="service"]', {
+      hasText: 'First counselling session',
+    });
+    await expect.poll(() => ours.count()).toBe(1);
+    await screenshots('referral-receiver-case');
+  });
+
+  it('the sender reads the service on the timeline, with the organisation that gave it', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    await signIn(SENDER);
+    await page.goto(`${baseUrl}/cases/${caseId}`);
+    const theirs = page.locator('[data-testid="timeline-item"][data-type="service"]', {
+      has: page.getByTestId('timeline-organisation').filter({ hasText: RECEIVER_NAME }),
+      hasText: 'First counselling session',
+    });
+    await expect.poll(() => theirs.count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('case-referrals').innerText()).toContain(RECEIVER_NAME);
+    await expect.poll(() => page.getByTestId('referral-status').first().innerText()).toContain('Accepted');
+    await screenshots('referral-sender-case');
+  });
+});
