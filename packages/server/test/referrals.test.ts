@@ -95,6 +95,12 @@ describeOnEachEngine('referrals for a service', (engine) => {
     expect(await names('')).not.toContain('NGO A Poipet');
   });
 
+  /** The kinds of the user's notices about one referral. */
+  async function noticesOf(user: TestUser, referralId: string): Promise<string[]> {
+    const list = await call<{ items: { kind: string; subjectId: string }[] }>(user, 'GET', '/notifications?limit=100');
+    return list.body.items.filter((notice) => notice.subjectId === referralId).map((notice) => notice.kind);
+  }
+
   it('walks send → accept → a service by the receiver read by the sender → done with feedback', async () => {
     const sent = await call<ServiceReferral>(aWorker, 'POST', `/cases/${child.id}/referrals`, referral(b));
     expect(sent.status).toBe(201);
@@ -113,6 +119,9 @@ describeOnEachEngine('referrals for a service', (engine) => {
     expect(inbox.items[0]!.child.age).toBe(14);
     expect((await call(bWorker, 'GET', '/referrals/incoming/count')).body).toEqual({ waiting: 1, overdue: 0 });
     expect((await call(bWorker, 'GET', `/cases/${child.id}`)).status).toBe(404);
+    // B's caseworker is told a referral waits, by case number only; A's sender is not told of their own act.
+    expect(await noticesOf(bWorker, sent.body.id)).toEqual(['referral.received']);
+    expect(await noticesOf(aWorker, sent.body.id)).toEqual([]);
 
     const accepted = await call<ServiceReferral>(bWorker, 'POST', `/referrals/${sent.body.id}/accept`, {
       mode: 'participate',
@@ -159,6 +168,8 @@ describeOnEachEngine('referrals for a service', (engine) => {
       feedback: 'Six sessions; she sleeps better. No further counselling needed.',
     });
     expect(done.body).toMatchObject({ status: 'done', doneOn: TODAY });
+    // The sender heard of each answer once, a retried step included.
+    expect((await noticesOf(aWorker, sent.body.id)).sort()).toEqual(['referral.accepted', 'referral.done']);
     // Done twice (a retry) changes nothing.
     expect(
       (await call<ServiceReferral>(bWorker, 'POST', `/referrals/${sent.body.id}/done`, { feedback: 'x' })).body

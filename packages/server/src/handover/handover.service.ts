@@ -67,6 +67,7 @@ import {
   receiverWorker,
   writeStepEvent,
 } from './handover-steps.repository';
+import { notify } from '../notifications/notifications.repository';
 
 /**
  * Caseload handover (issue 10 point 4): the office drafts a plan of its cases, its manager approves it, each
@@ -319,9 +320,11 @@ export async function changeItems(db: Db, actor: Actor, planId: string, change: 
       ...(reassigning ? { status: 'waiting', declineReason: null, decidedBy: null } : {}),
     });
     if (reassigning) {
-      // notify: handover.waiting
-      for (const row of rows)
-        await offerStep(trx, actor, plan, { ...row, receiver_id: change.receiverId ?? row.receiver_id }, clock.today());
+      for (const row of rows) {
+        const receiverId = change.receiverId ?? row.receiver_id;
+        await offerStep(trx, actor, plan, { ...row, receiver_id: receiverId }, clock.today());
+        if (receiverId) await tellReceiver(trx, plan.id, receiverId, row.id);
+      }
     }
     await appendAudit(trx, {
       ...actor,
@@ -426,8 +429,8 @@ export async function approvePlan(db: Db, actor: Actor, planId: string, clock: C
         );
         await setItems(trx, [item.id], { status: 'done', decidedBy: actor.userId });
       } else {
-        // notify: handover.waiting
         await offerStep(trx, actor, plan, item, clock.today());
+        if (item.receiver_id) await tellReceiver(trx, plan.id, item.receiver_id, 'approved');
       }
     }
     await appendAudit(trx, { ...actor, action: 'handover.approve', detail: { planId } });
@@ -681,4 +684,15 @@ export async function handoverSummary(
     detail: { planId, receiver: query.receiver ?? null, item: query.item ?? null, cases: items.length },
   });
   return { body, fileName: `handover-${clock.today()}-${query.language}.pdf` };
+}
+
+/** A receiver's people who take handed-over cases hear once per plan, and again for a case reassigned to them. */
+function tellReceiver(trx: Transaction<Database>, planId: string, receiverId: string, occasion: string) {
+  return notify(trx, {
+    kind: 'handover.waiting',
+    organisationId: receiverId,
+    subjectId: planId,
+    occasion: occasion === 'approved' ? '' : occasion,
+    to: { organisationId: receiverId, permission: 'handover.receive' },
+  });
 }

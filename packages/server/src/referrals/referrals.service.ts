@@ -35,6 +35,7 @@ import {
   updateReferral,
   type ReferralRow,
 } from './referrals.repository';
+import { notify } from '../notifications/notifications.repository';
 
 /**
  * A referral for a service, step by step (decision 0010): the sender's writer sends it within the child's
@@ -144,7 +145,14 @@ export async function sendReferral(
           caseId,
           detail: { referralId: input.id, receiverOrganisationId: receiver.id, sections: input.sections, basis },
         });
-        // notify: referral.received
+        // The receiver's people who take referrals in: a referral waits in their inbox.
+        await notify(trx, {
+          kind: 'referral.received',
+          organisationId: receiver.id,
+          caseId,
+          subjectId: input.id,
+          to: { organisationId: receiver.id, permission: 'case.write' },
+        });
       }),
   );
   return { created, referral: await viewById(db, actor, input.id, clock) };
@@ -292,7 +300,7 @@ export async function acceptReferral(
       caseId: row.case_id,
       detail: { referralId: id, mode: input.mode, workerId, receiverCaseId },
     });
-    // notify: referral.accepted
+    await tellSender(trx, 'referral.accepted', row, actor.userId);
   });
   return viewById(db, actor, id, clock);
 }
@@ -381,7 +389,7 @@ export async function declineReferral(
       },
     });
     await appendAudit(trx, { ...actor, action: 'referral.decline', caseId: row.case_id, detail: { referralId: id } });
-    // notify: referral.declined
+    await tellSender(trx, 'referral.declined', row, actor.userId);
   });
   return viewById(db, actor, id, clock);
 }
@@ -417,7 +425,7 @@ export async function completeReferral(
     });
     await endParticipation(trx, row.case_id, row.receiver_organisation_id, today);
     await appendAudit(trx, { ...actor, action: 'referral.done', caseId: row.case_id, detail: { referralId: id } });
-    // notify: referral.done
+    await tellSender(trx, 'referral.done', row, actor.userId);
   });
   return viewById(db, actor, id, clock);
 }
@@ -466,9 +474,39 @@ export async function withdrawReferral(
       },
     });
     await appendAudit(trx, { ...actor, action: 'referral.withdraw', caseId: row.case_id, detail: { referralId: id } });
-    // notify: referral.withdrawn
+    await notify(trx, {
+      kind: 'referral.withdrawn',
+      organisationId: row.receiver_organisation_id,
+      caseId: row.case_id,
+      subjectId: id,
+      to: { organisationId: row.receiver_organisation_id, permission: 'case.write' },
+      exceptUserId: actor.userId,
+    });
   });
   return viewById(db, actor, id, clock);
+}
+
+/** The sender hears of the receiver's answer: the person who sent it, and the case's worker. */
+async function tellSender(
+  trx: Transaction<Database>,
+  kind: 'referral.accepted' | 'referral.declined' | 'referral.done',
+  row: { id: string; case_id: string; sender_organisation_id: string; sent_by: string | null },
+  actorId: string,
+) {
+  const worker = await trx
+    .selectFrom('child_case')
+    .select('assigned_worker_id')
+    .where('id', '=', row.case_id)
+    .executeTakeFirst();
+  const userIds = [row.sent_by, worker?.assigned_worker_id].filter((id): id is string => Boolean(id));
+  await notify(trx, {
+    kind,
+    organisationId: row.sender_organisation_id,
+    caseId: row.case_id,
+    subjectId: row.id,
+    to: { userIds },
+    exceptUserId: actorId,
+  });
 }
 
 /** A case's referrals: all of them for the lead; a participant sees only those addressed to it. */

@@ -43,6 +43,7 @@ import {
   transferWithNames,
   type TransferRow,
 } from './transfers.repository';
+import { notify } from '../notifications/notifications.repository';
 
 /**
  * Transfers: the lead of a case moves to another organisation (issue 10 point 2, decision 0010). Every step is
@@ -182,7 +183,13 @@ export async function offerTransfer(
       caseId,
       detail: { transferId: input.id, toOrganisationId: receiver.id, sectionsKept: input.sectionsKept },
     });
-    // notify: transfer_offered
+    await notify(trx, {
+      kind: 'transfer.offered',
+      organisationId: receiver.id,
+      caseId,
+      subjectId: input.id,
+      to: { organisationId: receiver.id, permission: 'case.transfer' },
+    });
     return true;
   });
   return { created, transfer: transferAnswer(await transferWithNames(db, input.id), actor.access) };
@@ -260,7 +267,13 @@ export async function decideTransfer(
       });
       // The sender's stay in care ends on the transfer date and the receiver's begins (care-stays).
       await refreshCareStays(trx, transfer.case_id);
-      // notify: transfer_accepted
+      await notify(trx, {
+        kind: 'transfer.accepted',
+        organisationId: transfer.from_organisation_id,
+        caseId: transfer.case_id,
+        subjectId: transferId,
+        to: { userIds: transfer.offered_by ? [transfer.offered_by] : [] },
+      });
     } else {
       await trx
         .updateTable('case_transfer')
@@ -282,7 +295,16 @@ export async function decideTransfer(
             ? { ...parties(transfer, names), declineReason: decision.body.declineReason }
             : parties(transfer, names),
       });
-      // notify: transfer_declined / transfer_withdrawn
+      // A withdrawal is the sender's own act; a decline is told to whoever offered.
+      if (decision.kind === 'decline') {
+        await notify(trx, {
+          kind: 'transfer.declined',
+          organisationId: transfer.from_organisation_id,
+          caseId: transfer.case_id,
+          subjectId: transferId,
+          to: { userIds: transfer.offered_by ? [transfer.offered_by] : [] },
+        });
+      }
     }
     await appendAudit(trx, {
       ...actor,
