@@ -7,6 +7,7 @@ import { FormAlert } from '../forms/form-alert.component';
 import { type Message } from '../forms/messages';
 import { bundleErrorMessage } from './bundle-errors';
 import { saveAs, sendBundle, useInstallation } from './bundles.resource';
+import { PhoneFold } from '../layout/phone-fold.component';
 
 const MIN_PASSPHRASE = 12;
 
@@ -64,89 +65,91 @@ export function SendCaseFile({ caseId, caseNumber }: { caseId: string; caseNumbe
     <section className="card send-case-file" aria-labelledby={`${ids}-title`} data-testid="send-case-file">
       <h2 id={`${ids}-title`}>{t('bundles:send.title')}</h2>
       <p className="muted">{t('bundles:send.intro')}</p>
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <FormAlert message={error} />
-        <fieldset className="choice-group">
-          <legend>{t('bundles:send.receiver')}</legend>
-          <label className="choice">
-            <input
-              type="radio"
-              name={`${ids}-mode`}
-              checked={mode === 'partner'}
-              onChange={() => setMode('partner')}
-              data-testid="send-mode-partner"
-            />
-            {t('bundles:send.partner')}
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name={`${ids}-mode`}
-              checked={mode === 'passphrase'}
-              onChange={() => setMode('passphrase')}
-              data-testid="send-mode-passphrase"
-            />
-            {t('bundles:send.passphrase')}
-          </label>
-        </fieldset>
-        {mode === 'partner' ? (
-          partners.length === 0 && installation.isSuccess ? (
-            <p className="muted" data-testid="send-no-partners">
-              {t('bundles:send.noPartners')}
-            </p>
+      <PhoneFold label={t('bundles:send.title')} testId="send-case-file-fold">
+        <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+          <FormAlert message={error} />
+          <fieldset className="choice-group">
+            <legend>{t('bundles:send.receiver')}</legend>
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${ids}-mode`}
+                checked={mode === 'partner'}
+                onChange={() => setMode('partner')}
+                data-testid="send-mode-partner"
+              />
+              {t('bundles:send.partner')}
+            </label>
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${ids}-mode`}
+                checked={mode === 'passphrase'}
+                onChange={() => setMode('passphrase')}
+                data-testid="send-mode-passphrase"
+              />
+              {t('bundles:send.passphrase')}
+            </label>
+          </fieldset>
+          {mode === 'partner' ? (
+            partners.length === 0 && installation.isSuccess ? (
+              <p className="muted" data-testid="send-no-partners">
+                {t('bundles:send.noPartners')}
+              </p>
+            ) : (
+              <Field
+                id={`${ids}-partner`}
+                name="receiver.partnerId"
+                label={t('bundles:send.choosePartner')}
+                error={fieldError}
+              >
+                {(control) => (
+                  <select
+                    {...control}
+                    value={chosen}
+                    onChange={(event) => setPartnerId(event.target.value)}
+                    data-testid="send-partner"
+                  >
+                    {partners.map((partner) => (
+                      <option key={partner.id} value={partner.id}>
+                        {partner.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )
           ) : (
             <Field
-              id={`${ids}-partner`}
-              name="receiver.partnerId"
-              label={t('bundles:send.choosePartner')}
+              id={`${ids}-passphrase`}
+              name="receiver.passphrase"
+              label={t('bundles:send.passphraseLabel')}
+              hint={t('bundles:send.passphraseHint')}
               error={fieldError}
+              required
             >
               {(control) => (
-                <select
+                <input
                   {...control}
-                  value={chosen}
-                  onChange={(event) => setPartnerId(event.target.value)}
-                  data-testid="send-partner"
-                >
-                  {partners.map((partner) => (
-                    <option key={partner.id} value={partner.id}>
-                      {partner.name}
-                    </option>
-                  ))}
-                </select>
+                  type="password"
+                  autoComplete="new-password"
+                  value={passphrase}
+                  data-testid="send-passphrase"
+                  onChange={(event) => setPassphrase(event.target.value)}
+                />
               )}
             </Field>
-          )
-        ) : (
-          <Field
-            id={`${ids}-passphrase`}
-            name="receiver.passphrase"
-            label={t('bundles:send.passphraseLabel')}
-            hint={t('bundles:send.passphraseHint')}
-            error={fieldError}
-            required
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                autoComplete="new-password"
-                value={passphrase}
-                data-testid="send-passphrase"
-                onChange={(event) => setPassphrase(event.target.value)}
-              />
-            )}
-          </Field>
-        )}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={pending} data-testid="send-download">
-            {pending ? t('bundles:send.preparing') : t('bundles:send.download')}
-          </button>
-          <p className="form__status" role="status">
-            {done ? t('bundles:send.done') : ''}
-          </p>
-        </div>
-      </form>
+          )}
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={pending} data-testid="send-download">
+              {pending ? t('bundles:send.preparing') : t('bundles:send.download')}
+            </button>
+            <p className="form__status" role="status">
+              {done ? t('bundles:send.done') : ''}
+            </p>
+          </div>
+        </form>
+      </PhoneFold>
     </section>
   );
 }

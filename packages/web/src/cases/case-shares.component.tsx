@@ -23,12 +23,12 @@ const SHARE_FIELDS = ['organisationId', 'kind', 'note'] as const;
  * "Referred to departments": which Departments of Social Affairs may read the case, for everyone who reads it;
  * and, for those who work on it, referring or handing it over to one.
  */
-export function CaseShares({ caseId }: { caseId: string }) {
+export function CaseShares({ caseId, isLead }: { caseId: string; isLead: boolean }) {
   const { t } = useTranslation();
   const user = useUser();
   const shares = useCaseShares(caseId);
-  // A former lead (after a transfer) no longer shares the case.
-  const canShare = can(user.access, 'case.write');
+  // Only the lead refers its case to a department; a participant reads who oversees it (decision 0010).
+  const canShare = isLead && can(user.access, 'case.write');
 
   return (
     <section className="card case-shares" aria-labelledby="shares-title" data-testid="case-shares">

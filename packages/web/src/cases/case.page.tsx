@@ -152,18 +152,12 @@ export function CasePage() {
           detail={caseQuery.data}
           correctable={canWrite ? (mayWrite(user.access, 'identity') ? ['child', 'intake'] : ['intake']) : []}
         />
-        {reach.kind === 'lead' ? (
-          <>
-            <CaseDuplicates caseId={caseId} detail={caseQuery.data} />
-            <div className="case-page__access">
-              {can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
-              <CaseShares caseId={caseId} />
-              <CaseTransfer caseId={caseId} />
-            </div>
-          </>
-        ) : null}
+        {reach.kind === 'lead' ? <CaseDuplicates caseId={caseId} detail={caseQuery.data} /> : null}
         <div className="case-page__access">
+          {reach.kind === 'lead' && can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
+          <CaseShares caseId={caseId} isLead={reach.kind === 'lead'} />
           <CaseReferrals caseId={caseId} isLead={reach.kind === 'lead'} state={state} />
+          {reach.kind === 'lead' ? <CaseTransfer caseId={caseId} /> : null}
         </div>
         <div className="case-page__work">
           <CaseDocuments caseId={caseId} />

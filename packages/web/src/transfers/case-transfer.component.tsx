@@ -24,6 +24,7 @@ import { formatDate } from '../text/dates';
 import { useLanguage } from '../text/use-language';
 import { sectionList } from './transfer-labels';
 import { useCaseTransfers, useOfferTransfer, useTransferReceivers, useWithdrawTransfer } from './transfers.resource';
+import { PhoneFold } from '../layout/phone-fold.component';
 
 const FIELDS = ['toOrganisationId', 'transferReason', 'note', 'sectionsKept'] as const;
 
@@ -48,7 +49,9 @@ export function CaseTransfer({ caseId }: { caseId: string }) {
       {mayOffer ? <p className="field__hint">{t('transfers:case.intro')}</p> : null}
       {open ? <OpenOffer transfer={open} mayWithdraw={mayOffer} /> : null}
       {mayOffer && !open && transfers.data ? (
-        <OfferForm caseId={caseId} sharingConsent={transfers.data.sharingConsent} />
+        <PhoneFold label={t('transfers:case.title')} testId="transfer-form-fold">
+          <OfferForm caseId={caseId} sharingConsent={transfers.data.sharingConsent} />
+        </PhoneFold>
       ) : null}
       {items.some((item) => item.status !== 'offered') ? (
         <>
