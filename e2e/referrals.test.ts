@@ -1,4 +1,4 @@
-import type { CaseList } from '@homeward/core';
+import type { CaseDetail, CaseList } from '@homeward/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
@@ -60,7 +60,16 @@ describe('a referral between two organisations, in a real browser', () => {
       headers: { Authorization: `Bearer ${await tokenOf(SENDER)}` },
     });
     const items = ((await mine.json()) as CaseList).items.filter((item) => item.status !== 'closed');
-    caseId = items[0]!.id;
+    // One it leads: a case it transferred away (another browser test does) is still listed, for its own writing.
+    for (const item of items) {
+      const detail = await fetch(`${baseUrl}/api/v1/cases/${item.id}`, {
+        headers: { Authorization: `Bearer ${await tokenOf(SENDER)}` },
+      });
+      if (((await detail.json()) as CaseDetail).reach.kind === 'lead') {
+        caseId = item.id;
+        break;
+      }
+    }
     // Svay Rieng Family Care says it offers counselling, so the sender finds it by that service.
     const offered = await fetch(`${baseUrl}/api/v1/settings/services`, {
       method: 'PUT',

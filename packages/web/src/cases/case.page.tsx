@@ -157,7 +157,9 @@ export function CasePage() {
           {reach.kind === 'lead' && can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
           <CaseShares caseId={caseId} isLead={reach.kind === 'lead'} />
           <CaseReferrals caseId={caseId} isLead={reach.kind === 'lead'} state={state} />
-          {reach.kind === 'lead' ? <CaseTransfer caseId={caseId} /> : null}
+          {reach.kind === 'lead' || reach.kind === 'own_writing' || reach.role === 'former_lead' ? (
+            <CaseTransfer caseId={caseId} />
+          ) : null}
         </div>
         <div className="case-page__work">
           <CaseDocuments caseId={caseId} />
