@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
+import { casesLedAlone } from './support/led-cases';
 
 /** This file works on the demo installation. It refers one Tonle case to the department, so it runs that last. */
 const baseUrl = inject('demoBaseUrl');
@@ -86,8 +87,7 @@ describe('who sees what, in a real browser', () => {
 
   it('answers another organisation’s case URL with "not found", never the child’s name', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
-    const theirs = await apiGet<CaseList>(await tokenOf(OTHER_ADMIN), '/cases?limit=1');
-    const child = theirs.body.items[0];
+    const child = (await casesLedAlone(baseUrl, await tokenOf(OTHER_ADMIN), 'limit=20'))[0];
     if (!child) throw new Error('The Svay Rieng demo organisation has no case.');
     const names = [child.givenNameLatin, child.familyNameLatin, child.givenNameKm].filter(
       (name): name is string => !!name,
@@ -223,7 +223,7 @@ describe('who sees what, in a real browser', () => {
     if (chromiumMissing) context.skip(chromiumMissing);
     const officerToken = await tokenOf(OFFICER);
     const before = (await apiGet<CaseList>(officerToken, '/cases?limit=200')).body.items.map((item) => item.id);
-    const cases = (await apiGet<CaseList>(await tokenOf(ADMIN), '/cases?limit=200')).body.items;
+    const cases = await casesLedAlone(baseUrl, await tokenOf(ADMIN), 'limit=60');
     const target = cases.find((item) => item.status !== 'closed' && !before.includes(item.id));
     if (!target) throw new Error('No open Tonle case is left to refer.');
 

@@ -1,8 +1,8 @@
-import type { CaseDetail, CaseList } from '@homeward/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
+import { casesLedAlone } from './support/led-cases';
 
 /**
  * A referral for a service between two organisations of the demo (issue 10): a caseworker of the Tonle shelter
@@ -56,20 +56,10 @@ describe('a referral between two organisations, in a real browser', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: WIDE });
     // A child the Tonle caseworker works on, still open.
-    const mine = await fetch(`${baseUrl}/api/v1/cases?limit=50`, {
-      headers: { Authorization: `Bearer ${await tokenOf(SENDER)}` },
-    });
-    const items = ((await mine.json()) as CaseList).items.filter((item) => item.status !== 'closed');
-    // One it leads: a case it transferred away (another browser test does) is still listed, for its own writing.
-    for (const item of items) {
-      const detail = await fetch(`${baseUrl}/api/v1/cases/${item.id}`, {
-        headers: { Authorization: `Bearer ${await tokenOf(SENDER)}` },
-      });
-      if (((await detail.json()) as CaseDetail).reach.kind === 'lead') {
-        caseId = item.id;
-        break;
-      }
-    }
+    // One it leads and wrote alone: other browser tests move children between the demo's organisations.
+    caseId = (await casesLedAlone(baseUrl, await tokenOf(SENDER), 'limit=50')).find(
+      (item) => item.status !== 'closed',
+    )!.id;
     // Svay Rieng Family Care says it offers counselling, so the sender finds it by that service.
     const offered = await fetch(`${baseUrl}/api/v1/settings/services`, {
       method: 'PUT',
