@@ -33,6 +33,8 @@ import kmTransfers from './km/transfers.json';
 // Handover (issue 10 point 4)
 import enHandover from './en/handover.json';
 import kmHandover from './km/handover.json';
+import enForms from './en/forms.json';
+import kmForms from './km/forms.json';
 
 import type { Language, Namespace } from './languages';
 
@@ -61,6 +63,7 @@ export const resources = {
     bundles: enBundles,
     transfers: enTransfers,
     handover: enHandover,
+    forms: enForms,
   },
   km: {
     common: kmCommon,
@@ -80,5 +83,6 @@ export const resources = {
     bundles: kmBundles,
     transfers: kmTransfers,
     handover: kmHandover,
+    forms: kmForms,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

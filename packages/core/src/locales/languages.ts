@@ -21,5 +21,8 @@ export const NAMESPACES = [
   'transfers',
   // Handover (issue 10 point 4)
   'handover',
+  // What the signed-in screens' forms say: drafts kept, and the server's refusals by code (the sign-in
+  // screen's own stay in `common`, the only strings loaded before sign-in with `account`).
+  'forms',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

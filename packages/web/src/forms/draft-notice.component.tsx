@@ -7,9 +7,9 @@ export function DraftNotice({ draft }: { draft: FormDraft }) {
   if (!draft.restored) return null;
   return (
     <div className="draft-notice" role="status" data-testid="draft-notice">
-      <span>{t('drafts.restored')}</span>
+      <span>{t('forms:drafts.restored')}</span>
       <button type="button" className="button button--quiet" onClick={draft.discard}>
-        {t('drafts.discard')}
+        {t('forms:drafts.discard')}
       </button>
     </div>
   );

@@ -16,7 +16,7 @@ export function LeaveGuard() {
 
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
-    if (window.confirm(t('drafts.leave'))) blocker.proceed();
+    if (window.confirm(t('forms:drafts.leave'))) blocker.proceed();
     else blocker.reset();
   }, [blocker, t]);
 

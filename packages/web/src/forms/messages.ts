@@ -19,8 +19,10 @@ export function useMessageText(): (message: Message) => string {
   return (message) => {
     if ('key' in message) return t(message.key, message.params);
     if ('server' in message) {
-      const key = message.code ? `common:errors.${message.code}` : undefined;
-      return key && i18n.exists(key) ? t(key) : message.server;
+      // The sign-in screen's refusals are in `common`; the signed-in screens' in `forms`, loaded with them.
+      const keys = message.code ? [`common:errors.${message.code}`, `forms:errors.${message.code}`] : [];
+      const key = keys.find((candidate) => i18n.exists(candidate));
+      return key ? t(key) : message.server;
     }
     return i18n.resolvedLanguage === 'en' ? message.schema : t('common:errors.invalid');
   };
