@@ -72,6 +72,17 @@ const SAMPLES: Record<string, Sample> = {
   'POST /cases/:id/transfers': () => ({
     body: { id: randomUUID(), toOrganisationId: randomUUID(), transferReason: 'capacity' },
   }),
+  'GET /cases/:id/referrals': () => ({}),
+  'GET /cases/:id/participants': () => ({}),
+  'POST /cases/:id/referrals': (f) => ({
+    body: {
+      id: randomUUID(),
+      receiverOrganisationId: f.department,
+      services: ['counselling'],
+      sections: ['services'],
+      consent: { kind: 'on_file' },
+    },
+  }),
 };
 
 /** Reads a former lead may still make (its own writing); every other endpoint about the case writes. */
@@ -86,6 +97,8 @@ const READS = new Set([
   'GET /cases/:id/shares',
   'GET /cases/:id/attachments',
   'GET /cases/:id/transfers',
+  'GET /cases/:id/referrals',
+  'GET /cases/:id/participants',
 ]);
 
 /** The sender's roles that reach the case as its former lead (its caseworker wrote it; the others by scope). */
