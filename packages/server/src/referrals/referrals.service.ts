@@ -68,6 +68,34 @@ function stepPayload(row: { id: string; services: string[] }, senderName: string
   return { referralId: row.id, senderName, receiverName, services: row.services };
 }
 
+/** A step after the sending (declined, done, withdrawn) on the case's course, naming both organisations. */
+async function recordLaterStep(
+  trx: Transaction<Database>,
+  actor: Actor,
+  row: {
+    id: string;
+    case_id: string;
+    services: string[];
+    sender_organisation_id: string;
+    receiver_organisation_id: string;
+  },
+  type: 'referral_declined' | 'referral_done' | 'referral_withdrawn',
+  today: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  const names = await Promise.all([
+    organisationName(trx, row.sender_organisation_id),
+    organisationName(trx, row.receiver_organisation_id),
+  ]);
+  await insertEvent(trx, actor, {
+    id: randomUUID(),
+    caseId: row.case_id,
+    type,
+    occurredOn: today,
+    payload: { ...stepPayload(row, ...names), ...detail },
+  });
+}
+
 async function organisationName(trx: Transaction<Database>, id: string): Promise<string> {
   const row = await trx.selectFrom('organisation').select('name').where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
@@ -374,20 +402,7 @@ export async function declineReferral(
       answered_by: actor.userId,
       decline_reason: reason,
     });
-    await insertEvent(trx, actor, {
-      id: randomUUID(),
-      caseId: row.case_id,
-      type: 'referral_declined',
-      occurredOn: today,
-      payload: {
-        ...stepPayload(
-          row,
-          await organisationName(trx, row.sender_organisation_id),
-          await organisationName(trx, row.receiver_organisation_id),
-        ),
-        reason,
-      },
-    });
+    await recordLaterStep(trx, actor, row, 'referral_declined', today, { reason });
     await appendAudit(trx, { ...actor, action: 'referral.decline', caseId: row.case_id, detail: { referralId: id } });
     await tellSender(trx, 'referral.declined', row, actor.userId);
   });
@@ -409,20 +424,7 @@ export async function completeReferral(
     await lockCaseRow(trx, row.case_id);
     const today = clock.today();
     await updateReferral(trx, id, { status: 'done', done_on: today, done_by: actor.userId, feedback });
-    await insertEvent(trx, actor, {
-      id: randomUUID(),
-      caseId: row.case_id,
-      type: 'referral_done',
-      occurredOn: today,
-      payload: {
-        ...stepPayload(
-          row,
-          await organisationName(trx, row.sender_organisation_id),
-          await organisationName(trx, row.receiver_organisation_id),
-        ),
-        feedback,
-      },
-    });
+    await recordLaterStep(trx, actor, row, 'referral_done', today, { feedback });
     await endParticipation(trx, row.case_id, row.receiver_organisation_id, today);
     await appendAudit(trx, { ...actor, action: 'referral.done', caseId: row.case_id, detail: { referralId: id } });
     await tellSender(trx, 'referral.done', row, actor.userId);
@@ -459,20 +461,7 @@ export async function withdrawReferral(
     });
     if (row.status === 'accepted' && !row.receiver_case_id)
       await endParticipation(trx, row.case_id, row.receiver_organisation_id, today);
-    await insertEvent(trx, actor, {
-      id: randomUUID(),
-      caseId: row.case_id,
-      type: 'referral_withdrawn',
-      occurredOn: today,
-      payload: {
-        ...stepPayload(
-          row,
-          await organisationName(trx, row.sender_organisation_id),
-          await organisationName(trx, row.receiver_organisation_id),
-        ),
-        reason: reason ?? null,
-      },
-    });
+    await recordLaterStep(trx, actor, row, 'referral_withdrawn', today, { reason: reason ?? null });
     await appendAudit(trx, { ...actor, action: 'referral.withdraw', caseId: row.case_id, detail: { referralId: id } });
     await notify(trx, {
       kind: 'referral.withdrawn',
