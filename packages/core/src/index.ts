@@ -60,3 +60,4 @@ export * from './transfers/transfer.events';
 // Handover (issue 10 point 4)
 export * from './handover/handover.schema';
 export * from './referrals/referral.schema';
+export * from './sync/sync.schema';

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { caseDetailSchema, newCaseSchema } from '../cases/case.schema';
+import { caseEventSchema, newCaseEventSchema } from '../cases/case-events';
+import { caseCorrectionSchema } from '../cases/case-correction.schema';
+
+/**
+ * The offline sync protocol's shapes (docs/decisions/0013-offline-sync.md). The server validates pushes and
+ * answers pulls with these; the browser's sync engine and the property test use the same ones.
+ */
+
+export const DEVICE_KINDS = ['browser', 'hub'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+export const registerDeviceSchema = z.object({
+  /** Made by the device once and kept in its store; registering again with it is a retry. */
+  id: z.uuid(),
+  name: z.string().trim().min(1).max(120),
+});
+export type RegisterDevice = z.infer<typeof registerDeviceSchema>;
+
+export const deviceSettingsSchema = z.object({
+  /** The device wipes its store when it has not synced for this many days (an organisation setting). */
+  wipeAfterDays: z.number().int().min(1).max(365),
+  /** The store locks after this many idle minutes. */
+  lockAfterMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+});
+export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
+
+export const deviceSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(DEVICE_KINDS),
+  name: z.string(),
+  userId: z.uuid().nullable(),
+  userName: z.string().nullable(),
+  registeredAt: z.string(),
+  lastSyncAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  /** The case numbers the device holds, as of its last pull. */
+  heldCases: z.array(z.object({ caseId: z.uuid(), caseNumber: z.string() })),
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+/** One change made on a device, pushed in the order the device made it; `opId` is the record's own client id. */
+export const syncOperationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('case'), opId: z.uuid(), madeAt: z.string(), body: newCaseSchema }),
+  z.object({
+    kind: z.literal('event'),
+    opId: z.uuid(),
+    madeAt: z.string(),
+    caseId: z.uuid(),
+    body: newCaseEventSchema,
+  }),
+  z.object({
+    kind: z.literal('correction'),
+    opId: z.uuid(),
+    madeAt: z.string(),
+    caseId: z.uuid(),
+    body: caseCorrectionSchema,
+  }),
+  /** A read or change made offline, for the audit log: the device's time and the server's time of arrival. */
+  z.object({
+    kind: z.literal('audit'),
+    opId: z.uuid(),
+    madeAt: z.string(),
+    caseId: z.uuid(),
+    action: z.enum(['case.read', 'case.search', 'case.event_add', 'case.create', 'case.correct']),
+  }),
+]);
+export type SyncOperation = z.infer<typeof syncOperationSchema>;
+export type SyncOperationInput = z.input<typeof syncOperationSchema>;
+
+export const pushRequestSchema = z.object({
+  deviceId: z.uuid(),
+  operations: z.array(syncOperationSchema).min(1).max(500),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const HELD_KINDS = ['conflict', 'attention'] as const;
+export type HeldKind = (typeof HELD_KINDS)[number];
+
+export const conflictFieldSchema = z.object({
+  field: z.string(),
+  yours: z.unknown(),
+  current: z.unknown(),
+  currentVersion: z.number().int(),
+});
+
+/**
+ * An operation the server kept instead of applying: a correction made from an old version of a field that
+ * changed meanwhile (`conflict`), or a change the case's rules refused on arrival (`attention`). Never dropped:
+ * a person re-applies, resolves or discards it.
+ */
+export const heldOperationSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(HELD_KINDS),
+  status: z.enum(['open', 'reapplied', 'resolved', 'discarded']),
+  caseId: z.uuid().nullable(),
+  caseNumber: z.string().nullable(),
+  deviceId: z.uuid().nullable(),
+  madeBy: z.string().nullable(),
+  madeAt: z.string(),
+  receivedAt: z.string(),
+  /** Why it was held: a refusal code (`case_closed`, `id_taken`, `stale_field`…), translated by the browser. */
+  reason: z.string(),
+  message: z.string(),
+  operation: syncOperationSchema,
+  conflicts: z.array(conflictFieldSchema),
+});
+export type HeldOperation = z.infer<typeof heldOperationSchema>;
+
+export const pushResultSchema = z.object({
+  opId: z.uuid(),
+  /** `applied` also answers a retry of what was applied before; `failed` may be sent again later. */
+  status: z.enum(['applied', 'conflict', 'attention', 'failed']),
+  caseId: z.uuid().nullable(),
+  /** For a new case, the number the server gave it in place of the provisional one. */
+  caseNumber: z.string().nullable(),
+  held: heldOperationSchema.nullable(),
+});
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(pushResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullRequestSchema = z.object({
+  deviceId: z.uuid(),
+  /** The last sequence the device applied; 0 for a first sync. */
+  cursor: z.number().int().min(0),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const tombstoneSchema = z.object({
+  caseId: z.uuid(),
+  reason: z.enum(['access_ended', 'removed', 'unmarked']),
+});
+export type Tombstone = z.infer<typeof tombstoneSchema>;
+
+export const pullResponseSchema = z.object({
+  /** The server's sequence up to which this answer is complete; the device sends it back next time. */
+  cursor: z.number().int().min(0),
+  /** Cases new to the device (a backfill: the case and all its readable events) or changed since the cursor. */
+  cases: z.array(caseDetailSchema),
+  events: z.array(caseEventSchema),
+  /** Cases the device must forget, with every event of theirs. */
+  tombstones: z.array(tombstoneSchema),
+  /** The open conflicts and needs-attention operations this user may act on. */
+  held: z.array(heldOperationSchema),
+  settings: deviceSettingsSchema,
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const offlineMarkSchema = z.object({ caseId: z.uuid(), offline: z.boolean() });
+
+export const resolveHeldSchema = z.discriminatedUnion('action', [
+  /** Send the kept operation again (after the case was reopened, say), optionally with an edited body. */
+  z.object({ action: z.literal('reapply') }),
+  /** For a conflict: the values a person chose, written as a correction from the current versions. */
+  z.object({ action: z.literal('resolve'), values: z.record(z.string(), z.unknown()) }),
+  z.object({ action: z.literal('discard'), reason: z.string().trim().min(1).max(1000) }),
+]);
+export type ResolveHeld = z.infer<typeof resolveHeldSchema>;
