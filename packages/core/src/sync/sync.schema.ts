@@ -126,10 +126,22 @@ export type PushResult = z.infer<typeof pushResultSchema>;
 export const pushResponseSchema = z.object({ results: z.array(pushResultSchema) });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
+/**
+ * What the device holds: for each case, the last event `seq` it applied and the case version it has. Marks per
+ * case rather than one global cursor, because events of different cases commit in another order than their
+ * sequence numbers: a global cursor could step over an event committed late, while within one case events are
+ * written under the case's row lock, so their order of commit is their order of sequence.
+ */
+export const knownCaseSchema = z.object({
+  caseId: z.uuid(),
+  seq: z.number().int().min(0),
+  version: z.number().int().min(0),
+});
+export type KnownCase = z.infer<typeof knownCaseSchema>;
+
 export const pullRequestSchema = z.object({
   deviceId: z.uuid(),
-  /** The last sequence the device applied; 0 for a first sync. */
-  cursor: z.number().int().min(0),
+  known: z.array(knownCaseSchema).max(20_000),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -140,11 +152,10 @@ export const tombstoneSchema = z.object({
 export type Tombstone = z.infer<typeof tombstoneSchema>;
 
 export const pullResponseSchema = z.object({
-  /** The server's sequence up to which this answer is complete; the device sends it back next time. */
-  cursor: z.number().int().min(0),
-  /** Cases new to the device (a backfill: the case and all its readable events) or changed since the cursor. */
+  /** Cases new to the device (a backfill: the case and all its readable events) or changed since its marks. */
   cases: z.array(caseDetailSchema),
-  events: z.array(caseEventSchema),
+  /** Each event carries its `seq`, from which the device takes its new mark for the case. */
+  events: z.array(caseEventSchema.extend({ seq: z.number().int().min(1) })),
   /** Cases the device must forget, with every event of theirs. */
   tombstones: z.array(tombstoneSchema),
   /** The open conflicts and needs-attention operations this user may act on. */
