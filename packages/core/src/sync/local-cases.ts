@@ -58,7 +58,7 @@ function withField(detail: CaseDetail, field: CorrectableField, value: unknown):
       ...(key === 'referredOn' ? { openedOn: value as string } : {}),
     };
   }
-  return { ...detail, [field]: value } as CaseDetail;
+  return { ...detail, [field]: value };
 }
 
 /** Every case the device can show: those it holds and the new intakes waiting to sync, newest opened first. */

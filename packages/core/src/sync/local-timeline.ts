@@ -99,7 +99,7 @@ function fromOperation(
           type: op.body.type,
           occurredOn: op.body.occurredOn,
           supersedes: op.body.supersedes ?? null,
-          payload: op.body.payload as Record<string, unknown>,
+          payload: op.body.payload,
         },
       ];
     case 'correction':
