@@ -1,6 +1,11 @@
 import type { CaseDetail, NewCase } from '../../src/cases/case.schema';
 import type { CaseCorrection, CaseProfile, CorrectedField } from '../../src/cases/case-correction.schema';
-import { FieldConflictError, planCorrection, profileOf, type RecordedCorrection } from '../../src/cases/case-correction';
+import {
+  FieldConflictError,
+  planCorrection,
+  profileOf,
+  type RecordedCorrection,
+} from '../../src/cases/case-correction';
 import { checkNewEvent } from '../../src/cases/case-rules';
 import { projectCase } from '../../src/cases/case-projection';
 import { DEFAULT_CASE_SETTINGS, type CaseSettings } from '../../src/cases/case-settings';
@@ -102,8 +107,8 @@ export class ModelServer implements PullSource {
   readonly cases = new Map<string, ModelCase>();
   readonly removed = new Set<string>();
   readonly heldOps: HeldOperation[] = [];
-  /** Every operation answered for good, with the digest it was answered for. */
-  readonly answered = new Map<string, { digest: string; result: PushResult }>();
+  /** Every operation answered for good, with the digest it was answered for and the order of its answer. */
+  readonly answered = new Map<string, { digest: string; result: PushResult; order: number }>();
   readonly audit: { opId: string; caseId: string; action: string }[] = [];
   /** Who each registered device acts for; a hub acts for the organisation (null). */
   readonly devices = new Map<string, string | null>();
@@ -173,7 +178,7 @@ export class ModelServer implements PullSource {
     }
     if (this.busy) return { opId: operation.opId, status: 'failed', caseId: null, caseNumber: null, held: null };
     const result = this.decide(deviceId, userId, operation);
-    this.answered.set(operation.opId, { digest, result });
+    this.answered.set(operation.opId, { digest, result, order: this.answered.size });
     return result;
   }
 
@@ -371,7 +376,12 @@ export class ModelServer implements PullSource {
       reason,
       message,
       operation,
-      conflicts: conflicts.map(({ field, yours, current, currentVersion }) => ({ field, yours, current, currentVersion })),
+      conflicts: conflicts.map(({ field, yours, current, currentVersion }) => ({
+        field,
+        yours,
+        current,
+        currentVersion,
+      })),
     };
     this.heldOps.push(held);
     return { opId: operation.opId, status: kind, caseId, caseNumber: held.caseNumber, held };

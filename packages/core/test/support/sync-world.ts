@@ -243,7 +243,7 @@ export class World {
       const changes = Object.fromEntries(
         fields.map((field) => [field, VALUES[field][action.value % VALUES[field].length]]),
       );
-      const baseVersions = correctionBase(replica, caseId, fields as CorrectableField[]);
+      const baseVersions = correctionBase(replica, caseId, fields);
       return this.make(action.who, {
         kind: 'correction',
         opId,
@@ -309,7 +309,8 @@ export class World {
     }
     const results = this.answerPush(request);
     if (fault === 'twice') this.answerPush(request);
-    for (const result of results) this.count(`${who === 'P' ? 'hub' : 'server'} answered ${result.held?.reason ?? result.status}`);
+    for (const result of results)
+      this.count(`${who === 'P' ? 'hub' : 'server'} answered ${result.held?.reason ?? result.status}`);
     if (who === 'H') this.hub.remember(batch.entries, results);
     if (fault === 'lost') this.setReplica(who, recordPushFailure(this.replicaOf(who), ids, 'timeout'));
     else this.setReplica(who, applyPushResults(this.replicaOf(who), results));
@@ -427,6 +428,20 @@ export function settledProblems(world: World): string[] {
       if (!server.heldOps.some((held) => held.operation.opId === operation.opId && held.kind === status)) {
         problems.push(`${what} answered ${status} but not held`);
       }
+    }
+    if (operation.kind !== 'case') {
+      // Pushed in dependency order: a case made offline reaches the server before anything recorded on it.
+      const made = server.answered.get(operation.caseId);
+      if (
+        made &&
+        world.made.some((entry) => entry.operation.opId === operation.caseId) &&
+        made.order > answered.order
+      ) {
+        problems.push(`${what} was decided before its new case`);
+      }
+    }
+    if (status === 'conflict' || status === 'attention') {
+      continue;
     } else if (status !== 'applied') {
       problems.push(`${what} ended ${status}`);
     } else if (operation.kind === 'event' && !server.removed.has(operation.caseId)) {
