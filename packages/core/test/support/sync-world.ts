@@ -1,5 +1,4 @@
 import type { NewCase } from '../../src/cases/case.schema';
-import type { CorrectableField } from '../../src/cases/case-correction.schema';
 import { applyPull } from '../../src/sync/apply-pull';
 import { correctionBase, localCases } from '../../src/sync/local-cases';
 import { localTimeline } from '../../src/sync/local-timeline';
