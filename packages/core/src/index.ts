@@ -68,3 +68,4 @@ export * from './sync/push-results';
 export * from './sync/provisional-case';
 export * from './sync/local-timeline';
 export * from './sync/local-cases';
+export * from './sync/sync-counts';

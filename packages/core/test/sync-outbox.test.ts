@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enqueue, nextPushBatch, pushRequest, recordPushFailure, waitingFor } from '../src/sync/outbox';
 import { applyPushResults } from '../src/sync/push-results';
 import { knownMarks } from '../src/sync/replica';
+import { syncCounts } from '../src/sync/sync-counts';
 import type { HeldOperation, PushResult, SyncOperation } from '../src/sync/sync.schema';
 import { DEVICE, caseDetail, emptyReplica, newIntake, uuid } from './support/sync-fixtures';
 
@@ -82,6 +83,7 @@ describe('the answers to a push', () => {
       result(failed.opId, 'failed'),
       result(uuid(), 'applied'),
     ]);
+    expect(syncCounts(replica)).toEqual({ waiting: 2, failed: 1, conflict: 0, attention: 0 });
     expect(replica.outbox.map((e) => [e.operation.opId, e.attempts, e.lastError])).toEqual([
       [failed.opId, 1, 'failed'],
       [unanswered.opId, 0, null],
@@ -111,6 +113,7 @@ describe('the answers to a push', () => {
       result(refused.opId, 'attention', { caseId, held }),
     ]);
     expect(replica.outbox).toEqual([]);
+    expect(syncCounts(replica)).toEqual({ waiting: 0, failed: 0, conflict: 1, attention: 1 });
     expect(replica.held.map((h) => [h.operation.opId, h.kind, h.reason])).toEqual([
       [stale.opId, 'conflict', 'conflict'],
       [refused.opId, 'attention', 'case_closed'],
