@@ -7,7 +7,16 @@ import { isProvisionalNumber, provisionalCaseNumber } from '../src/sync/provisio
 import { applyPushResults } from '../src/sync/push-results';
 import type { Replica } from '../src/sync/replica';
 import type { SyncOperation } from '../src/sync/sync.schema';
-import { caseDetail, emptyReplica, newIntake, pullAnswer, syncedEvent, uuid } from './support/sync-fixtures';
+import {
+  caseDetail,
+  emptyReplica,
+  newIntake,
+  pullAnswer,
+  syncedEvent,
+  uuid,
+  enqueueAll,
+  operation,
+} from './support/sync-fixtures';
 
 const madeAt = '2026-12-01T09:00:00.000Z';
 
@@ -37,13 +46,14 @@ function caseload(): { replica: Replica; dara: string; vannak: string } {
   return { replica, dara: dara.id, vannak: vannak.id };
 }
 
-const visit = (caseId: string, occurredOn: string): SyncOperation => ({
-  kind: 'event',
-  opId: uuid(),
-  madeAt,
-  caseId,
-  body: { type: 'family_visit', occurredOn, payload: { kind: 'worker_visits_family', occasion: 'routine' } },
-});
+const visit = (caseId: string, occurredOn: string): SyncOperation =>
+  operation({
+    kind: 'event',
+    opId: uuid(),
+    madeAt,
+    caseId,
+    body: { type: 'family_visit', occurredOn, payload: { kind: 'worker_visits_family', occasion: 'routine' } },
+  });
 
 describe('the timeline on the device', () => {
   it('shows pulled events, changes waiting to sync and held ones, in the order they happened', () => {
@@ -51,7 +61,7 @@ describe('the timeline on the device', () => {
     const waiting = visit(dara, '2026-11-25');
     const earlier = visit(dara, '2026-11-01');
     const refused = visit(dara, '2026-11-30');
-    let next = [waiting, earlier, refused].reduce(enqueue, replica);
+    let next = enqueueAll(replica, [waiting, earlier, refused]);
     next = enqueue(next, { kind: 'audit', opId: uuid(), madeAt, caseId: dara, action: 'case.read' });
     next = recordPushFailure(next, [earlier.opId], 'timeout');
     next = applyPushResults(next, [

@@ -4,18 +4,18 @@ import { applyPushResults } from '../src/sync/push-results';
 import { knownMarks } from '../src/sync/replica';
 import { syncCounts } from '../src/sync/sync-counts';
 import type { HeldOperation, PushResult, SyncOperation } from '../src/sync/sync.schema';
-import { DEVICE, caseDetail, emptyReplica, newIntake, uuid } from './support/sync-fixtures';
+import { DEVICE, caseDetail, emptyReplica, newIntake, uuid, enqueueAll, operation } from './support/sync-fixtures';
 
 const madeAt = '2026-12-01T09:00:00.000Z';
 
 function note(caseId: string, opId = uuid()): SyncOperation {
-  return {
+  return operation({
     kind: 'event',
     opId,
     madeAt,
     caseId,
     body: { type: 'note', occurredOn: '2026-12-01', payload: { text: 'Visited the family', confidential: false } },
-  };
+  });
 }
 
 function result(opId: string, status: PushResult['status'], extra: Partial<PushResult> = {}): PushResult {
@@ -46,7 +46,7 @@ describe('the outbox', () => {
   it('pushes in the order things were made, at most the batch size', () => {
     const caseId = uuid();
     const ops = [note(caseId), note(caseId), note(caseId)];
-    const replica = ops.reduce(enqueue, emptyReplica());
+    const replica = enqueueAll(emptyReplica(), ops);
     expect(nextPushBatch(replica, 2).map((entry) => entry.operation.opId)).toEqual([ops[0]!.opId, ops[1]!.opId]);
     expect(pushRequest(replica, nextPushBatch(replica))).toEqual({ deviceId: DEVICE, operations: ops.map(withId) });
   });
@@ -63,7 +63,7 @@ describe('the outbox', () => {
 
   it('lists what waits on one case', () => {
     const caseId = uuid();
-    const replica = [note(caseId), note(uuid())].reduce(enqueue, emptyReplica());
+    const replica = enqueueAll(emptyReplica(), [note(caseId), note(uuid())]);
     expect(waitingFor(replica, caseId)).toHaveLength(1);
   });
 
@@ -78,7 +78,7 @@ describe('the answers to a push', () => {
   it('takes applied operations out, keeps failed ones counted, and leaves unanswered ones alone', () => {
     const caseId = uuid();
     const [applied, failed, unanswered] = [note(caseId), note(caseId), note(caseId)];
-    const replica = applyPushResults([applied, failed, unanswered].reduce(enqueue, emptyReplica()), [
+    const replica = applyPushResults(enqueueAll(emptyReplica(), [applied, failed, unanswered]), [
       result(applied.opId, 'applied'),
       result(failed.opId, 'failed'),
       result(uuid(), 'applied'),
@@ -108,7 +108,7 @@ describe('the answers to a push', () => {
       operation: withId(refused),
       conflicts: [],
     };
-    const replica = applyPushResults([stale, refused].reduce(enqueue, emptyReplica()), [
+    const replica = applyPushResults(enqueueAll(emptyReplica(), [stale, refused]), [
       result(stale.opId, 'conflict', { caseId }),
       result(refused.opId, 'attention', { caseId, held }),
     ]);

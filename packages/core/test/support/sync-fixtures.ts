@@ -1,6 +1,12 @@
-import type { CaseDetail, NewCase } from '../../src/cases/case.schema';
+import { newCaseSchema, type CaseDetail, type NewCase, type NewCaseInput } from '../../src/cases/case.schema';
+import { enqueue } from '../../src/sync/outbox';
 import { createReplica, type Replica, type SyncedEvent } from '../../src/sync/replica';
-import type { PullResponse } from '../../src/sync/sync.schema';
+import {
+  syncOperationSchema,
+  type PullResponse,
+  type SyncOperation,
+  type SyncOperationInput,
+} from '../../src/sync/sync.schema';
 
 /** Small builders for the sync engine's unit tests: deterministic ids, a case, its events, a pull answer. */
 
@@ -76,17 +82,25 @@ export function pullAnswer(overrides: Partial<PullResponse> = {}): PullResponse 
   };
 }
 
-export function newIntake(overrides: Partial<NewCase> = {}): NewCase {
-  return {
+export function newIntake(overrides: Partial<NewCaseInput> = {}): NewCase {
+  return newCaseSchema.parse({
     givenNameKm: 'ស្រីពៅ',
     familyNameKm: 'ចាន់',
     givenNameLatin: 'Sreypov',
     familyNameLatin: 'Chan',
     sex: 'female',
     dateOfBirth: '2013-05-06',
-    dateOfBirthEstimated: false,
     caseTypes: ['TL'],
     referral: { source: 'police', referredOn: '2026-11-30' },
     ...overrides,
-  };
+  });
+}
+
+/** An operation as the browser makes one: checked and completed by the protocol's schema. */
+export function operation(input: SyncOperationInput): SyncOperation {
+  return syncOperationSchema.parse(input);
+}
+
+export function enqueueAll(replica: Replica, operations: readonly SyncOperation[]): Replica {
+  return operations.reduce((next, op) => enqueue(next, op), replica);
 }

@@ -1,11 +1,16 @@
-import type { NewCase } from '../../src/cases/case.schema';
+import { newCaseSchema, type NewCase } from '../../src/cases/case.schema';
 import { applyPull } from '../../src/sync/apply-pull';
 import { correctionBase, localCases } from '../../src/sync/local-cases';
 import { localTimeline } from '../../src/sync/local-timeline';
 import { enqueue, nextPushBatch, recordPushFailure } from '../../src/sync/outbox';
 import { applyPushResults } from '../../src/sync/push-results';
 import { createReplica, knownMarks, type OutboxEntry, type Replica } from '../../src/sync/replica';
-import type { PushResult, SyncOperation } from '../../src/sync/sync.schema';
+import {
+  syncOperationSchema,
+  type PushResult,
+  type SyncOperation,
+  type SyncOperationInput,
+} from '../../src/sync/sync.schema';
 import { ModelHub } from './sync-model-hub';
 import { ModelServer } from './sync-model-server';
 
@@ -133,7 +138,7 @@ export class World {
   }
 
   private newCase(id: string): NewCase {
-    return {
+    return newCaseSchema.parse({
       id,
       familyNameKm: 'សុខ',
       givenNameKm: 'ដារា',
@@ -141,10 +146,9 @@ export class World {
       givenNameLatin: 'Dara',
       sex: 'female',
       dateOfBirth: '2015-01-01',
-      dateOfBirthEstimated: false,
       caseTypes: ['TL'],
       referral: { source: 'police', referredOn: this.today() },
-    };
+    });
   }
 
   replicaOf(who: PartyName): Replica {
@@ -221,7 +225,9 @@ export class World {
     this.seen.set(what, (this.seen.get(what) ?? 0) + 1);
   }
 
-  private make(who: DeviceName, operation: SyncOperation): void {
+  /** A change as the browser makes one: checked by the protocol's schema, then into the outbox. */
+  private make(who: DeviceName, input: SyncOperationInput): void {
+    const operation = syncOperationSchema.parse(input);
     this.devices[who] = enqueue(this.devices[who], operation);
     this.made.push({ who, operation });
   }
@@ -341,8 +347,11 @@ export class World {
     for (const tombstone of response.tombstones) this.count(`tombstone ${tombstone.reason}`);
     this.setReplica(who, applyPull(replica, response, this.now()));
     const scope = this.sourceScope(who);
-    for (const caseId of Object.keys(this.replicaOf(who).cases)) {
-      if (!scope.has(caseId)) throw new Error(`${who} holds case ${caseId} outside its scope after a pull`);
+    const after = this.replicaOf(who);
+    const held = [...Object.keys(after.cases), ...Object.keys(after.events), ...Object.keys(after.marks)];
+    for (const caseId of [...held, ...after.held.map((entry) => entry.caseId ?? '')]) {
+      if (!scope.has(caseId))
+        throw new Error(`${who} holds something of case ${caseId} outside its scope after a pull`);
     }
   }
 
