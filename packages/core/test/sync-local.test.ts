@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyPull } from '../src/sync/apply-pull';
 import { correctionBase, localCase, localCases, localDuplicates, searchLocalCases } from '../src/sync/local-cases';
-import { localTimeline } from '../src/sync/local-timeline';
+import { localTimeline, rulesHistory } from '../src/sync/local-timeline';
+import { checkNewEvent } from '../src/cases/case-rules';
+import { DomainError } from '../src/errors';
 import { enqueue, recordPushFailure } from '../src/sync/outbox';
 import { isProvisionalNumber, provisionalCaseNumber } from '../src/sync/provisional-case';
 import { applyPushResults } from '../src/sync/push-results';
@@ -77,6 +79,31 @@ describe('the timeline on the device', () => {
     ]);
     expect(timeline[1]).toMatchObject({ id: earlier.opId, type: 'family_visit', attempts: 1, lastError: 'timeout' });
     expect(timeline[4]?.held?.operation.opId).toBe(refused.opId);
+  });
+
+  it('gives the rules the history with the changes waiting, so an offline closure refuses a later visit', () => {
+    const { replica, vannak } = caseload();
+    const closure = operation({
+      kind: 'event',
+      opId: uuid(),
+      madeAt,
+      caseId: vannak,
+      body: {
+        type: 'closure',
+        occurredOn: '2026-11-28',
+        payload: { reason: 'stable_and_safe', summary: 'Living safely with her aunt.' },
+      },
+    });
+    const history = rulesHistory(enqueue(replica, closure), vannak);
+    expect(history.map((event) => event.type)).toEqual(['intake', 'closure']);
+    const refusal = (() => {
+      try {
+        checkNewEvent(history, { type: 'service', occurredOn: '2026-11-29', payload: {} }, { today: '2026-12-01' });
+      } catch (error) {
+        return error instanceof DomainError ? error.code : error;
+      }
+    })();
+    expect(refusal).toBe('case_closed');
   });
 
   it('shows a waiting correction and a new intake as such', () => {

@@ -1,4 +1,4 @@
-import { inCaseOrder } from '../cases/case-projection';
+import { inCaseOrder, type ProjectedEvent } from '../cases/case-projection';
 import type { HeldOperation, SyncOperation } from './sync.schema';
 import { caseIdOf, type OutboxEntry, type Replica, type SyncedEvent } from './replica';
 
@@ -115,4 +115,15 @@ function fromOperation(
     case 'audit':
       return [];
   }
+}
+
+/**
+ * The case's history as core's rules read it (`checkNewEvent`, `projectCase`), on the device: the events pulled
+ * and the events waiting to sync, so a follow-up recorded offline after an offline closure is refused at once.
+ * Held changes are left out: the server did not apply them.
+ */
+export function rulesHistory(replica: Replica, caseId: string): ProjectedEvent[] {
+  return localTimeline(replica, caseId)
+    .filter((entry) => entry.sync === 'synced' || entry.sync === 'waiting')
+    .map(({ id, type, occurredOn, payload, supersedes }) => ({ id, type, occurredOn, payload, supersedes }));
 }
