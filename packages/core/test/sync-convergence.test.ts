@@ -100,6 +100,7 @@ const MUST_HAPPEN = [
   'server answered failed',
   'hub answered failed',
   'hub answered applied',
+  'backfill',
   'tombstone removed',
   'tombstone access_ended',
   'push lost',

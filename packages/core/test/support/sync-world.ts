@@ -345,6 +345,8 @@ export class World {
           : this.server.pull(DEVICE_IDS[who], known);
     if (lost) return;
     for (const tombstone of response.tombstones) this.count(`tombstone ${tombstone.reason}`);
+    const claimed = new Set(known.map((mark) => mark.caseId));
+    for (const detail of response.cases) if (!claimed.has(detail.id)) this.count('backfill');
     this.setReplica(who, applyPull(replica, response, this.now()));
     const scope = this.sourceScope(who);
     const after = this.replicaOf(who);
