@@ -290,15 +290,25 @@ export class World {
     return this.server.push(DEVICE_IDS[late.who], late.operations, late.actingFor);
   }
 
-  private batchOf(who: PartyName, max: number): { entries: OutboxEntry[]; actingFor?: string } | null {
+  private batchOf(
+    who: PartyName,
+    max: number,
+    tried: ReadonlySet<string>,
+  ): { entries: OutboxEntry[]; actingFor?: string } | null {
     if (who === 'H') return this.hub.nextForward(max);
-    const entries = nextPushBatch(this.devices[who], max);
+    const entries = nextPushBatch(this.devices[who], max, tried);
     return entries.length ? { entries } : null;
   }
 
-  push(who: PartyName, max: number, fault: 'none' | 'lost' | 'twice' | 'late'): void {
-    const batch = this.batchOf(who, max);
-    if (!batch) return;
+  /** One push; returns the ids it sent, none when there was nothing to send. */
+  push(
+    who: PartyName,
+    max: number,
+    fault: 'none' | 'lost' | 'twice' | 'late',
+    tried: ReadonlySet<string> = new Set(),
+  ): string[] {
+    const batch = this.batchOf(who, max, tried);
+    if (!batch) return [];
     const request: LatePush = {
       who,
       operations: batch.entries.map((entry) => entry.operation),
@@ -310,7 +320,7 @@ export class World {
       // The request is stuck on the way; the device gives up waiting and will send again.
       this.late.push(request);
       this.setReplica(who, recordPushFailure(this.replicaOf(who), ids, 'timeout'));
-      return;
+      return ids;
     }
     const results = this.answerPush(request);
     if (fault === 'twice') this.answerPush(request);
@@ -319,6 +329,17 @@ export class World {
     if (who === 'H') this.hub.remember(batch.entries, results);
     if (fault === 'lost') this.setReplica(who, recordPushFailure(this.replicaOf(who), ids, 'timeout'));
     else this.setReplica(who, applyPushResults(this.replicaOf(who), results));
+    return ids;
+  }
+
+  /** A device's pushes in one sync, as the browser makes them: small batches, each operation sent once. */
+  private pushAll(who: DeviceName): void {
+    const tried = new Set<string>();
+    for (;;) {
+      const sent = this.push(who, 3, 'none', tried);
+      if (sent.length === 0) return;
+      for (const id of sent) tried.add(id);
+    }
   }
 
   private deliver(late: LatePush): void {
@@ -394,11 +415,11 @@ export class World {
     while (this.late.length) this.deliver(this.late.shift()!);
     let before = '';
     for (let round = 1; round <= 12; round += 1) {
-      for (const who of DEVICES) this.push(who, 500, 'none');
+      for (const who of DEVICES) this.pushAll(who);
       // The hub forwards one person's run of changes per push.
       for (let pushes = 0; pushes < 50 && this.hub.nextForward(500); pushes += 1) this.push('H', 500, 'none');
       this.pull('H', false);
-      this.push('P', 500, 'none');
+      this.pushAll('P');
       for (const who of DEVICES) this.pull(who, false);
       this.checkNothingCameBack();
       const now = JSON.stringify([this.devices, this.hub.replica.outbox, this.hub.replica.held]);
