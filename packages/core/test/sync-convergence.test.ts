@@ -49,7 +49,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       do: fc.constant('push'),
       who: party,
       max: fc.integer({ min: 1, max: 4 }),
-      fault: fc.constantFrom('none', 'none', 'lost', 'twice', 'late'),
+      fault: fc.constantFrom('none', 'none', 'lost', 'twice', 'late', 'crash'),
     }),
   },
   { weight: 3, arbitrary: fc.record({ do: fc.constant('pull'), who: party, lost: fc.boolean() }) },
@@ -106,6 +106,7 @@ const MUST_HAPPEN = [
   'push lost',
   'push twice',
   'push late',
+  'push crash',
 ];
 
 describe('offline sync converges whatever happens on the way', () => {

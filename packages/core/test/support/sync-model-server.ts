@@ -157,10 +157,18 @@ export class ModelServer implements PullSource {
    * One push: each operation answered in order. A hub forwards other devices' operations and says for whom
    * (`actingFor`), as the server needs to know who made what; a browser acts for its own user.
    */
-  push(deviceId: string, operations: readonly SyncOperation[], actingFor?: string): PushResult[] {
+  push(
+    deviceId: string,
+    operations: readonly SyncOperation[],
+    actingFor?: string,
+    crashAfter = Infinity,
+  ): PushResult[] {
     const userId = actingFor ?? this.deviceUser(deviceId);
     if (userId === null) throw new Error('A hub forwards operations for a person.');
-    return operations.map((operation) => this.answer(deviceId, userId, operation));
+    // A crash part-way: what was decided stays decided; from the first failure on, everything is `failed`.
+    return operations.map((operation, index) =>
+      index < crashAfter ? this.answer(deviceId, userId, operation) : failed(operation),
+    );
   }
 
   private deviceUser(deviceId: string): string | null {
@@ -176,7 +184,7 @@ export class ModelServer implements PullSource {
       if (before.digest === digest) return before.result;
       return this.hold(deviceId, userId, operation, 'attention', 'id_taken', 'This id is already used.', []);
     }
-    if (this.busy) return { opId: operation.opId, status: 'failed', caseId: null, caseNumber: null, held: null };
+    if (this.busy) return failed(operation);
     const result = this.decide(deviceId, userId, operation);
     this.answered.set(operation.opId, { digest, result, order: this.answered.size });
     return result;
@@ -386,6 +394,10 @@ export class ModelServer implements PullSource {
     this.heldOps.push(held);
     return { opId: operation.opId, status: kind, caseId, caseNumber: held.caseNumber, held };
   }
+}
+
+function failed(operation: SyncOperation): PushResult {
+  return { opId: operation.opId, status: 'failed', caseId: null, caseNumber: null, held: null };
 }
 
 /** The case as the server returns it after a correction: the corrected profile on the case's own fields. */

@@ -40,7 +40,7 @@ export type Action =
   | { do: 'note' | 'service' | 'supersede'; who: DeviceName; pick: number }
   | { do: 'correct'; who: DeviceName; pick: number; field: number; value: number; field2?: number }
   | { do: 'intake'; who: DeviceName }
-  | { do: 'push'; who: PartyName; max: number; fault: 'none' | 'lost' | 'twice' | 'late' }
+  | { do: 'push'; who: PartyName; max: number; fault: PushFault }
   | { do: 'pull'; who: PartyName; lost: boolean }
   | { do: 'deliverLate'; index: number }
   | { do: 'assign'; pick: number; to: UserName | null }
@@ -66,10 +66,14 @@ const DEVICE_IDS: Record<PartyName, string> = {
 const USER_OF: Record<DeviceName, UserName> = { D1: 'u1', D2: 'u2', P: 'u3' };
 const FIRST_DAY = Date.UTC(2026, 2, 1);
 
+/** What the network or the server does to a push: a crash decides the first half and fails the rest. */
+export type PushFault = 'none' | 'lost' | 'twice' | 'late' | 'crash';
+
 interface LatePush {
   who: PartyName;
   operations: SyncOperation[];
   actingFor?: string;
+  crashAfter?: number;
 }
 
 /** What was made where: every operation a device created, to account for each at the end. */
@@ -287,7 +291,7 @@ export class World {
   /** Where a party's pushes go: the phones at the shelter to the hub, the others to the central server. */
   private answerPush(late: LatePush): PushResult[] {
     if (late.who === 'P') return this.hub.push(DEVICE_IDS.P, late.operations);
-    return this.server.push(DEVICE_IDS[late.who], late.operations, late.actingFor);
+    return this.server.push(DEVICE_IDS[late.who], late.operations, late.actingFor, late.crashAfter);
   }
 
   private batchOf(
@@ -301,18 +305,14 @@ export class World {
   }
 
   /** One push; returns the ids it sent, none when there was nothing to send. */
-  push(
-    who: PartyName,
-    max: number,
-    fault: 'none' | 'lost' | 'twice' | 'late',
-    tried: ReadonlySet<string> = new Set(),
-  ): string[] {
+  push(who: PartyName, max: number, fault: PushFault, tried: ReadonlySet<string> = new Set()): string[] {
     const batch = this.batchOf(who, max, tried);
     if (!batch) return [];
     const request: LatePush = {
       who,
       operations: batch.entries.map((entry) => entry.operation),
       ...(batch.actingFor ? { actingFor: batch.actingFor } : {}),
+      ...(fault === 'crash' ? { crashAfter: Math.floor(batch.entries.length / 2) } : {}),
     };
     const ids = request.operations.map((operation) => operation.opId);
     this.count(`push ${fault}`);
