@@ -182,7 +182,8 @@ export class World {
         return this.make(action.who, { kind: 'case', opId: id, madeAt: this.now(), body: this.newCase(id) });
       }
       case 'push':
-        return this.push(action.who, action.max, action.fault);
+        this.push(action.who, action.max, action.fault);
+        return;
       case 'pull':
         return this.pull(action.who, action.lost);
       case 'deliverLate': {
