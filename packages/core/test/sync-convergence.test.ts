@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CORRECTED_FIELDS,
-  DEVICES,
-  PARTIES,
-  USERS,
-  World,
-  holdings,
-  settledProblems,
-  type Action,
-} from './support/sync-world';
+import { holdings, settledProblems } from './support/sync-invariants';
+import { CORRECTED_FIELDS, DEVICES, PARTIES, USERS, World, type Action } from './support/sync-world';
 
 /**
  * Issue 11's property: whatever the interleaving of offline work on three devices (two syncing with the
