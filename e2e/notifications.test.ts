@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
+import { followNavLink } from './support/navigation';
 
 /** Works on the demo installation, with a caseworker of its own so that other files' work does not reach it. */
 const baseUrl = inject('demoBaseUrl');
@@ -89,7 +90,7 @@ describe('what waits for me, in a real browser', () => {
     await signInAs(page, baseUrl, email, { password: PASSWORD });
     await expect.poll(() => count().innerText()).toBe('2');
 
-    await page.getByTestId('nav-waiting').click();
+    await followNavLink(page.getByTestId('nav-waiting'));
     await page.waitForURL('**/waiting');
     const notices = page.getByTestId('notification');
     await expect.poll(() => notices.count()).toBe(2);

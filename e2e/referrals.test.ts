@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
 import { casesLedAlone } from './support/led-cases';
+import { followNavLink } from './support/navigation';
 
 /**
  * A referral for a service between two organisations of the demo (issue 10): a caseworker of the Tonle shelter
@@ -97,7 +98,7 @@ describe('a referral between two organisations, in a real browser', () => {
     if (chromiumMissing) context.skip(chromiumMissing);
     await signIn(RECEIVER);
     await expect.poll(() => page.getByTestId('nav-referrals-count').innerText()).toBe('1');
-    await page.getByTestId('nav-referrals').click();
+    await followNavLink(page.getByTestId('nav-referrals'));
     const incoming = page.getByTestId('incoming-referral').first();
     await incoming.waitFor();
     expect(await incoming.innerText()).toContain('Tonle');
