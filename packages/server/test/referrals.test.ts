@@ -340,6 +340,40 @@ describeOnEachEngine('referrals for a service', (engine) => {
     expect((await call(bWorker, 'GET', `/cases/${ownId}`)).status).toBe(200);
   });
 
+  it('the receiving supervisor gives the case it opens to one of its caseworkers; a caseworker cannot', async () => {
+    const bSupervisor = await b.addUser(['supervisor']);
+    const other = await openCase({ givenNameLatin: 'Malis', alias: 'Girl M' });
+    const sent = await call<ServiceReferral>(aWorker, 'POST', `/cases/${other.id}/referrals`, referral(b));
+    const newCase = (id: string) =>
+      aNewCase({
+        id,
+        givenNameLatin: 'Malis',
+        referral: { source: 'ngo', sourceName: 'NGO A Poipet', referredOn: TODAY },
+      });
+    const refused = await call(bWorker, 'POST', `/referrals/${sent.body.id}/accept`, {
+      mode: 'own_case',
+      newCase: newCase(randomUUID()),
+      workerId: bSupervisor.id,
+    });
+    expect(refused.status).toBe(403);
+    const ownId = randomUUID();
+    const accepted = await call<ServiceReferral>(bSupervisor, 'POST', `/referrals/${sent.body.id}/accept`, {
+      mode: 'own_case',
+      newCase: newCase(ownId),
+      workerId: bWorker.id,
+    });
+    expect(accepted.body).toMatchObject({ status: 'accepted', receiverCaseId: ownId });
+    const opened = await server.db.kysely
+      .selectFrom('child_case')
+      .select(['assigned_worker_id'])
+      .where('organisation_id', '=', b.id)
+      .where('given_name_latin', '=', 'Malis')
+      .execute();
+    // The refused request opened nothing; the accepted one's case is the chosen worker's.
+    expect(opened).toEqual([{ assigned_worker_id: bWorker.id }]);
+    expect((await call(bWorker, 'GET', `/cases/${ownId}`)).status).toBe(200);
+  });
+
   it('a receiver that already knows the child links its own case instead of opening another', async () => {
     const theirs = await openCase({ givenNameLatin: 'Sreyleak', alias: 'Girl L' });
     const ours = (await call<CaseDetail>(bWorker, 'POST', '/cases', aNewCase({ givenNameLatin: 'Sreyleak' }))).body;

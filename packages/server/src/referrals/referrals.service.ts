@@ -16,6 +16,7 @@ import type { Database } from '../db/schema';
 import { requirePermission } from '../access/require-permission';
 import { eventsForRules, insertEvent } from '../cases/case-events.repository';
 import { lockCaseForWrite, readCase } from '../cases/case-reads.repository';
+import { assignCase } from '../cases/case-access.repository';
 import { updateCaseProjection } from '../cases/case-projection.repository';
 import type { Clock } from '../cases/cases.service';
 import { openCase } from '../cases/cases.service';
@@ -287,10 +288,9 @@ export async function acceptReferral(
       await organisationName(trx, row.sender_organisation_id),
       await organisationName(trx, row.receiver_organisation_id),
     ];
-    let workerId: string;
+    const workerId = await chooseWorker(trx, actor, input.mode === 'link' ? undefined : input.workerId);
     let receiverCaseId: string | null = null;
     if (input.mode === 'participate') {
-      workerId = await chooseWorker(trx, actor, input.workerId);
       await addParticipant(trx, {
         id: randomUUID(),
         caseId: row.case_id,
@@ -306,7 +306,9 @@ export async function acceptReferral(
       });
     } else {
       receiverCaseId = await receiverCase(trx, actor, row.case_id, input, today);
-      workerId = actor.userId;
+      // The new case goes to the chosen worker as any assignment does: checked, audited, the worker told.
+      if (input.mode === 'own_case' && workerId !== actor.userId)
+        await assignCase(trx, actor, receiverCaseId, workerId);
     }
     await updateReferral(trx, id, {
       status: 'accepted',
