@@ -13,7 +13,16 @@ const opt = (value: string) => (value.trim() ? value.trim() : undefined);
  * shared; the receiver's own children are checked first, and a match can be linked instead of opening a second
  * case. Either way the two cases are marked as the same child, so reports count the child once.
  */
-export function OwnCaseAccept({ referral, onCancel }: { referral: ServiceReferral; onCancel: () => void }) {
+export function OwnCaseAccept({
+  referral,
+  chosenWorker,
+  onCancel,
+}: {
+  referral: ServiceReferral;
+  /** The worker picked in the inbox, when the one accepting may give the case to someone else. */
+  chosenWorker: { workerId?: string };
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const accept = useAcceptReferral();
   const shared = referral.child.identity;
@@ -43,6 +52,7 @@ export function OwnCaseAccept({ referral, onCancel }: { referral: ServiceReferra
       id: referral.id,
       body: {
         mode: 'own_case',
+        ...chosenWorker,
         newCase: {
           id,
           familyNameLatin: opt(familyNameLatin),
