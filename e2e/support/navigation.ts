@@ -6,7 +6,7 @@ import type { Locator } from 'playwright-core';
  */
 export async function followNavLink(link: Locator): Promise<void> {
   if (!(await link.isVisible())) {
-    await link.locator('xpath=ancestor::div[contains(@class, "nav-group")][1]/button').click();
+    await link.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " nav-group ")][1]/button').click();
   }
   await link.click();
 }

@@ -7,14 +7,17 @@ import type {
   CaseState,
   IncomingReferrals,
   NewReferralInput,
+  NotificationList,
   ServiceReferral,
 } from '@homeward/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aNewCase } from './support/cases';
+import { remindWaitingReferrals } from '../src/referrals/referral-reminders';
 import { describeOnEachEngine } from './support/engines';
 import {
   api,
   createTestOrganisation,
+  fixedClock,
   startTestServer,
   TODAY,
   type TestOrganisation,
@@ -406,5 +409,37 @@ describeOnEachEngine('referrals for a service', (engine) => {
     // A normal referral two days old is not yet overdue under the default three days.
     await server.db.kysely.updateTable('referral').set({ urgency: 'normal' }).where('id', '=', urgent.id).execute();
     expect((await call<{ overdue: number }>(cWorker, 'GET', '/referrals/incoming/count')).body.overdue).toBe(0);
+  });
+
+  it('reminds the receiver and the sender once of a referral waiting too long, however many runs at once', async () => {
+    const late = await openCase({ givenNameLatin: 'Bopha', alias: 'Girl B' });
+    const fresh = await openCase({ givenNameLatin: 'Thida', alias: 'Girl T' });
+    const lateReferral = referral(c, { sections: ['services'], consent: { kind: 'on_file' }, urgency: 'urgent' });
+    const freshReferral = referral(c, { sections: ['services'], consent: { kind: 'on_file' } });
+    await call(aWorker, 'POST', `/cases/${late.id}/referrals`, lateReferral);
+    await call(aWorker, 'POST', `/cases/${fresh.id}/referrals`, freshReferral);
+    // Sent two days before TODAY: past the urgent limit (1 day); the fresh one, sent today, is not.
+    await server.db.kysely
+      .updateTable('referral')
+      .set({ sent_on: '2026-11-21' })
+      .where('id', '=', lateReferral.id)
+      .execute();
+    const runs = await Promise.all(
+      Array.from({ length: 3 }, () => remindWaitingReferrals(server.db.kysely, fixedClock)),
+    );
+    const reminders = async (user: TestUser) =>
+      (await call<NotificationList>(user, 'GET', '/notifications?limit=50')).body.items.filter(
+        (item) => item.kind === 'referral.waiting',
+      );
+    for (const user of [cWorker, c.user, aWorker]) {
+      const told = await reminders(user);
+      expect(told.map((item) => item.subjectId)).toEqual([lateReferral.id]);
+      expect(told[0]!.caseNumber).toBe(late.caseNumber);
+    }
+    // Three runs at once told the two in C and the sender once each; a later run tells nobody again.
+    expect(runs.reduce((sum, told) => sum + told, 0)).toBe(3);
+    expect(await remindWaitingReferrals(server.db.kysely, fixedClock)).toBe(0);
+    // The sender's colleague who did not send it is not reminded.
+    expect(await reminders(aSupervisor)).toEqual([]);
   });
 });
