@@ -1,7 +1,8 @@
+import { resolve } from 'node:path';
 import type { CaseDetail, ServiceReferral } from '@homeward/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, screenshot } from './support/chromium';
+import { launchChromium, screenshot, SCREENSHOTS } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
 import { casesLedAlone } from './support/led-cases';
 import { followNavLink } from './support/navigation';
@@ -139,6 +140,13 @@ describe('a referral between two organisations, in a real browser', () => {
     await expect.poll(() => page.getByTestId('case-referrals').innerText()).toContain(RECEIVER_NAME);
     await expect.poll(() => page.getByTestId('referral-status').first().innerText()).toContain('Accepted');
     await screenshots('referral-sender-case');
+    // The timeline itself, in Khmer, where the receiver's service sits among the sender's own events.
+    await setLanguage('km');
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await theirs.first().evaluate((item) => item.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'referral-sender-timeline-km-1280.png') });
+    await page.setViewportSize(WIDE);
+    await setLanguage('en');
   });
 
   it('accept and open our own case: the intake pre-filled, our own child offered first, the case opened and linked', async (context) => {

@@ -119,7 +119,7 @@ function IncomingReferral({ referral }: { referral: ServiceReferral }) {
         </div>
       ) : null}
       {answer === 'own_case' ? (
-        <OwnCaseAccept referral={referral} chosenWorker={chosenWorker} onCancel={() => setAnswer(null)} />
+        <OwnCaseAccept referral={referral} chosenWorker={chosenWorker} onClose={() => setAnswer(null)} />
       ) : null}
       {answer === 'decline' || answer === 'done' ? (
         <form

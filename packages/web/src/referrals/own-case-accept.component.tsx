@@ -16,12 +16,13 @@ const opt = (value: string) => (value.trim() ? value.trim() : undefined);
 export function OwnCaseAccept({
   referral,
   chosenWorker,
-  onCancel,
+  onClose,
 }: {
   referral: ServiceReferral;
   /** The worker picked in the inbox, when the one accepting may give the case to someone else. */
   chosenWorker: { workerId?: string };
-  onCancel: () => void;
+  /** Closes the form: cancelled, or the referral accepted (the inbox then offers to open the case). */
+  onClose: () => void;
 }) {
   const { t } = useTranslation();
   const accept = useAcceptReferral();
@@ -48,33 +49,36 @@ export function OwnCaseAccept({
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    accept.mutate({
-      id: referral.id,
-      body: {
-        mode: 'own_case',
-        ...chosenWorker,
-        newCase: {
-          id,
-          familyNameLatin: opt(familyNameLatin),
-          givenNameLatin: opt(givenNameLatin),
-          familyNameKm: opt(familyNameKm),
-          givenNameKm: opt(givenNameKm),
-          alias: referral.child.alias ?? undefined,
-          sex: referral.child.sex,
-          ...(dateOfBirth
-            ? { dateOfBirth, dateOfBirthEstimated: shared?.dateOfBirthEstimated ?? false }
-            : { estimatedAge: referral.child.age ?? undefined, dateOfBirthEstimated: true }),
-          ...(shared?.villageCode ? { villageCode: shared.villageCode } : {}),
-          caseTypes,
-          referral: {
-            source: 'ngo',
-            sourceName: referral.sender.name,
-            referredOn: localToday(),
-            reason: referral.note ?? undefined,
+    accept.mutate(
+      {
+        id: referral.id,
+        body: {
+          mode: 'own_case',
+          ...chosenWorker,
+          newCase: {
+            id,
+            familyNameLatin: opt(familyNameLatin),
+            givenNameLatin: opt(givenNameLatin),
+            familyNameKm: opt(familyNameKm),
+            givenNameKm: opt(givenNameKm),
+            alias: referral.child.alias ?? undefined,
+            sex: referral.child.sex,
+            ...(dateOfBirth
+              ? { dateOfBirth, dateOfBirthEstimated: shared?.dateOfBirthEstimated ?? false }
+              : { estimatedAge: referral.child.age ?? undefined, dateOfBirthEstimated: true }),
+            ...(shared?.villageCode ? { villageCode: shared.villageCode } : {}),
+            caseTypes,
+            referral: {
+              source: 'ngo',
+              sourceName: referral.sender.name,
+              referredOn: localToday(),
+              reason: referral.note ?? undefined,
+            },
           },
         },
       },
-    });
+      { onSuccess: onClose },
+    );
   };
 
   return (
@@ -91,7 +95,12 @@ export function OwnCaseAccept({
                 <button
                   type="button"
                   className="button--link"
-                  onClick={() => accept.mutate({ id: referral.id, body: { mode: 'link', caseId: match.case.id } })}
+                  onClick={() =>
+                    accept.mutate(
+                      { id: referral.id, body: { mode: 'link', caseId: match.case.id } },
+                      { onSuccess: onClose },
+                    )
+                  }
                 >
                   {t('cases:referrals.ownCase.link')}
                 </button>
@@ -134,7 +143,7 @@ export function OwnCaseAccept({
         >
           {t('cases:referrals.ownCase.open')}
         </button>
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" onClick={onClose}>
           {t('cases:referrals.form.cancel')}
         </button>
       </div>
