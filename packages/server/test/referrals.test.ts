@@ -442,4 +442,33 @@ describeOnEachEngine('referrals for a service', (engine) => {
     // The sender's colleague who did not send it is not reminded.
     expect(await reminders(aSupervisor)).toEqual([]);
   });
+
+  it('checks consent for the receiver: consent given for one organisation does not cover another', async () => {
+    const other = await openCase({ givenNameLatin: 'Sokunthea', alias: 'Girl K' });
+    const wide = { sections: ['services', 'identity'] as NewReferralInput['sections'] };
+    // Given now, with the referral to B: the consent recorded names B.
+    const toB = await call<ServiceReferral>(aWorker, 'POST', `/cases/${other.id}/referrals`, referral(b, wide));
+    expect(toB.body.consentBasis).toBe('recorded_now');
+    const consents = await server.db.kysely
+      .selectFrom('case_event')
+      .select('payload')
+      .where('case_id', '=', other.id)
+      .where('type', '=', 'consent')
+      .execute();
+    expect(consents.map((row) => (row.payload as { sharedWith?: unknown }).sharedWith)).toEqual([[b.id]]);
+    const onFile = { ...referral(c, wide), consent: { kind: 'on_file' } };
+    const refused = await call<{ code: string }>(aWorker, 'POST', `/cases/${other.id}/referrals`, onFile);
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('sharing_consent_needed');
+    // Consent to share with any partner, recorded on the case, covers C too.
+    const anyPartner = await call(aWorker, 'POST', `/cases/${other.id}/events`, {
+      type: 'consent',
+      occurredOn: TODAY,
+      payload: { scope: 'sharing', action: 'given', givenBy: 'guardian', guardianName: 'Aunt', sharedWith: 'any' },
+    });
+    expect(anyPartner.status).toBe(201);
+    const toC = await call<ServiceReferral>(aWorker, 'POST', `/cases/${other.id}/referrals`, onFile);
+    expect(toC.status).toBe(201);
+    expect(toC.body.consentBasis).toBe('given');
+  });
 });
