@@ -6,6 +6,7 @@ import { launchChromium, screenshot, SCREENSHOTS } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
 import { casesLedAlone } from './support/led-cases';
 import { followNavLink } from './support/navigation';
+import { apiCall } from './support/api';
 
 /**
  * A referral for a service between two organisations of the demo (issue 10): a caseworker of the Tonle shelter
@@ -153,17 +154,8 @@ describe('a referral between two organisations, in a real browser', () => {
     if (chromiumMissing) context.skip(chromiumMissing);
     const sender = await tokenOf(SENDER);
     const receiver = await tokenOf(RECEIVER);
-    const call = async <T>(token: string, method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${baseUrl}/api/v1${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, body: (await response.json()) as T };
-    };
+    const call = <T>(token: string, method: string, path: string, body?: unknown) =>
+      apiCall<T>(baseUrl, token, method, path, body);
     const today = new Date().toISOString().slice(0, 10);
     // A child of Tonle's, and a child of the same name Svay Rieng already knows: the duplicate check finds it.
     const child = (
