@@ -118,12 +118,16 @@ export function OwnCaseAccept({
         ] as const
       ).map(([fieldId, key, value, set]) => (
         <div className="field" key={key}>
-          <label htmlFor={fieldId}>{t(`cases:referrals.ownCase.${key}`)}</label>
+          <label htmlFor={fieldId} className="field__label">
+            {t(`cases:referrals.ownCase.${key}`)}
+          </label>
           <input id={fieldId} value={value} onChange={(event) => set(event.target.value)} />
         </div>
       ))}
       <div className="field">
-        <label htmlFor="own-dob">{t('cases:referrals.ownCase.dateOfBirth')}</label>
+        <label htmlFor="own-dob" className="field__label">
+          {t('cases:referrals.ownCase.dateOfBirth')}
+        </label>
         <input id="own-dob" type="date" value={dateOfBirth} onChange={(event) => setDateOfBirth(event.target.value)} />
       </div>
       <p className="muted">

@@ -24,7 +24,9 @@ export function ReferralWorkerPicker({
   );
   return (
     <div className="field">
-      <label htmlFor={id}>{t('cases:referrals.incoming.worker')}</label>
+      <label htmlFor={id} className="field__label">
+        {t('cases:referrals.incoming.worker')}
+      </label>
       <select
         id={id}
         value={value}
