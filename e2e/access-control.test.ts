@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
 import { casesLedAlone } from './support/led-cases';
+import { followNavLink } from './support/navigation';
 
 /** This file works on the demo installation. It refers one Tonle case to the department, so it runs that last. */
 const baseUrl = inject('demoBaseUrl');
@@ -183,7 +184,9 @@ describe('who sees what, in a real browser', () => {
     expect(await workerFiles()).toBe(200);
 
     await signIn(ADMIN);
-    await page.locator('.app-nav').getByRole('link', { name: 'Roles', exact: true }).click();
+    await followNavLink(
+      page.locator('.app-nav').getByRole('link', { name: 'Roles', exact: true, includeHidden: true }),
+    );
     await page.waitForURL('**/settings/roles');
     const cell = page.locator('[id="policy-caseworker-attachment.read"]');
     await expect.poll(() => cell.isChecked()).toBe(true);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot, SCREENSHOTS } from './support/chromium';
 import { startServer } from './support/global-setup';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
+import { followNavLink } from './support/navigation';
 
 /**
  * A case file from one installation to another, through the screens: installation A is the demo (Tonle
@@ -124,7 +125,9 @@ describe('case files between installations, in a real browser', () => {
     await page.goto(`${b.baseUrl}/login`);
     await page.evaluate(() => localStorage.setItem('homeward.lang', 'en'));
     await signInAs(page, b.baseUrl, ADMIN_B, { password: PASSWORD_B });
-    await page.getByRole('link', { name: 'Installation and partners' }).first().click();
+    await followNavLink(
+      page.locator('nav.app-nav').getByRole('link', { name: 'Installation and partners', includeHidden: true }),
+    );
     await page.waitForURL('**/settings/installation');
     await expect.poll(() => page.getByTestId('own-fingerprint').innerText()).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
     await page.getByTestId('partner-card').setInputFiles({

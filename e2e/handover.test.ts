@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
 import { signInAs } from './support/sign-in';
+import { followNavLink } from './support/navigation';
 
 /**
  * A caseload handover in a real browser (issue 10 point 4): Tonle's supervisor plans the handover of three cases
@@ -96,7 +97,9 @@ describe('caseload handover, in a real browser', () => {
   it('lets a supervisor plan the handover of three cases to two receivers', async () => {
     if (chromiumMissing) return;
     await signIn('supervisor@tonle.demo');
-    await page.getByRole('link', { name: 'Handover', exact: true }).click();
+    await followNavLink(
+      page.locator('nav.app-nav').getByRole('link', { name: 'Handover', exact: true, includeHidden: true }),
+    );
     await page.waitForURL('**/handover');
     await page.getByTestId('handover-new').click();
     await page.getByLabel('Office or project that closes').fill('Poipet office');
@@ -155,7 +158,9 @@ describe('caseload handover, in a real browser', () => {
     await expect.poll(() => page.getByTestId('handover-progress-waiting').textContent()).toBe('3');
 
     await signIn('admin@svayrieng.demo');
-    await page.getByRole('link', { name: 'Handovers to us' }).click();
+    await followNavLink(
+      page.locator('nav.app-nav').getByRole('link', { name: 'Handovers to us', includeHidden: true }),
+    );
     await page.waitForURL('**/handover/incoming');
     await expect.poll(() => page.getByTestId('incoming-item').count()).toBe(2);
     await screens('handover-incoming');

@@ -3,6 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
+import { followNavLink } from './support/navigation';
+import { apiCall } from './support/api';
 
 /** Works on the demo installation, with a caseworker of its own so that other files' work does not reach it. */
 const baseUrl = inject('demoBaseUrl');
@@ -12,22 +14,8 @@ const ADMIN = 'admin@tonle.demo';
 const SUPERVISOR = 'supervisor@tonle.demo';
 const PASSWORD = 'river-lantern-orchard-42';
 
-async function call<T>(
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+function call<T>(method: string, path: string, token: string, body?: unknown) {
+  return apiCall<T>(baseUrl, token, method, path, body);
 }
 
 async function tokenOf(email: string, password = DEMO_PASSWORD): Promise<string> {
@@ -89,7 +77,7 @@ describe('what waits for me, in a real browser', () => {
     await signInAs(page, baseUrl, email, { password: PASSWORD });
     await expect.poll(() => count().innerText()).toBe('2');
 
-    await page.getByTestId('nav-waiting').click();
+    await followNavLink(page.getByTestId('nav-waiting'));
     await page.waitForURL('**/waiting');
     const notices = page.getByTestId('notification');
     await expect.poll(() => notices.count()).toBe(2);

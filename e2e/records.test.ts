@@ -120,6 +120,6 @@ describe('access log, export, deletion and the audit log, in a real browser', ()
     for (const id of ['case-access-log', 'case-file-export', 'case-deletion']) {
       expect(await page.getByTestId(id).count(), id).toBe(0);
     }
-    expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Audit log', includeHidden: true }).count()).toBe(0);
   });
 });

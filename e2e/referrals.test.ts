@@ -1,8 +1,12 @@
+import { resolve } from 'node:path';
+import type { CaseDetail, ServiceReferral } from '@homeward/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, screenshot } from './support/chromium';
+import { launchChromium, screenshot, SCREENSHOTS } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
 import { casesLedAlone } from './support/led-cases';
+import { followNavLink } from './support/navigation';
+import { apiCall } from './support/api';
 
 /**
  * A referral for a service between two organisations of the demo (issue 10): a caseworker of the Tonle shelter
@@ -97,7 +101,7 @@ describe('a referral between two organisations, in a real browser', () => {
     if (chromiumMissing) context.skip(chromiumMissing);
     await signIn(RECEIVER);
     await expect.poll(() => page.getByTestId('nav-referrals-count').innerText()).toBe('1');
-    await page.getByTestId('nav-referrals').click();
+    await followNavLink(page.getByTestId('nav-referrals'));
     const incoming = page.getByTestId('incoming-referral').first();
     await incoming.waitFor();
     expect(await incoming.innerText()).toContain('Tonle');
@@ -137,5 +141,95 @@ describe('a referral between two organisations, in a real browser', () => {
     await expect.poll(() => page.getByTestId('case-referrals').innerText()).toContain(RECEIVER_NAME);
     await expect.poll(() => page.getByTestId('referral-status').first().innerText()).toContain('Accepted');
     await screenshots('referral-sender-case');
+    // The timeline itself, in Khmer, where the receiver's service sits among the sender's own events.
+    await setLanguage('km');
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await theirs.first().evaluate((item) => item.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'referral-sender-timeline-km-1280.png') });
+    await page.setViewportSize(WIDE);
+    await setLanguage('en');
+  });
+
+  it('accept and open our own case: the intake pre-filled, our own child offered first, the case opened and linked', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    const sender = await tokenOf(SENDER);
+    const receiver = await tokenOf(RECEIVER);
+    const call = <T>(token: string, method: string, path: string, body?: unknown) =>
+      apiCall<T>(baseUrl, token, method, path, body);
+    const today = new Date().toISOString().slice(0, 10);
+    // A child of Tonle's, and a child of the same name Svay Rieng already knows: the duplicate check finds it.
+    const child = (
+      await call<CaseDetail>(sender, 'POST', '/cases', {
+        givenNameLatin: 'Sreyneath',
+        familyNameLatin: 'Khiev',
+        givenNameKm: 'ស្រីនាថ',
+        familyNameKm: 'ខៀវ',
+        sex: 'female',
+        dateOfBirth: '2014-03-09',
+        caseTypes: ['TL'],
+        referral: { source: 'transit_centre', sourceName: 'Poipet Transit Centre', referredOn: today },
+      })
+    ).body;
+    const known = await call<CaseDetail>(receiver, 'POST', '/cases', {
+      givenNameLatin: 'Sreyneath',
+      familyNameLatin: 'Khiev',
+      sex: 'female',
+      estimatedAge: 12,
+      caseTypes: ['NC'],
+      referral: { source: 'community', sourceName: 'CCWC', referredOn: today },
+    });
+    expect(known.status).toBe(201);
+    const receivers = await call<{ items: { id: string; name: string }[] }>(
+      sender,
+      'GET',
+      '/referrals/receivers?service=counselling',
+    );
+    const receiverId = receivers.body.items.find((item) => item.name === RECEIVER_NAME)!.id;
+    const sent = await call<ServiceReferral>(sender, 'POST', `/cases/${child.id}/referrals`, {
+      id: crypto.randomUUID(),
+      receiverOrganisationId: receiverId,
+      services: ['counselling'],
+      urgency: 'normal',
+      note: 'Returned from Thailand; her family lives in Svay Rieng.',
+      sections: ['identity', 'services'],
+      consent: { kind: 'record_now', givenBy: 'child_and_guardian', guardianName: 'Mother' },
+    });
+    expect(sent.status).toBe(201);
+
+    // Svay Rieng's manager gives the child to its caseworker and opens a case of its own.
+    await signIn('admin@svayrieng.demo');
+    await followNavLink(page.getByTestId('nav-referrals'));
+    const incoming = page.getByTestId('incoming-referral').filter({ hasText: child.caseNumber });
+    await incoming.waitFor();
+    const worker = incoming.getByTestId('referral-worker');
+    await expect.poll(() => worker.isEnabled()).toBe(true);
+    await worker.selectOption({ label: 'Chea Kunthea' });
+    await incoming.getByTestId('referral-own-case').click();
+    const intake = incoming.getByTestId('own-case-form');
+    await expect.poll(() => intake.locator('#own-given-latin').inputValue()).toBe('Sreyneath');
+    expect(await intake.locator('#own-family-km').inputValue()).toBe('ខៀវ');
+    expect(await intake.locator('#own-dob').inputValue()).toBe('2014-03-09');
+    await expect.poll(() => intake.getByTestId('own-case-matches').innerText()).toContain(known.body.caseNumber);
+    await screenshots('referral-own-case');
+    await intake.getByTestId('own-case-open').click();
+    await expect.poll(() => incoming.getByTestId('referral-status').innerText()).toContain('Accepted');
+
+    await incoming.getByTestId('referral-open-case').click();
+    await page.getByTestId('case-title').waitFor();
+    const ownId = new URL(page.url()).pathname.split('/').pop()!;
+    expect(ownId).not.toBe(child.id);
+    expect(ownId).not.toBe(known.body.id);
+    const inbox = await call<{ items: ServiceReferral[] }>(receiver, 'GET', '/referrals/incoming');
+    expect(inbox.body.items.find((item) => item.id === sent.body.id)).toMatchObject({
+      status: 'accepted',
+      receiverCaseId: ownId,
+    });
+    const opened = await call<CaseDetail>(receiver, 'GET', `/cases/${ownId}`);
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ givenNameLatin: 'Sreyneath', assignedWorkerName: 'Chea Kunthea' });
+    // The new case and the sender's are marked as the same child.
+    await expect
+      .poll(() => page.locator('[data-testid="timeline-item"][data-type="duplicate_resolution"]').count())
+      .toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot, SCREENSHOTS } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
+import { followNavLink } from './support/navigation';
 
 /**
  * This file works on the demo installation, on a child it registers itself: Tonle's supervisor offers the case
@@ -128,7 +129,7 @@ describe('a transfer between two organisations, in a real browser', () => {
     if (chromiumMissing) context.skip(chromiumMissing);
     await signInAs(page, baseUrl, RECEIVER, { clearCookies: true, landing: /\/(cases|dashboard)$/ });
     await expect.poll(() => page.getByTestId('nav-transfers-count').innerText()).toMatch(/^[1-9]/);
-    await page.getByTestId('nav-transfers').click();
+    await followNavLink(page.getByTestId('nav-transfers'));
     await page.waitForURL('**/transfers/incoming');
     const offer = page.getByTestId('incoming-transfer').filter({ hasText: child.caseNumber });
     await offer.waitFor();

@@ -2,6 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
+import { followNavLink } from './support/navigation';
 
 const baseUrl = inject('demoBaseUrl');
 const chromiumMissing = inject('chromiumMissing');
@@ -59,7 +60,7 @@ describe('two-step sign-in, in a real browser', () => {
     if (chromiumMissing) context.skip(chromiumMissing);
     await passwordStep(ADMIN.email, ADMIN.password);
     await page.waitForURL('**/cases');
-    await page.locator('nav.app-nav').getByRole('link', { name: 'Users' }).click();
+    await followNavLink(page.locator('nav.app-nav').getByRole('link', { name: 'Users', includeHidden: true }));
     await page.waitForURL('**/users');
     await expect.poll(() => page.getByTestId('user-row').count()).toBeGreaterThan(3);
     await screenshot(page, 'users-en');

@@ -17,6 +17,7 @@ export * from './text/csv';
 export * from './cases/case.schema';
 export * from './cases/case-events';
 export * from './cases/case-projection';
+export * from './cases/sharing-consent';
 export * from './cases/case-rules';
 export * from './cases/case-names';
 export * from './gazetteer/index';

@@ -37,6 +37,8 @@ export interface Config {
   maxRequestsInProgress: number;
   /** E-mail for notifications, when the operator gave an SMTP server; in-app notifications work without it. */
   mail: MailConfig | undefined;
+  /** How often `homeward serve` looks for referrals waiting too long, to remind both sides. */
+  referralReminderMinutes: number;
 }
 
 export interface MailConfig {
@@ -98,6 +100,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     },
     maxRequestsInProgress: intFromEnv('HOMEWARD_MAX_REQUESTS_IN_PROGRESS', 64),
     mail: mailFromEnv(),
+    referralReminderMinutes: intFromEnv('HOMEWARD_REFERRAL_REMINDER_MINUTES', 60),
     attachmentKey: process.env.HOMEWARD_ATTACHMENT_KEY || undefined,
     retiredAttachmentKeys: (process.env.HOMEWARD_RETIRED_ATTACHMENT_KEYS ?? '').split(',').filter(Boolean),
     ...overrides,

@@ -241,6 +241,21 @@ describeOnEachEngine('caseload handover', (engine) => {
     for (const row of direct.slice(7, 9)) {
       const state = await call<{ status: string }>(director, 'GET', `/cases/${row.id}/state`);
       expect(state.body.status).toBe('closed');
+      // The closure names the plan whose approval approved it, and who approved.
+      const events = await call<{ items: { type: string; payload: Record<string, string> }[] }>(
+        director,
+        'GET',
+        `/cases/${row.id}/events`,
+      );
+      const closure = events.body.items.find((event) => event.type === 'closure')!;
+      expect(closure.payload.summary).toContain(`Closure approved with the handover plan “${plan.name}” by `);
+      expect(closure.payload.summary).toContain(plan.approvedByName!);
+      const step = events.body.items.find((event) => event.type === 'handover')!;
+      expect(step.payload).toMatchObject({
+        step: 'closed_as_stable',
+        planName: plan.name,
+        approverName: plan.approvedByName,
+      });
     }
     const missing = direct[9]!;
     const read = await call<CaseDetail>(dosvySR.user, 'GET', `/cases/${missing.id}`);

@@ -7,14 +7,17 @@ import type {
   CaseState,
   IncomingReferrals,
   NewReferralInput,
+  NotificationList,
   ServiceReferral,
 } from '@homeward/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aNewCase } from './support/cases';
+import { remindWaitingReferrals } from '../src/referrals/referral-reminders';
 import { describeOnEachEngine } from './support/engines';
 import {
   api,
   createTestOrganisation,
+  fixedClock,
   startTestServer,
   TODAY,
   type TestOrganisation,
@@ -340,6 +343,40 @@ describeOnEachEngine('referrals for a service', (engine) => {
     expect((await call(bWorker, 'GET', `/cases/${ownId}`)).status).toBe(200);
   });
 
+  it('the receiving supervisor gives the case it opens to one of its caseworkers; a caseworker cannot', async () => {
+    const bSupervisor = await b.addUser(['supervisor']);
+    const other = await openCase({ givenNameLatin: 'Malis', alias: 'Girl M' });
+    const sent = await call<ServiceReferral>(aWorker, 'POST', `/cases/${other.id}/referrals`, referral(b));
+    const newCase = (id: string) =>
+      aNewCase({
+        id,
+        givenNameLatin: 'Malis',
+        referral: { source: 'ngo', sourceName: 'NGO A Poipet', referredOn: TODAY },
+      });
+    const refused = await call(bWorker, 'POST', `/referrals/${sent.body.id}/accept`, {
+      mode: 'own_case',
+      newCase: newCase(randomUUID()),
+      workerId: bSupervisor.id,
+    });
+    expect(refused.status).toBe(403);
+    const ownId = randomUUID();
+    const accepted = await call<ServiceReferral>(bSupervisor, 'POST', `/referrals/${sent.body.id}/accept`, {
+      mode: 'own_case',
+      newCase: newCase(ownId),
+      workerId: bWorker.id,
+    });
+    expect(accepted.body).toMatchObject({ status: 'accepted', receiverCaseId: ownId });
+    const opened = await server.db.kysely
+      .selectFrom('child_case')
+      .select(['assigned_worker_id'])
+      .where('organisation_id', '=', b.id)
+      .where('given_name_latin', '=', 'Malis')
+      .execute();
+    // The refused request opened nothing; the accepted one's case is the chosen worker's.
+    expect(opened).toEqual([{ assigned_worker_id: bWorker.id }]);
+    expect((await call(bWorker, 'GET', `/cases/${ownId}`)).status).toBe(200);
+  });
+
   it('a receiver that already knows the child links its own case instead of opening another', async () => {
     const theirs = await openCase({ givenNameLatin: 'Sreyleak', alias: 'Girl L' });
     const ours = (await call<CaseDetail>(bWorker, 'POST', '/cases', aNewCase({ givenNameLatin: 'Sreyleak' }))).body;
@@ -372,5 +409,66 @@ describeOnEachEngine('referrals for a service', (engine) => {
     // A normal referral two days old is not yet overdue under the default three days.
     await server.db.kysely.updateTable('referral').set({ urgency: 'normal' }).where('id', '=', urgent.id).execute();
     expect((await call<{ overdue: number }>(cWorker, 'GET', '/referrals/incoming/count')).body.overdue).toBe(0);
+  });
+
+  it('reminds the receiver and the sender once of a referral waiting too long, however many runs at once', async () => {
+    const late = await openCase({ givenNameLatin: 'Bopha', alias: 'Girl B' });
+    const fresh = await openCase({ givenNameLatin: 'Thida', alias: 'Girl T' });
+    const lateReferral = referral(c, { sections: ['services'], consent: { kind: 'on_file' }, urgency: 'urgent' });
+    const freshReferral = referral(c, { sections: ['services'], consent: { kind: 'on_file' } });
+    await call(aWorker, 'POST', `/cases/${late.id}/referrals`, lateReferral);
+    await call(aWorker, 'POST', `/cases/${fresh.id}/referrals`, freshReferral);
+    // Sent two days before TODAY: past the urgent limit (1 day); the fresh one, sent today, is not.
+    await server.db.kysely
+      .updateTable('referral')
+      .set({ sent_on: '2026-11-21' })
+      .where('id', '=', lateReferral.id)
+      .execute();
+    const runs = await Promise.all(
+      Array.from({ length: 3 }, () => remindWaitingReferrals(server.db.kysely, fixedClock)),
+    );
+    const reminders = async (user: TestUser) =>
+      (await call<NotificationList>(user, 'GET', '/notifications?limit=50')).body.items.filter(
+        (item) => item.kind === 'referral.waiting',
+      );
+    for (const user of [cWorker, c.user, aWorker]) {
+      const told = await reminders(user);
+      expect(told.map((item) => item.subjectId)).toEqual([lateReferral.id]);
+      expect(told[0]!.caseNumber).toBe(late.caseNumber);
+    }
+    // Three runs at once told the two in C and the sender once each; a later run tells nobody again.
+    expect(runs.reduce((sum, told) => sum + told, 0)).toBe(3);
+    expect(await remindWaitingReferrals(server.db.kysely, fixedClock)).toBe(0);
+    // The sender's colleague who did not send it is not reminded.
+    expect(await reminders(aSupervisor)).toEqual([]);
+  });
+
+  it('checks consent for the receiver: consent given for one organisation does not cover another', async () => {
+    const other = await openCase({ givenNameLatin: 'Sokunthea', alias: 'Girl K' });
+    const wide = { sections: ['services', 'identity'] as NewReferralInput['sections'] };
+    // Given now, with the referral to B: the consent recorded names B.
+    const toB = await call<ServiceReferral>(aWorker, 'POST', `/cases/${other.id}/referrals`, referral(b, wide));
+    expect(toB.body.consentBasis).toBe('recorded_now');
+    const consents = await server.db.kysely
+      .selectFrom('case_event')
+      .select('payload')
+      .where('case_id', '=', other.id)
+      .where('type', '=', 'consent')
+      .execute();
+    expect(consents.map((row) => (row.payload as { sharedWith?: unknown }).sharedWith)).toEqual([[b.id]]);
+    const onFile = { ...referral(c, wide), consent: { kind: 'on_file' } };
+    const refused = await call<{ code: string }>(aWorker, 'POST', `/cases/${other.id}/referrals`, onFile);
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('sharing_consent_needed');
+    // Consent to share with any partner, recorded on the case, covers C too.
+    const anyPartner = await call(aWorker, 'POST', `/cases/${other.id}/events`, {
+      type: 'consent',
+      occurredOn: TODAY,
+      payload: { scope: 'sharing', action: 'given', givenBy: 'guardian', guardianName: 'Aunt', sharedWith: 'any' },
+    });
+    expect(anyPartner.status).toBe(201);
+    const toC = await call<ServiceReferral>(aWorker, 'POST', `/cases/${other.id}/referrals`, onFile);
+    expect(toC.status).toBe(201);
+    expect(toC.body.consentBasis).toBe('given');
   });
 });

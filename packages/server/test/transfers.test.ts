@@ -158,10 +158,20 @@ describeOnEachEngine('transfers', (engine) => {
 
   it('lets the sender keep the sections the child’s consent allows', async () => {
     const child = await openCase('Keptchild');
+    // A consent to share with another organisation only does not cover this receiver.
+    const elsewhere = await event(senderWorker, child.id, 'consent', {
+      scope: 'sharing',
+      action: 'given',
+      givenBy: 'guardian',
+      sharedWith: [sender.id],
+    });
+    expect(elsewhere.status).toBe(201);
+    expect((await offer(senderSupervisor, child.id, { sectionsKept: ['notes'] })).status).toBe(400);
     const consent = await event(senderWorker, child.id, 'consent', {
       scope: 'sharing',
       action: 'given',
       givenBy: 'guardian',
+      sharedWith: [receiver.id],
     });
     expect(consent.status).toBe(201);
     const offered = await offer(senderSupervisor, child.id, { sectionsKept: ['notes'] });
@@ -185,6 +195,7 @@ describeOnEachEngine('transfers', (engine) => {
     expect(seen.map((row) => [row.type, row.organisationName])).toEqual([
       ['intake', 'Sender Shelter'],
       ['note', 'Sender Shelter'],
+      ['consent', 'Sender Shelter'],
       ['consent', 'Sender Shelter'],
       ['transfer_offered', 'Sender Shelter'],
       ['transfer_accepted', 'Receiver NGO'],

@@ -196,4 +196,7 @@ export const handoverEventPayload = z.object({
   fromOrganisationName: z.string(),
   toOrganisationName: z.string().nullable(),
   reason: z.string().optional(),
+  /** A closure as stable: the plan whose approval approved the closure, and who approved it. */
+  planName: z.string().optional(),
+  approverName: z.string().optional(),
 });

@@ -73,7 +73,8 @@ export type NewReferralInput = z.input<typeof newReferralSchema>;
  */
 export const acceptReferralSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('participate'), workerId: z.uuid().optional() }),
-  z.object({ mode: z.literal('own_case'), newCase: newCaseSchema }),
+  // workerId: the receiver's caseworker who takes the child on, chosen by whoever may assign cases.
+  z.object({ mode: z.literal('own_case'), newCase: newCaseSchema, workerId: z.uuid().optional() }),
   z.object({ mode: z.literal('link'), caseId: z.uuid() }),
 ]);
 export type AcceptReferral = z.output<typeof acceptReferralSchema>;

@@ -4,6 +4,7 @@ import { fileKeysFrom } from '../documents/file-crypto';
 import { buildApp } from '../http/app';
 import { redactedRequest } from '../http/log-redaction';
 import { VERSION, WEB_DIST } from '../paths';
+import { startReferralReminders } from '../referrals/referral-reminders';
 import { describeTarget, openMigrated } from './open';
 import { ensureWebBuild } from './web-build';
 
@@ -15,7 +16,14 @@ export async function serve(config: Config): Promise<void> {
     { db: db.kysely, engine: db.engine, config, clock: systemClock, version: VERSION, fileKeys: fileKeysFrom(config) },
     { webRoot: WEB_DIST, logger: { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: redactedRequest } } },
   );
+  const stopReminders = startReferralReminders(
+    db.kysely,
+    systemClock,
+    config.referralReminderMinutes,
+    (message, error) => app.log.error({ err: error }, message),
+  );
   const stop = async (): Promise<void> => {
+    stopReminders();
     await app.close();
     await db.close();
     process.exit(0);

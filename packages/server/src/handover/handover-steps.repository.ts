@@ -43,6 +43,8 @@ export interface StepEvent {
   fromOrganisationName: string;
   toOrganisationName: string | null;
   reason?: string;
+  planName?: string;
+  approverName?: string;
 }
 
 /** The step on the case's history, written by the actor's organisation, dated today. */
@@ -200,4 +202,10 @@ export function activeUsersOf(trx: Transaction<Database>, organisationId: string
     .where('organisation_id', '=', organisationId)
     .where('disabled_at', 'is', null)
     .execute();
+}
+
+/** A user's name as others see it, for the closure a plan's approval approves. */
+export async function userDisplayName(trx: Transaction<Database>, userId: string): Promise<string | null> {
+  const row = await trx.selectFrom('app_user').select('display_name').where('id', '=', userId).executeTakeFirst();
+  return row?.display_name ?? null;
 }

@@ -160,6 +160,14 @@ export async function renderHandoverSummary(input: SummaryInput): Promise<Buffer
     );
     field(t('kind'), `${handover.kind[child.item.kind]} — ${handover.kindHint[child.item.kind]}`);
     field(t('receiver'), child.item.receiverName ?? '—');
+    if (child.item.type === 'close_as_stable') {
+      field(
+        t('closure'),
+        input.approvedByName && input.approvedAt
+          ? t('closureApproved', { name: input.approvedByName, date: input.approvedAt.slice(0, 10) })
+          : t('closurePending'),
+      );
+    }
     if (child.item.note) field(t('note'), child.item.note);
     doc.moveDown(0.6);
     doc.font('bold').fontSize(11).text(t('history'), { width });

@@ -65,6 +65,7 @@ import {
   lockCaseRow,
   passParticipation,
   receiverWorker,
+  userDisplayName,
   writeStepEvent,
 } from './handover-steps.repository';
 import { notify } from '../notifications/notifications.repository';
@@ -438,7 +439,10 @@ export async function approvePlan(db: Db, actor: Actor, planId: string, clock: C
   return getPlan(db, actor, planId);
 }
 
-/** A closure by the office, through the case's rules; the plan's approval stands for the closure's approval. */
+/**
+ * A closure by the office, through the case's rules; the plan's approval is the closure's approval (the plan
+ * screen and the printed summary say so before anyone approves), and the closure names the plan and approver.
+ */
 async function closeAsStable(
   trx: Transaction<Database>,
   actor: Actor,
@@ -449,13 +453,15 @@ async function closeAsStable(
 ) {
   await lockCaseForWrite(trx, actor, item.case_id);
   const settings = await readCaseSettings(trx, actor.organisationId);
+  const approverName = (await userDisplayName(trx, actor.userId)) ?? '';
+  const approval = `Closure approved with the handover plan “${plan.name}” by ${approverName} on ${today}.`;
   const event = {
     id: randomUUID(),
     type: 'closure',
     occurredOn: today,
     payload: {
       reason: 'stable_and_safe',
-      summary: item.note?.trim() || `Closed as stable when ${plan.name} closed: ${plan.reason}`,
+      summary: `${item.note?.trim() || `Closed as stable when ${plan.name} closed: ${plan.reason}`}\n${approval}`,
     },
   };
   const projection = checkNewEvent(await eventsForRules(trx, item.case_id), event, {
@@ -476,6 +482,8 @@ async function closeAsStable(
       kind: item.kind,
       fromOrganisationName: office,
       toOrganisationName: null,
+      planName: plan.name,
+      approverName,
     },
     today,
   );

@@ -29,6 +29,5 @@ export async function waitingCount(db: Kysely<Database>, actor: Actor, clock: Cl
   const overdue = rows.filter((row) =>
     referralOverdue({ status: row.status, urgency: row.urgency, sentOn: String(row.sent_on) }, clock.today(), reminder),
   );
-  // notify: referral.waiting (the overdue ones: a reminder to the receiver's supervisors)
   return { waiting: rows.length, overdue: overdue.length };
 }

@@ -131,6 +131,25 @@ export function waitingReferrals(db: Executor, organisationId: string) {
     .execute();
 }
 
+/** Every referral still waiting for an answer, across organisations, for the reminder job. */
+export function allWaitingReferrals(db: Executor) {
+  return db
+    .selectFrom('referral')
+    .select([
+      'id',
+      'case_id as caseId',
+      'urgency',
+      'sent_on as sentOn',
+      'status',
+      'sent_by as sentBy',
+      'sender_organisation_id as senderOrganisationId',
+      'receiver_organisation_id as receiverOrganisationId',
+    ])
+    .where('status', '=', 'sent')
+    .orderBy('sent_on')
+    .execute();
+}
+
 /** A worker of the receiving organisation who can take the child on. */
 export function caseWorkerOf(db: Executor, organisationId: string, workerId: string) {
   return db

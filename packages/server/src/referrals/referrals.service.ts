@@ -5,6 +5,7 @@ import {
   DomainError,
   needsSharingConsent,
   projectCase,
+  sharingConsentCovers,
   type AcceptReferral,
   type NewReferral,
   type ServiceReferral,
@@ -16,6 +17,7 @@ import type { Database } from '../db/schema';
 import { requirePermission } from '../access/require-permission';
 import { eventsForRules, insertEvent } from '../cases/case-events.repository';
 import { lockCaseForWrite, readCase } from '../cases/case-reads.repository';
+import { assignCase } from '../cases/case-access.repository';
 import { updateCaseProjection } from '../cases/case-projection.repository';
 import type { Clock } from '../cases/cases.service';
 import { openCase } from '../cases/cases.service';
@@ -133,10 +135,9 @@ export async function sendReferral(
           .where('id', '=', input.receiverOrganisationId)
           .executeTakeFirst();
         if (!receiver) throw invalidReceiver();
-        const settings = await readCaseSettings(trx, row.organisation_id);
-        const consents = projectCase(await eventsForRules(trx, caseId), settings).consents;
+        const covered = sharingConsentCovers(await eventsForRules(trx, caseId), receiver.id);
         const today = clock.today();
-        const basis = await consentBasis(trx, actor, caseId, input, consents.sharing, today);
+        const basis = await consentBasis(trx, actor, caseId, input, covered, today);
         await insertReferral(trx, {
           id: input.id,
           case_id: caseId,
@@ -193,8 +194,8 @@ const invalidReceiver = () =>
 
 /**
  * The consent the sections are shared under. Beyond the sections shared without consent, the case needs a
- * `sharing` consent: on file, recorded now (as a consent event, in this transaction), or a supervisor's override
- * with a reason, audited on its own.
+ * `sharing` consent that covers this receiver: on file, recorded now for this receiver (as a consent event, in
+ * this transaction), or a supervisor's override with a reason, audited on its own.
  */
 async function consentBasis(
   trx: Transaction<Database>,
@@ -210,8 +211,14 @@ async function consentBasis(
       if (needed && !sharingOnFile) {
         throw new DomainError(
           'invalid',
-          'The child has not consented to sharing: record the consent now, share only services, or ask a supervisor to override.',
-          [{ field: 'consent', message: 'No consent to share on file.', code: 'sharing_consent_needed' }],
+          'The child has not consented to sharing with this organisation: record the consent now, share only services, or ask a supervisor to override.',
+          [
+            {
+              field: 'consent',
+              message: 'No consent to share with this organisation on file.',
+              code: 'sharing_consent_needed',
+            },
+          ],
           'sharing_consent_needed',
         );
       }
@@ -225,6 +232,7 @@ async function consentBasis(
         payload: {
           scope: 'sharing',
           action: 'given',
+          sharedWith: [input.receiverOrganisationId],
           givenBy: input.consent.givenBy,
           ...(input.consent.guardianName ? { guardianName: input.consent.guardianName } : {}),
           note: 'Recorded with a referral',
@@ -287,10 +295,9 @@ export async function acceptReferral(
       await organisationName(trx, row.sender_organisation_id),
       await organisationName(trx, row.receiver_organisation_id),
     ];
-    let workerId: string;
+    const workerId = await chooseWorker(trx, actor, input.mode === 'link' ? undefined : input.workerId);
     let receiverCaseId: string | null = null;
     if (input.mode === 'participate') {
-      workerId = await chooseWorker(trx, actor, input.workerId);
       await addParticipant(trx, {
         id: randomUUID(),
         caseId: row.case_id,
@@ -306,7 +313,9 @@ export async function acceptReferral(
       });
     } else {
       receiverCaseId = await receiverCase(trx, actor, row.case_id, input, today);
-      workerId = actor.userId;
+      // The new case goes to the chosen worker as any assignment does: checked, audited, the worker told.
+      if (input.mode === 'own_case' && workerId !== actor.userId)
+        await assignCase(trx, actor, receiverCaseId, workerId);
     }
     await updateReferral(trx, id, {
       status: 'accepted',

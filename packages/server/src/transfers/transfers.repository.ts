@@ -90,30 +90,6 @@ export function referencesOf(db: Executor, caseId: string) {
     .execute();
 }
 
-/** Whether the child's consent to share information with partners stands: its latest word is "given". */
-export async function sharingConsentGiven(db: Executor, caseId: string): Promise<boolean> {
-  const rows = await db
-    .selectFrom('case_event as e')
-    .select(['e.payload'])
-    .where('e.case_id', '=', caseId)
-    .where('e.type', '=', 'consent')
-    .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('case_event as s').select('s.id').whereRef('s.supersedes', '=', 'e.id'))),
-    )
-    .orderBy('e.occurred_on')
-    .orderBy('e.seq')
-    .execute();
-  let given = false;
-  for (const row of rows) {
-    const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as {
-      scope?: string;
-      action?: string;
-    };
-    if (payload.scope === 'sharing') given = payload.action === 'given';
-  }
-  return given;
-}
-
 /** Organisations that may lead a case: on this server, not a department (which oversees, never leads). */
 export function receiversFor(db: Executor, organisationId: string) {
   return db

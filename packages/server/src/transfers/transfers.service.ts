@@ -1,4 +1,5 @@
 import {
+  sharingConsentCovers,
   ageOn,
   DomainError,
   mayRead,
@@ -20,7 +21,7 @@ import type { newTransferSchema } from '@homeward/core';
 import { requirePermission } from '../access/require-permission';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
-import { insertEvent } from '../cases/case-events.repository';
+import { eventsForRules, insertEvent } from '../cases/case-events.repository';
 import { lockCaseForWrite, readCase } from '../cases/case-reads.repository';
 import { refuseReadOnlyTiers } from '../cases/field-access';
 import { refuseUnlessRetry, requestDigest } from '../cases/client-ids';
@@ -36,7 +37,6 @@ import {
   openTransferOf,
   receiverOrganisation,
   referencesOf,
-  sharingConsentGiven,
   transferById,
   TRANSFER_NOT_FOUND,
   transfersOfCase,
@@ -133,7 +133,7 @@ export async function offerTransfer(
         { field: 'toOrganisationId', message: 'Choose another organisation that can lead the case.' },
       ]);
     }
-    const consent = await sharingConsentGiven(trx, caseId);
+    const consent = sharingConsentCovers(await eventsForRules(trx, caseId), receiver.id);
     const beyond = input.sectionsKept.filter((section) => !SECTIONS_WITHOUT_SHARING_CONSENT.includes(section));
     if (!consent && beyond.length > 0) {
       const message = 'Without the child’s consent to share, only services can be kept after the transfer.';
@@ -337,7 +337,7 @@ export async function caseTransfers(db: Kysely<Database>, actor: Actor, caseId: 
       caseNumber: reference.case_number,
       untilOn: String(reference.until_on),
     })),
-    sharingConsent: reach.kind === 'lead' ? await sharingConsentGiven(db, caseId) : false,
+    sharingConsent: reach.kind === 'lead' ? sharingConsentCovers(await eventsForRules(db, caseId), null) : false,
   };
 }
 

@@ -39,6 +39,8 @@ function PlanView({ plan }: { plan: HandoverPlanDetail }) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const draft = plan.status === 'draft';
   const running = plan.status === 'approved' || plan.status === 'in_progress';
+  // Approving the plan approves these closures too: said before anyone approves.
+  const closures = plan.items.filter((item) => item.type === 'close_as_stable').length;
   const manages = can(user.access, 'handover.manage');
   const editable = (item: HandoverItem) => manages && (draft || (running && item.status === 'declined'));
   const notice =
@@ -61,6 +63,11 @@ function PlanView({ plan }: { plan: HandoverPlanDetail }) {
       <p className="card card--note" role="status">
         {notice}
       </p>
+      {closures > 0 && (plan.status === 'draft' || plan.status === 'submitted') ? (
+        <p className="card card--note warning" data-testid="handover-closure-note">
+          {t('handover:closureNote', { count: closures })}
+        </p>
+      ) : null}
       {action.error ? (
         <p className="form-alert" role="alert">
           {text(requestErrorMessage(action.error))}

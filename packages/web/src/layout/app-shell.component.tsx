@@ -5,9 +5,8 @@ import { can } from '@homeward/core';
 import { useLogout } from '../api/auth.resource';
 import { useUser } from '../auth/user-context';
 import { TasksNavLink } from '../tasks/tasks-nav-link.component';
-import { MenuUnreadDot, NotificationsNavLink } from '../notifications/notifications-nav-link.component';
-import { TransfersNavLink } from '../transfers/transfers-nav-link.component';
-import { IncomingNavLink } from '../referrals/incoming-nav-link.component';
+import { MenuUnreadDot } from '../notifications/notifications-nav-link.component';
+import { AdminNavGroup, PartnersNavGroup } from './nav-groups.component';
 import { LanguageSwitch } from './language-switch.component';
 import { MAIN_ID, SkipLink } from './skip-link.component';
 import { useRouteFocus } from './use-route-focus';
@@ -78,10 +77,7 @@ export function AppShell() {
                     {t('oversight:nav.groupSession')}
                   </NavLink>
                 ) : null}
-                <NotificationsNavLink />
                 {hasTasks ? <TasksNavLink /> : null}
-                {can(user.access, 'case.transfer') ? <TransfersNavLink /> : null}
-                {can(user.access, 'case.write') ? <IncomingNavLink /> : null}
                 {can(user.access, 'case.approve') ? (
                   <NavLink to="/supervision" className="app-nav__link">
                     {t('oversight:nav.supervision')}
@@ -102,42 +98,8 @@ export function AppShell() {
                     {t('reports:screen.nav')}
                   </NavLink>
                 ) : null}
-                {/* Handover (issue 10 point 4) */}
-                {can(user.access, 'handover.manage') || can(user.access, 'handover.approve') ? (
-                  <NavLink to="/handover" end className="app-nav__link">
-                    {t('handover:nav')}
-                  </NavLink>
-                ) : null}
-                {can(user.access, 'handover.receive') ? (
-                  <NavLink to="/handover/incoming" className="app-nav__link">
-                    {t('handover:incoming.nav')}
-                  </NavLink>
-                ) : null}
-                {can(user.access, 'user.manage') ? (
-                  <NavLink to="/users" className="app-nav__link">
-                    {t('account:nav.users')}
-                  </NavLink>
-                ) : null}
-                {can(user.access, 'user.manage') ? (
-                  <NavLink to="/settings" end className="app-nav__link">
-                    {t('oversight:nav.settings')}
-                  </NavLink>
-                ) : null}
-                {can(user.access, 'policy.manage') ? (
-                  <NavLink to="/settings/roles" className="app-nav__link">
-                    {t('oversight:nav.roles')}
-                  </NavLink>
-                ) : null}
-                {can(user.access, 'installation.manage') ? (
-                  <NavLink to="/settings/installation" className="app-nav__link">
-                    {t('bundles:nav')}
-                  </NavLink>
-                ) : null}
-                {can(user.access, 'audit.read') ? (
-                  <NavLink to="/audit" className="app-nav__link">
-                    {t('records:audit.nav')}
-                  </NavLink>
-                ) : null}
+                <PartnersNavGroup access={user.access} />
+                <AdminNavGroup access={user.access} />
               </nav>
             )}
             <div className="app-header__end">

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ServiceReferral } from '@homeward/core';
+import { can, type ServiceReferral } from '@homeward/core';
+import { useUser } from '../auth/user-context';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
 import { ReferralStatus, ReferralSteps } from './case-referrals.component';
 import { OwnCaseAccept } from './own-case-accept.component';
+import { ReferralWorkerPicker } from './referral-worker-picker.component';
 import { useAcceptReferral, useCompleteReferral, useDeclineReferral, useIncomingReferrals } from './referrals.resource';
 
 /**
@@ -43,6 +45,11 @@ function IncomingReferral({ referral }: { referral: ServiceReferral }) {
   const complete = useCompleteReferral();
   const [answer, setAnswer] = useState<Answer>(null);
   const [text, setText] = useState('');
+  const user = useUser();
+  // A supervisor chooses which of the organisation's workers takes the child on; a caseworker takes it on.
+  const mayAssign = can(user.access, 'case.assign');
+  const [workerId, setWorkerId] = useState(user.id);
+  const chosenWorker = mayAssign ? { workerId } : {};
   const failed = accept.error ?? decline.error ?? complete.error;
   const child = referral.child;
   return (
@@ -70,13 +77,16 @@ function IncomingReferral({ referral }: { referral: ServiceReferral }) {
           {failed.message}
         </p>
       ) : null}
+      {referral.status === 'sent' && mayAssign && (answer === null || answer === 'own_case') ? (
+        <ReferralWorkerPicker id={`worker-${referral.id}`} value={workerId} onChange={setWorkerId} />
+      ) : null}
       {referral.status === 'sent' && answer === null ? (
         <div className="form-actions">
           <button
             type="button"
             className="button button--primary"
             disabled={accept.isPending}
-            onClick={() => accept.mutate({ id: referral.id, body: { mode: 'participate' } })}
+            onClick={() => accept.mutate({ id: referral.id, body: { mode: 'participate', ...chosenWorker } })}
             data-testid="referral-accept"
           >
             {t('cases:referrals.incoming.accept')}
@@ -108,7 +118,9 @@ function IncomingReferral({ referral }: { referral: ServiceReferral }) {
           </button>
         </div>
       ) : null}
-      {answer === 'own_case' ? <OwnCaseAccept referral={referral} onCancel={() => setAnswer(null)} /> : null}
+      {answer === 'own_case' ? (
+        <OwnCaseAccept referral={referral} chosenWorker={chosenWorker} onClose={() => setAnswer(null)} />
+      ) : null}
       {answer === 'decline' || answer === 'done' ? (
         <form
           className="form"

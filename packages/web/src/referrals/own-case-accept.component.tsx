@@ -13,7 +13,17 @@ const opt = (value: string) => (value.trim() ? value.trim() : undefined);
  * shared; the receiver's own children are checked first, and a match can be linked instead of opening a second
  * case. Either way the two cases are marked as the same child, so reports count the child once.
  */
-export function OwnCaseAccept({ referral, onCancel }: { referral: ServiceReferral; onCancel: () => void }) {
+export function OwnCaseAccept({
+  referral,
+  chosenWorker,
+  onClose,
+}: {
+  referral: ServiceReferral;
+  /** The worker picked in the inbox, when the one accepting may give the case to someone else. */
+  chosenWorker: { workerId?: string };
+  /** Closes the form: cancelled, or the referral accepted (the inbox then offers to open the case). */
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const accept = useAcceptReferral();
   const shared = referral.child.identity;
@@ -39,32 +49,36 @@ export function OwnCaseAccept({ referral, onCancel }: { referral: ServiceReferra
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    accept.mutate({
-      id: referral.id,
-      body: {
-        mode: 'own_case',
-        newCase: {
-          id,
-          familyNameLatin: opt(familyNameLatin),
-          givenNameLatin: opt(givenNameLatin),
-          familyNameKm: opt(familyNameKm),
-          givenNameKm: opt(givenNameKm),
-          alias: referral.child.alias ?? undefined,
-          sex: referral.child.sex,
-          ...(dateOfBirth
-            ? { dateOfBirth, dateOfBirthEstimated: shared?.dateOfBirthEstimated ?? false }
-            : { estimatedAge: referral.child.age ?? undefined, dateOfBirthEstimated: true }),
-          ...(shared?.villageCode ? { villageCode: shared.villageCode } : {}),
-          caseTypes,
-          referral: {
-            source: 'ngo',
-            sourceName: referral.sender.name,
-            referredOn: localToday(),
-            reason: referral.note ?? undefined,
+    accept.mutate(
+      {
+        id: referral.id,
+        body: {
+          mode: 'own_case',
+          ...chosenWorker,
+          newCase: {
+            id,
+            familyNameLatin: opt(familyNameLatin),
+            givenNameLatin: opt(givenNameLatin),
+            familyNameKm: opt(familyNameKm),
+            givenNameKm: opt(givenNameKm),
+            alias: referral.child.alias ?? undefined,
+            sex: referral.child.sex,
+            ...(dateOfBirth
+              ? { dateOfBirth, dateOfBirthEstimated: shared?.dateOfBirthEstimated ?? false }
+              : { estimatedAge: referral.child.age ?? undefined, dateOfBirthEstimated: true }),
+            ...(shared?.villageCode ? { villageCode: shared.villageCode } : {}),
+            caseTypes,
+            referral: {
+              source: 'ngo',
+              sourceName: referral.sender.name,
+              referredOn: localToday(),
+              reason: referral.note ?? undefined,
+            },
           },
         },
       },
-    });
+      { onSuccess: onClose },
+    );
   };
 
   return (
@@ -81,7 +95,12 @@ export function OwnCaseAccept({ referral, onCancel }: { referral: ServiceReferra
                 <button
                   type="button"
                   className="button--link"
-                  onClick={() => accept.mutate({ id: referral.id, body: { mode: 'link', caseId: match.case.id } })}
+                  onClick={() =>
+                    accept.mutate(
+                      { id: referral.id, body: { mode: 'link', caseId: match.case.id } },
+                      { onSuccess: onClose },
+                    )
+                  }
                 >
                   {t('cases:referrals.ownCase.link')}
                 </button>
@@ -99,12 +118,16 @@ export function OwnCaseAccept({ referral, onCancel }: { referral: ServiceReferra
         ] as const
       ).map(([fieldId, key, value, set]) => (
         <div className="field" key={key}>
-          <label htmlFor={fieldId}>{t(`cases:referrals.ownCase.${key}`)}</label>
+          <label htmlFor={fieldId} className="field__label">
+            {t(`cases:referrals.ownCase.${key}`)}
+          </label>
           <input id={fieldId} value={value} onChange={(event) => set(event.target.value)} />
         </div>
       ))}
       <div className="field">
-        <label htmlFor="own-dob">{t('cases:referrals.ownCase.dateOfBirth')}</label>
+        <label htmlFor="own-dob" className="field__label">
+          {t('cases:referrals.ownCase.dateOfBirth')}
+        </label>
         <input id="own-dob" type="date" value={dateOfBirth} onChange={(event) => setDateOfBirth(event.target.value)} />
       </div>
       <p className="muted">
@@ -124,7 +147,7 @@ export function OwnCaseAccept({ referral, onCancel }: { referral: ServiceReferra
         >
           {t('cases:referrals.ownCase.open')}
         </button>
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" onClick={onClose}>
           {t('cases:referrals.form.cancel')}
         </button>
       </div>

@@ -457,7 +457,13 @@ export function EventSummary({ event, lookup }: { event: CaseEvent; lookup: Time
       return (
         <div className="timeline__body">
           <p>
-            {t(`handover:step.${p.step}`, { from: p.fromOrganisationName, to: p.toOrganisationName ?? '' })}{' '}
+            {p.step === 'closed_as_stable' && p.planName && p.approverName
+              ? t('handover:step.closed_as_stable_approved', {
+                  from: p.fromOrganisationName,
+                  plan: p.planName,
+                  approver: p.approverName,
+                })
+              : t(`handover:step.${p.step}`, { from: p.fromOrganisationName, to: p.toOrganisationName ?? '' })}{' '}
             <span className="muted">({t(`handover:type.${p.type}`)})</span>
           </p>
           {p.reason ? <Prose>{p.reason}</Prose> : null}
