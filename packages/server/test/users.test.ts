@@ -135,7 +135,7 @@ describeOnEachEngine('user administration and the password policy', (engine) => 
     expect(actions).toEqual(expect.arrayContaining(['user.disable', 'user.enable']));
     expect(await auditActions(server, org.user.id)).toContainEqual({
       action: 'user.disable',
-      detail: { userId: worker.id, sessionsEnded: 1 },
+      detail: { userId: worker.id, sessionsEnded: 1, devicesRevoked: 0 },
     });
     expect((await api(server, 'POST', `/users/${org.user.id}/disable`, { token: org.user.token })).status).toBe(409);
   });

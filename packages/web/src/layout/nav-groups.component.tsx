@@ -68,6 +68,7 @@ export function AdminNavGroup({ access }: { access: Access }) {
       </NavLink>,
     );
   if (can(access, 'user.manage')) link('/users', t('account:nav.users'));
+  if (can(access, 'device.manage')) link('/devices', t('oversight:nav.devices'));
   if (can(access, 'user.manage')) link('/settings', t('oversight:nav.settings'), true);
   if (can(access, 'policy.manage')) link('/settings/roles', t('oversight:nav.roles'));
   if (can(access, 'installation.manage')) link('/settings/installation', t('bundles:nav'));
@@ -75,7 +76,7 @@ export function AdminNavGroup({ access }: { access: Access }) {
   return (
     <GroupOrLink
       label={t('oversight:nav.admin')}
-      paths={['/users', '/settings', '/audit']}
+      paths={['/users', '/devices', '/settings', '/audit']}
       testId="nav-admin"
       links={links}
     />
