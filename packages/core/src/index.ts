@@ -61,3 +61,4 @@ export * from './transfers/transfer.events';
 export * from './handover/handover.schema';
 export * from './referrals/referral.schema';
 export * from './sync/sync.schema';
+export * from './sync/hub.schema';

@@ -342,6 +342,10 @@ const SAMPLES: Record<string, Sample> = {
   'GET /handover-items/incoming': () => ({}),
   'POST /handover-items/accept': () => ({ body: { itemIds: [] } }),
   'POST /handover-items/decline': () => ({ body: { itemIds: [], reason: 'Nothing' } }),
+  'POST /devices/hubs': () => ({ body: { id: randomUUID(), name: 'Shelter laptop' } }),
+  'GET /hub': () => ({}),
+  'POST /hub/pull': () => ({ body: { deviceId: randomUUID(), known: [] } }),
+  'POST /hub/push': () => ({ body: { deviceId: randomUUID(), operations: [] } }),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;
@@ -349,6 +353,8 @@ type Outcome = 'allowed' | 401 | 403 | 404;
 function expected(key: string, policy: EndpointPolicy, role: Role | 'anonymous', kind: CaseKind): Outcome {
   if (policy.access === 'public') return 'allowed';
   if (role === 'anonymous') return 401;
+  // A session is not a hub's token, whoever holds it.
+  if (policy.access === 'hub') return 401;
   if (policy.access === 'signed_in') return policy.ownRecordsOnly && role !== 'caseworker' ? 404 : 'allowed';
   const access = accessFor([role]);
   if (!policy.anyOf.some((permission) => can(access, permission))) return 403;
