@@ -37,6 +37,8 @@ export interface Config {
   maxRequestsInProgress: number;
   /** E-mail for notifications, when the operator gave an SMTP server; in-app notifications work without it. */
   mail: MailConfig | undefined;
+  /** A shelter hub linked to a central server syncs every so many minutes while it runs (decision 0019). */
+  hubSyncMinutes: number;
 }
 
 export interface MailConfig {
@@ -98,6 +100,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     },
     maxRequestsInProgress: intFromEnv('HOMEWARD_MAX_REQUESTS_IN_PROGRESS', 64),
     mail: mailFromEnv(),
+    hubSyncMinutes: intFromEnv('HOMEWARD_HUB_SYNC_MINUTES', 5),
     attachmentKey: process.env.HOMEWARD_ATTACHMENT_KEY || undefined,
     retiredAttachmentKeys: (process.env.HOMEWARD_RETIRED_ATTACHMENT_KEYS ?? '').split(',').filter(Boolean),
     ...overrides,
