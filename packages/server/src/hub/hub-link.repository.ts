@@ -16,7 +16,12 @@ export interface HubLink {
 export async function readLink(db: Executor): Promise<HubLink | undefined> {
   const row = await db.selectFrom('hub_link').selectAll().where('id', '=', 'this').executeTakeFirst();
   return row
-    ? { centralUrl: row.central_url, deviceId: row.device_id, organisationId: row.organisation_id, sealedToken: row.token }
+    ? {
+        centralUrl: row.central_url,
+        deviceId: row.device_id,
+        organisationId: row.organisation_id,
+        sealedToken: row.token,
+      }
     : undefined;
 }
 

@@ -52,7 +52,12 @@ export function caseOperation(row: CaseRow, intake: Record<string, unknown> | un
 
 /** An event recorded at the hub, or a correction of the child's details, as the phone would have sent it. */
 export function eventOperation(row: EventRow): HubOperationInput {
-  const common = { opId: row.id, madeAt: row.recorded_at.toISOString(), madeBy: row.author_id ?? '', caseId: row.case_id };
+  const common = {
+    opId: row.id,
+    madeAt: row.recorded_at.toISOString(),
+    madeBy: row.author_id ?? '',
+    caseId: row.case_id,
+  };
   if (row.type === 'profile_correction') {
     const fields = Object.entries((row.payload.changes ?? {}) as Record<string, { to: unknown; baseVersion: number }>);
     return {

@@ -76,10 +76,12 @@ export async function runRound(db: Kysely<Database>, keys: readonly FileKey[]): 
 async function pendingOperations(db: Kysely<Database>, organisationId: string) {
   const cases = await unsentCases(db, organisationId);
   const intakes = new Map(
-    (await intakesOf(
-      db,
-      cases.map((row) => row.id),
-    )).map((row) => [row.case_id, row.payload]),
+    (
+      await intakesOf(
+        db,
+        cases.map((row) => row.id),
+      )
+    ).map((row) => [row.case_id, row.payload]),
   );
   const operations: HubOperationInput[] = cases.map((row) => caseOperation(row, intakes.get(row.id)));
   // A case's intake event goes up with the case; the central server makes its own.
@@ -159,7 +161,11 @@ async function writePull(db: Kysely<Database>, link: HubLink, answer: HubPullRes
       await reproject(trx, caseId, settings);
     }
     for (const tombstone of answer.tombstones) await forgetCase(trx, tombstone.caseId);
-    await markKnown(trx, [...answer.cases.map((item) => item.id), ...answer.events.map((event) => event.id)], 'central');
+    await markKnown(
+      trx,
+      [...answer.cases.map((item) => item.id), ...answer.events.map((event) => event.id)],
+      'central',
+    );
     await saveMarks(trx, marksAfter(answer, await readMarks(trx)));
     await appendAudit(trx, {
       userId: null,
