@@ -106,6 +106,8 @@ describeOnEachEngine('a shelter’s own server as a hub', (engine) => {
     // A session is not a hub's token, and a hub's token opens no session.
     expect((await api(central, 'GET', '/hub', { token: ngo.user.token })).status).toBe(401);
     expect((await api(central, 'GET', '/cases', { token: credentials.token })).status).toBe(401);
+    // Refused before its body is read.
+    expect((await api(central, 'POST', '/hub/push', { body: { operations: [] } })).status).toBe(401);
     const devices = await api<{ items: Device[] }>(central, 'GET', '/devices', { token: ngo.user.token });
     expect(devices.body.items.map((device) => device.id)).toContain(id);
   });

@@ -7,6 +7,7 @@ import {
   newHubSchema,
   pushResponseSchema,
 } from '@homeward/core';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
 import { commonErrors, problemSchema } from '../http/openapi-shapes';
@@ -16,6 +17,10 @@ import { createHub, hubOfRequest } from './hub-devices.service';
 
 /** The central server's side of a shelter's hub (issue 11 point 7, decision 0019). */
 export function hubCentralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  // The hub's endpoints have no session to check (policy kind `hub`): its token is checked before the body.
+  const asHub = async (request: FastifyRequest) => {
+    await hubOfRequest(ctx.db, request);
+  };
   return async (app) => {
     app.post(
       '/devices/hubs',
@@ -39,6 +44,7 @@ export function hubCentralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/hub',
       {
+        onRequest: asHub,
         schema: {
           tags: ['sync'],
           summary: 'The hub this token belongs to, and its organisation (checked when linking)',
@@ -51,6 +57,7 @@ export function hubCentralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/hub/pull',
       {
+        onRequest: asHub,
         schema: {
           tags: ['sync'],
           summary: 'A hub’s pull: the cases the organisation leads, and its facilities and people',
@@ -67,6 +74,7 @@ export function hubCentralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/hub/push',
       {
+        onRequest: asHub,
         schema: {
           tags: ['sync'],
           summary: 'A hub’s push: each operation applied as the person who made it (`madeBy`)',

@@ -38,8 +38,22 @@ export interface Hub {
   actor: Actor;
 }
 
-/** The hub a request's bearer token names; 401 for anything else, 403 `device_revoked` for a revoked one. */
-export async function hubOfRequest(db: Kysely<Database>, request: FastifyRequest): Promise<Hub> {
+const resolved = new WeakMap<FastifyRequest, Promise<Hub>>();
+
+/**
+ * The hub a request's bearer token names; 401 for anything else, 403 `device_revoked` for a revoked one. Checked
+ * once per request, before its body is read (the routes' `onRequest`), as sessions are.
+ */
+export function hubOfRequest(db: Kysely<Database>, request: FastifyRequest): Promise<Hub> {
+  let pending = resolved.get(request);
+  if (!pending) {
+    pending = resolveHub(db, request);
+    resolved.set(request, pending);
+  }
+  return pending;
+}
+
+async function resolveHub(db: Kysely<Database>, request: FastifyRequest): Promise<Hub> {
   const credentials = tokenOf(request);
   const row =
     credentials && !credentials.viaCookie && isHubToken(credentials.token)

@@ -41,6 +41,11 @@ export async function saveLink(db: Executor, link: HubLink): Promise<void> {
     .execute();
 }
 
+/** After a key rotation: the same token, sealed with the current key. */
+export async function resealLinkToken(db: Executor, sealedToken: string): Promise<void> {
+  await db.updateTable('hub_link').set({ token: sealedToken }).where('id', '=', 'this').execute();
+}
+
 export async function readMarks(db: Executor): Promise<KnownCase[]> {
   const rows = await db.selectFrom('hub_case_mark').selectAll().orderBy('case_id').execute();
   return rows.map((row) => ({ caseId: row.case_id, seq: Number(row.seq), version: row.version }));
