@@ -13,9 +13,11 @@ function describeRound(round: RoundRecord): string {
     `  sent: ${round.pushed}; received: ${round.pulledCases} cases, ${round.pulledEvents} events`,
   ];
   for (const held of round.held) {
-    lines.push(
-      `  held at the central server for a person (${held.kind}, ${held.reason}): case ${held.caseNumber ?? 'not yet numbered'}, change ${held.opId}`,
-    );
+    const where =
+      held.kind === 'not_sent'
+        ? 'kept here: the sync protocol does not carry this kind of record'
+        : `held at the central server for a person (${held.kind}, ${held.reason})`;
+    lines.push(`  ${where}: case ${held.caseNumber ?? 'not yet numbered'}, change ${held.opId}`);
   }
   return lines.join('\n');
 }

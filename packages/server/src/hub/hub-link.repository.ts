@@ -131,7 +131,8 @@ export interface RoundRecord {
   startedAt: Date;
   outcome: 'done' | 'failed';
   pushed: number;
-  held: { opId: string; kind: HeldOperation['kind']; reason: string; caseNumber: string | null }[];
+  /** Changes held at the central server for a person, and those the hub could not send (`not_sent`). */
+  held: { opId: string; kind: HeldOperation['kind'] | 'not_sent'; reason: string; caseNumber: string | null }[];
   pulledCases: number;
   pulledEvents: number;
   error: string | null;

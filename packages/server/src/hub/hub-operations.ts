@@ -1,4 +1,4 @@
-import { hubOperationSchema, type HubOperationInput } from '@homeward/core';
+import { hubOperationSchema, type HubOperation } from '@homeward/core';
 import type { CaseRow } from '../db/schema';
 
 /**
@@ -23,7 +23,7 @@ function present<T extends Record<string, unknown>>(values: T): Partial<T> {
 }
 
 /** A new intake: the child as the hub's row holds her, the referral and the rest as its intake event says. */
-export function caseOperation(row: CaseRow, intake: Record<string, unknown> | undefined): HubOperationInput {
+export function caseOperation(row: CaseRow, intake: Record<string, unknown> | undefined): Candidate {
   return {
     kind: 'case',
     opId: row.id,
@@ -46,12 +46,12 @@ export function caseOperation(row: CaseRow, intake: Record<string, unknown> | un
       dateOfBirthEstimated: row.date_of_birth_estimated,
       caseTypes: (intake?.caseTypes as string[] | undefined) ?? row.case_types,
       referral: intake?.referral ?? row.referral,
-    } as never,
+    },
   };
 }
 
 /** An event recorded at the hub, or a correction of the child's details, as the phone would have sent it. */
-export function eventOperation(row: EventRow): HubOperationInput {
+export function eventOperation(row: EventRow): Candidate {
   const common = {
     opId: row.id,
     madeAt: row.recorded_at.toISOString(),
@@ -77,14 +77,22 @@ export function eventOperation(row: EventRow): HubOperationInput {
       occurredOn: row.occurred_on,
       ...(row.supersedes ? { supersedes: row.supersedes } : {}),
       payload: row.payload,
-    } as never,
+    },
   };
 }
 
+/** An operation as built from the hub's rows, before the protocol's schema checks it. */
+export interface Candidate {
+  kind: HubOperation['kind'];
+  opId: string;
+  [field: string]: unknown;
+}
+
 /**
- * Whether the protocol can carry the operation: one it cannot (a kind of record the push does not take) stays
- * at the hub, named in its sync log each round, rather than blocking everything behind it.
+ * The operation as the protocol carries it, or null when it cannot (a kind of record the push does not take): that
+ * one stays at the hub, named in its sync log each round, rather than blocking everything behind it.
  */
-export function sendable(operation: HubOperationInput): boolean {
-  return hubOperationSchema.safeParse(operation).success;
+export function asOperation(candidate: Candidate): HubOperation | null {
+  const parsed = hubOperationSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
 }

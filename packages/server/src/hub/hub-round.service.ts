@@ -1,4 +1,4 @@
-import type { HubOperationInput, HubPullResponse, KnownCase, PushResult } from '@homeward/core';
+import type { HubOperation, HubPullResponse, KnownCase, PushResult } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import { openText } from '../auth/secret-box';
@@ -18,7 +18,7 @@ import {
   type HubLink,
   type RoundRecord,
 } from './hub-link.repository';
-import { caseOperation, eventOperation, sendable } from './hub-operations';
+import { asOperation, caseOperation, eventOperation, type Candidate } from './hub-operations';
 import {
   forgetCase,
   insertEvents,
@@ -83,19 +83,20 @@ async function pendingOperations(db: Kysely<Database>, organisationId: string) {
       )
     ).map((row) => [row.case_id, row.payload]),
   );
-  const operations: HubOperationInput[] = cases.map((row) => caseOperation(row, intakes.get(row.id)));
+  const candidates: Candidate[] = cases.map((row) => caseOperation(row, intakes.get(row.id)));
   // A case's intake event goes up with the case; the central server makes its own.
   for (const row of await unsentEvents(db, organisationId)) {
-    if (row.type !== 'intake') operations.push(eventOperation(row));
+    if (row.type !== 'intake') candidates.push(eventOperation(row));
   }
-  return operations;
+  return candidates;
 }
 
 async function pushAll(db: Kysely<Database>, link: HubLink, central: CentralClient, round: RoundRecord) {
-  const all = await pendingOperations(db, link.organisationId);
-  const operations = all.filter(sendable);
-  for (const operation of all.filter((candidate) => !sendable(candidate))) {
-    round.held.push({ opId: operation.opId, kind: 'attention', reason: 'not_sendable', caseNumber: null });
+  const operations: HubOperation[] = [];
+  for (const candidate of await pendingOperations(db, link.organisationId)) {
+    const operation = asOperation(candidate);
+    if (operation) operations.push(operation);
+    else round.held.push({ opId: candidate.opId, kind: 'not_sent', reason: 'not_in_protocol', caseNumber: null });
   }
   for (let start = 0; start < operations.length; start += BATCH) {
     const { results } = await central.push(link.deviceId, operations.slice(start, start + BATCH));
