@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseDetail, CaseEvent, Device, HeldOperation, HubCredentials } from '@homeward/core';
+import type { CaseDetail, CaseEvent, Device, HeldOperation, HubCredentials, PushResponse } from '@homeward/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { linkHub } from '../src/hub/hub-link.service';
@@ -28,6 +28,7 @@ describeOnEachEngine('a shelter’s own server as a hub', (engine) => {
   let atHub: string;
   const centralCases: CaseDetail[] = [];
   let otherCase: CaseDetail;
+  let outsider: TestUser;
 
   const round = () => runRound(hub.db.kysely, testFileKeys.all);
   const link = () =>
@@ -78,6 +79,7 @@ describeOnEachEngine('a shelter’s own server as a hub', (engine) => {
       payload: { destination: 'relatives', carerName: 'Pov Sokha', villageCode: '01020101', childConsents: true },
     });
     const other = await createTestOrganisation(central, { withUser: ['caseworker'] });
+    outsider = other.user;
     otherCase = await post<CaseDetail>(central, other.user.token, '/cases', aNewCase({ givenNameLatin: 'Elsewhere' }));
   });
   afterAll(async () => {
@@ -235,6 +237,35 @@ describeOnEachEngine('a shelter’s own server as a hub', (engine) => {
     const next = await round();
     expect(next).toMatchObject({ outcome: 'done', pushed: 0, held: [] });
     expect(await countRows(central.db, 'sync_held')).toBe(1);
+  });
+
+  it('applies a hub’s change only as an active user of its organisation, and keeps one in anyone else’s name', async () => {
+    const [dara] = centralCases;
+    const operation = {
+      kind: 'event',
+      opId: randomUUID(),
+      madeAt: '2026-11-20T08:15:00.000Z',
+      caseId: dara!.id,
+      madeBy: outsider.id,
+      body: { type: 'note', occurredOn: TODAY, payload: { text: 'Not hers to write.', confidential: false } },
+    };
+    const pushed = await api<PushResponse>(central, 'POST', '/hub/push', {
+      token: credentials.token,
+      body: { deviceId: credentials.device.id, operations: [operation] },
+    });
+    const [result] = pushed.body.results;
+    expect([result?.opId, result?.status, result?.held?.reason]).toEqual([
+      operation.opId,
+      'attention',
+      'author_not_active',
+    ]);
+    expect((await eventsOf(central, worker.token, dara!.id)).map((event) => event.id)).not.toContain(operation.opId);
+    // Another hub's id is not this one's to sync as.
+    const asOther = await api(central, 'POST', '/hub/pull', {
+      token: credentials.token,
+      body: { deviceId: randomUUID(), known: [] },
+    });
+    expect(asOther.status).toBe(404);
   });
 
   it('refuses a revoked hub’s round clearly, and nothing changes on either side', async () => {
