@@ -94,4 +94,14 @@ describe('an administrator revokes a device that keeps cases offline, in a real 
     const refused = await api<{ code: string }>('POST', '/sync/pull', worker, { deviceId, known: [] });
     expect([refused.status, refused.body.code]).toEqual([403, 'device_revoked']);
   });
+
+  it('shows the organisation’s offline settings on the case settings page', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    const page = await browser.newPage({ viewport: LAPTOP });
+    await signInAs(page, baseUrl, 'admin@tonle.demo');
+    await page.goto(`${baseUrl}/settings`);
+    await expect.poll(() => page.locator('#settings-wipeAfterDays').inputValue()).toBe('30');
+    expect(await page.locator('#settings-lockAfterMinutes').inputValue()).toBe('15');
+    await screenshots(page, 'settings-offline');
+  });
 });

@@ -7,6 +7,7 @@ import { FormAlert } from '../forms/form-alert.component';
 import { serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
 import { useLanguage } from '../text/use-language';
 import { CodeOptions } from '../forms/code-options.component';
+import { useGazetteer } from '../locations/use-gazetteer';
 
 const FIELDS = ['name', 'kind', 'provinceCode', 'phone'] as const;
 
@@ -19,6 +20,8 @@ export function DirectorySection() {
   const [form, setForm] = useState({ name: '', kind: '', provinceCode: '', phone: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<Message | null>(null);
+  // The provinces come from the gazetteer, which a settings page opened directly has not loaded yet.
+  useGazetteer();
   const provinces = childrenOf(null);
   const provinceName = (code: string | null) => {
     const province = provinces.find((candidate) => candidate.code === code);
