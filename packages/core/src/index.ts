@@ -70,3 +70,4 @@ export * from './sync/provisional-case';
 export * from './sync/local-timeline';
 export * from './sync/local-cases';
 export * from './sync/sync-counts';
+export * from './sync/hub.schema';

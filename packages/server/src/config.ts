@@ -39,6 +39,8 @@ export interface Config {
   mail: MailConfig | undefined;
   /** How often `homeward serve` looks for referrals waiting too long, to remind both sides. */
   referralReminderMinutes: number;
+  /** A shelter hub linked to a central server syncs every so many minutes while it runs (decision 0019). */
+  hubSyncMinutes: number;
 }
 
 export interface MailConfig {
@@ -101,6 +103,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     maxRequestsInProgress: intFromEnv('HOMEWARD_MAX_REQUESTS_IN_PROGRESS', 64),
     mail: mailFromEnv(),
     referralReminderMinutes: intFromEnv('HOMEWARD_REFERRAL_REMINDER_MINUTES', 60),
+    hubSyncMinutes: intFromEnv('HOMEWARD_HUB_SYNC_MINUTES', 5),
     attachmentKey: process.env.HOMEWARD_ATTACHMENT_KEY || undefined,
     retiredAttachmentKeys: (process.env.HOMEWARD_RETIRED_ATTACHMENT_KEYS ?? '').split(',').filter(Boolean),
     ...overrides,

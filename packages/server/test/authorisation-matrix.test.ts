@@ -371,6 +371,11 @@ const SAMPLES: Record<string, Sample> = {
   }),
   'GET /offline-marks': () => ({}),
   'PUT /offline-marks': (f, kind) => ({ body: { caseId: f.cases[kind].id, offline: true } }),
+  // A shelter's own server as a hub (issue 11 point 7)
+  'POST /devices/hubs': () => ({ body: { id: randomUUID(), name: 'Shelter laptop' } }),
+  'GET /hub': () => ({}),
+  'POST /hub/pull': () => ({ body: { deviceId: randomUUID(), known: [] } }),
+  'POST /hub/push': () => ({ body: { deviceId: randomUUID(), operations: [] } }),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;
@@ -378,6 +383,8 @@ type Outcome = 'allowed' | 401 | 403 | 404;
 function expected(key: string, policy: EndpointPolicy, role: Role | 'anonymous', kind: CaseKind): Outcome {
   if (policy.access === 'public') return 'allowed';
   if (role === 'anonymous') return 401;
+  // A session is not a hub's token, whoever holds it.
+  if (policy.access === 'hub') return 401;
   const access = accessFor([role]);
   // An administrator manages every device of the organisation, not only her own.
   if (key === 'POST /devices/:id/revoke' && can(access, 'device.manage')) return 'allowed';

@@ -97,6 +97,8 @@ export const AUDIT_ACTIONS = [
   'sync.held_reapply',
   'sync.held_resolve',
   'sync.held_discard',
+  // A shelter's own server as a hub (issue 11 point 7)
+  'hub.sync',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,7 +12,9 @@ import type { FastifyRequest, RouteOptions } from 'fastify';
 export type EndpointPolicy =
   | { access: 'public' }
   | { access: 'signed_in'; ownRecordsOnly?: true; whileEnrolling?: true }
-  | { access: 'permission'; anyOf: readonly Permission[]; case?: 'path' | 'body' };
+  | { access: 'permission'; anyOf: readonly Permission[]; case?: 'path' | 'body' }
+  /** A shelter's hub, by its own token rather than a session (decision 0019): `hub/hub-auth.ts` checks it. */
+  | { access: 'hub' };
 
 const PUBLIC: EndpointPolicy = { access: 'public' };
 const SIGNED_IN: EndpointPolicy = { access: 'signed_in' };
@@ -161,6 +163,11 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'POST /sync/held/:id': needs('case.write'),
   'GET /offline-marks': needs('case.read'),
   'PUT /offline-marks': aboutCases('case.read'),
+  // A shelter's own server as a hub (issue 11 point 7): created by an administrator, then syncing by its token.
+  'POST /devices/hubs': needs('device.manage'),
+  'GET /hub': { access: 'hub' },
+  'POST /hub/pull': { access: 'hub' },
+  'POST /hub/push': { access: 'hub' },
 };
 
 /** The table's key for a route: its method and its path below the API prefix. */

@@ -12,6 +12,7 @@ import { describeTarget, openMigrated } from './open';
 import { reportCommand, type ReportCommandOptions } from './report-command';
 import { addRecordsCommands } from './records-commands';
 import { addBundleCommands } from '../bundles/bundle-command';
+import { addHubCommands } from '../hub/hub-command';
 import { serve } from './serve';
 import { fileKeysFrom } from '../documents/file-crypto';
 import { resealWithCurrentKey } from '../documents/key-rotation.service';
@@ -34,7 +35,7 @@ export function buildCli(): Command {
     .version(VERSION)
     .addHelpText(
       'after',
-      '\nConfiguration: PORT, HOMEWARD_DATA_DIR (embedded database folder, default ./data), DATABASE_URL (a PostgreSQL server).',
+      '\nConfiguration: PORT, HOMEWARD_DATA_DIR (embedded database folder, default ./data), DATABASE_URL (a PostgreSQL server), HOMEWARD_HUB_SYNC_MINUTES (a linked hub’s rounds, default 5).',
     );
 
   program
@@ -174,6 +175,7 @@ export function buildCli(): Command {
 
   addRecordsCommands(program);
   addBundleCommands(program);
+  addHubCommands(program);
   return program;
 }
 

@@ -28,6 +28,7 @@ import * as handover from './migrations/2026-12-07T0700-handover';
 import * as referrals from './migrations/2026-12-07T0500-referrals';
 // Offline sync (issue 11)
 import * as offlineSync from './migrations/2026-12-08T0100-offline-sync';
+import * as shelterHub from './migrations/2026-12-08T0200-shelter-hub';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0500-referrals': referrals,
   // Offline sync (issue 11)
   '2026-12-08T0100-offline-sync': offlineSync,
+  '2026-12-08T0200-shelter-hub': shelterHub,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -463,6 +463,8 @@ export interface DeviceTable {
   last_sync_at: OptionalTimestamp;
   revoked_at: OptionalTimestamp;
   revoked_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A hub's token, hashed (SHA-256): a hub authenticates with it instead of a session (decision 0019). */
+  token_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A case a device said it holds at its last pull, for the administrator's list. */
@@ -508,6 +510,43 @@ export interface SyncAuditOpTable {
   received_at: DefaultedTimestamp;
 }
 
+/** At a hub: its link to the organisation's central server; the token sealed with the stored-data key. */
+export interface HubLinkTable {
+  id: 'this';
+  central_url: string;
+  device_id: string;
+  organisation_id: string;
+  token: string;
+  linked_at: DefaultedTimestamp;
+}
+
+/** At a hub: what it holds of each case in the central server's terms (its event seq and case version). */
+export interface HubCaseMarkTable {
+  case_id: string;
+  seq: number;
+  version: number;
+}
+
+/** At a hub: a record the central server has, because it sent it or answered its push. */
+export interface HubKnownTable {
+  id: string;
+  status: 'central' | 'applied' | 'conflict' | 'attention';
+  known_at: DefaultedTimestamp;
+}
+
+/** At a hub: one sync round with the central server, for the operator. Never a child's name. */
+export interface HubRoundTable {
+  id: Generated<number>;
+  started_at: Date;
+  finished_at: DefaultedTimestamp;
+  outcome: 'done' | 'failed';
+  pushed: number;
+  held: ColumnType<{ opId: string; kind: string; reason: string; caseNumber: string | null }[], string, string>;
+  pulled_cases: number;
+  pulled_events: number;
+  error: string | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   app_user: AppUserTable;
@@ -543,6 +582,11 @@ export interface Database {
   offline_mark: OfflineMarkTable;
   sync_held: SyncHeldTable;
   sync_audit_op: SyncAuditOpTable;
+  // A shelter's own server as a hub (issue 11 point 7)
+  hub_link: HubLinkTable;
+  hub_case_mark: HubCaseMarkTable;
+  hub_known: HubKnownTable;
+  hub_round: HubRoundTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

@@ -4,6 +4,7 @@ import { openText, sealText } from '../auth/secret-box';
 import { resealSecrets, sealedSecrets } from '../auth/two-factor.repository';
 import { resealInstallationIdentity } from '../bundles/installation.service';
 import type { Database } from '../db/schema';
+import { readLink, resealLinkToken } from '../hub/hub-link.repository';
 import type { FileKeys } from './attachments.service';
 import { attachmentsSealedOtherwise, resealAttachment } from './attachments.repository';
 import { open, seal } from './file-crypto';
@@ -40,8 +41,13 @@ export async function resealWithCurrentKey(
     });
     secrets += 1;
   }
-  // The installation's private keys (decision 0012) count as one secret.
+  // The installation's private keys (decision 0012) count as one secret, and so does a hub's token (0019).
   if (await resealInstallationIdentity(db, keys)) secrets += 1;
+  const link = await readLink(db);
+  if (link && stale(link.sealedToken)) {
+    await resealLinkToken(db, sealText(keys.current, openText(keys.all, link.sealedToken)));
+    secrets += 1;
+  }
   await appendAudit(db, {
     userId: null,
     organisationId: null,

@@ -42,6 +42,7 @@ import { mailOutboxHooks } from '../notifications/mail-outbox';
 import { bundlesRoutes, prepareInstallation } from '../bundles/bundles.routes';
 import { devicesRoutes } from '../devices/devices.routes';
 import { syncRoutes } from '../sync/sync.routes';
+import { hubCentralRoutes } from '../hub/hub-central.routes';
 import { policyOf, refuseWithout } from '../access/endpoint-policy';
 import type { AppContext } from './context';
 import { requireUser } from './session';
@@ -132,7 +133,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     const policy = policyOf(route, API_PREFIX);
     if (!policy)
       throw new Error(`No access policy for ${String(route.method)} ${route.url}: add it to ENDPOINT_POLICY.`);
-    if (policy.access === 'public') return;
+    // A hub's endpoints check its token themselves: it has no session.
+    if (policy.access === 'public' || policy.access === 'hub') return;
     const existing = route.onRequest ? [route.onRequest].flat() : [];
     route.onRequest = [
       ...existing,
@@ -192,6 +194,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       // Offline sync (issue 11)
       await api.register(devicesRoutes(ctx));
       await api.register(syncRoutes(ctx));
+      await api.register(hubCentralRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

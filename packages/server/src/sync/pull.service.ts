@@ -7,6 +7,7 @@ import { readableEvents, type EventWithAuthor } from '../cases/case-events.repos
 import { eventsAsSeenBy } from '../cases/case-events.service';
 import { detailAsSeenBy } from '../cases/cases.service';
 import { reachesOf } from '../cases/child-visibility';
+import type { CaseWithWorker } from '../cases/case-reads.repository';
 import type { Database } from '../db/schema';
 import { recordDeviceSync } from '../devices/devices.repository';
 import { deviceForSync } from '../devices/devices.service';
@@ -21,11 +22,17 @@ import { eventsAfterMarks, existingCases, offlineScope, readableCases } from './
  * Cases and events are shown as `GET /cases/{id}` and its events would show them to her; one audit entry names
  * the cases sent.
  */
-export async function pull(db: Kysely<Database>, actor: Actor, request: PullRequest): Promise<PullResponse> {
+export async function pull(
+  db: Kysely<Database>,
+  actor: Actor,
+  request: PullRequest,
+  /** A phone holds its user's offline caseload; a shelter's hub its organisation's cases (decision 0019). */
+  scopeOf: (db: Kysely<Database>, actor: Actor) => Promise<CaseWithWorker[]> = offlineScope,
+): Promise<PullResponse> {
   requirePermission(actor, 'case.read');
   await deviceForSync(db, actor, request.deviceId);
   const known = new Map(request.known.map((mark) => [mark.caseId, mark]));
-  const scope = await offlineScope(db, actor);
+  const scope = await scopeOf(db, actor);
   const reaches = await reachesOf(db, actor, scope);
   const rows = await eventsAfterMarks(
     db,

@@ -36,7 +36,8 @@ export async function push(
   return { results };
 }
 
-async function pushOne(
+/** One operation of a push, as `actor`; a hub's push calls it as the person who made each (decision 0019). */
+export async function pushOne(
   db: Kysely<Database>,
   actor: Actor,
   operation: SyncOperation,

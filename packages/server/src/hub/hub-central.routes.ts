@@ -1,0 +1,89 @@
+import {
+  hubCredentialsSchema,
+  hubIdentitySchema,
+  hubPullRequestSchema,
+  hubPullResponseSchema,
+  hubPushRequestSchema,
+  newHubSchema,
+  pushResponseSchema,
+} from '@homeward/core';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../http/context';
+import { commonErrors, problemSchema } from '../http/openapi-shapes';
+import { requireUser } from '../http/session';
+import { hubIdentity, hubPull, hubPush } from './hub-central.service';
+import { createHub, hubOfRequest } from './hub-devices.service';
+
+/** The central server's side of a shelter's hub (issue 11 point 7, decision 0019). */
+export function hubCentralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  // The hub's endpoints have no session to check (policy kind `hub`): its token is checked before the body.
+  const asHub = async (request: FastifyRequest) => {
+    await hubOfRequest(ctx.db, request);
+  };
+  return async (app) => {
+    app.post(
+      '/devices/hubs',
+      {
+        schema: {
+          tags: ['sync'],
+          summary: 'Authorise a shelter’s own server as a hub of the organisation',
+          description:
+            'By an administrator (`device.manage`). Answers the hub’s device and its token, shown this once: the ' +
+            'server keeps only its hash. The hub is revoked like any device.',
+          body: newHubSchema,
+          response: { 201: hubCredentialsSchema, 409: problemSchema, ...commonErrors },
+        },
+      },
+      async (request, reply) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        return reply.code(201).send(await createHub(ctx.db, user.actor, request.body));
+      },
+    );
+
+    app.get(
+      '/hub',
+      {
+        onRequest: asHub,
+        schema: {
+          tags: ['sync'],
+          summary: 'The hub this token belongs to, and its organisation (checked when linking)',
+          response: { 200: hubIdentitySchema, ...commonErrors },
+        },
+      },
+      async (request) => hubIdentity(ctx.db, await hubOfRequest(ctx.db, request)),
+    );
+
+    app.post(
+      '/hub/pull',
+      {
+        onRequest: asHub,
+        schema: {
+          tags: ['sync'],
+          summary: 'A hub’s pull: the cases the organisation leads, and its facilities and people',
+          description:
+            'As `POST /sync/pull`, over every case the organisation leads, with `Authorization: Bearer <hub token>`. ' +
+            'A revoked hub gets 403 with `device_revoked`.',
+          body: hubPullRequestSchema,
+          response: { 200: hubPullResponseSchema, ...commonErrors },
+        },
+      },
+      async (request) => hubPull(ctx.db, await hubOfRequest(ctx.db, request), request.body),
+    );
+
+    app.post(
+      '/hub/push',
+      {
+        onRequest: asHub,
+        schema: {
+          tags: ['sync'],
+          summary: 'A hub’s push: each operation applied as the person who made it (`madeBy`)',
+          description: 'As `POST /sync/push`; `madeBy` must be an active user of the hub’s organisation.',
+          body: hubPushRequestSchema,
+          response: { 200: pushResponseSchema, ...commonErrors },
+        },
+      },
+      async (request) => hubPush(ctx.db, await hubOfRequest(ctx.db, request), request.body, ctx.clock),
+    );
+  };
+}

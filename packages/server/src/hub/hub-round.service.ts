@@ -1,0 +1,184 @@
+import type { HubOperation, HubPullResponse, KnownCase, PushResult } from '@homeward/core';
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit.repository';
+import { openText } from '../auth/secret-box';
+import type { Database } from '../db/schema';
+import type { FileKey } from '../documents/file-crypto';
+import { readCaseSettings } from '../organisations/case-settings.repository';
+import { CentralClient } from './hub-client';
+import {
+  intakesOf,
+  markKnown,
+  readLink,
+  readMarks,
+  recordRound,
+  saveMarks,
+  unsentCases,
+  unsentEvents,
+  type HubLink,
+  type RoundRecord,
+} from './hub-link.repository';
+import { asOperation, caseOperation, eventOperation, type Candidate } from './hub-operations';
+import {
+  forgetCase,
+  insertEvents,
+  replaceOwnIntake,
+  reproject,
+  upsertCase,
+  upsertFacilities,
+  upsertOrganisation,
+  upsertUsers,
+  upsertWriters,
+  userIds,
+} from './hub-replica.repository';
+
+const BATCH = 500;
+
+export const NOT_LINKED = 'This server is not linked to a central server: run `homeward hub link` first.';
+
+export function clientFor(link: HubLink, keys: readonly FileKey[]): CentralClient {
+  return new CentralClient(link.centralUrl, openText(keys, link.sealedToken));
+}
+
+/**
+ * One sync round of a hub with its central server (decision 0019): push what was made here and not yet answered,
+ * then pull with the central server's marks and write what it sends under the same ids. A round that fails is
+ * logged (never with a child's name) and the next one starts where this one stopped: nothing made here is
+ * dropped, and what was answered is not sent again.
+ */
+export async function runRound(db: Kysely<Database>, keys: readonly FileKey[]): Promise<RoundRecord> {
+  const link = await readLink(db);
+  if (!link) throw new Error(NOT_LINKED);
+  const round: RoundRecord = {
+    startedAt: new Date(),
+    outcome: 'done',
+    pushed: 0,
+    held: [],
+    pulledCases: 0,
+    pulledEvents: 0,
+    error: null,
+  };
+  try {
+    const central = clientFor(link, keys);
+    await pushAll(db, link, central, round);
+    const answer = await central.pull(link.deviceId, await readMarks(db));
+    await writePull(db, link, answer);
+    round.pulledCases = answer.cases.length;
+    round.pulledEvents = answer.events.length;
+  } catch (error) {
+    round.outcome = 'failed';
+    round.error = error instanceof Error ? error.message : String(error);
+  }
+  await recordRound(db, round);
+  return round;
+}
+
+async function pendingOperations(db: Kysely<Database>, organisationId: string) {
+  const cases = await unsentCases(db, organisationId);
+  const intakes = new Map(
+    (
+      await intakesOf(
+        db,
+        cases.map((row) => row.id),
+      )
+    ).map((row) => [row.case_id, row.payload]),
+  );
+  const candidates: Candidate[] = cases.map((row) => caseOperation(row, intakes.get(row.id)));
+  // A case's intake event goes up with the case; the central server makes its own.
+  for (const row of await unsentEvents(db, organisationId)) {
+    if (row.type !== 'intake') candidates.push(eventOperation(row));
+  }
+  return candidates;
+}
+
+async function pushAll(db: Kysely<Database>, link: HubLink, central: CentralClient, round: RoundRecord) {
+  const operations: HubOperation[] = [];
+  for (const candidate of await pendingOperations(db, link.organisationId)) {
+    const operation = asOperation(candidate);
+    if (operation) operations.push(operation);
+    else round.held.push({ opId: candidate.opId, kind: 'not_sent', reason: 'not_in_protocol', caseNumber: null });
+  }
+  for (let start = 0; start < operations.length; start += BATCH) {
+    const { results } = await central.push(link.deviceId, operations.slice(start, start + BATCH));
+    await settleResults(db, results, round);
+    if (results.some((result) => result.status === 'failed')) {
+      throw new Error('The central server could not decide some changes; they are sent again next round.');
+    }
+  }
+}
+
+async function settleResults(db: Kysely<Database>, results: PushResult[], round: RoundRecord) {
+  const byStatus = (status: PushResult['status']) =>
+    results.filter((result) => result.status === status).map((result) => result.opId);
+  await markKnown(db, byStatus('applied'), 'applied');
+  await markKnown(db, byStatus('conflict'), 'conflict');
+  await markKnown(db, byStatus('attention'), 'attention');
+  round.pushed += results.filter((result) => result.status !== 'failed').length;
+  for (const result of results) {
+    if (result.status === 'conflict' || result.status === 'attention') {
+      round.held.push({
+        opId: result.opId,
+        kind: result.status,
+        reason: result.held?.reason ?? result.status,
+        caseNumber: result.held?.caseNumber ?? null,
+      });
+    }
+  }
+}
+
+/** The marks after a pull, for the cases it sent: the last event seq and the case version the central server has. */
+function marksAfter(answer: HubPullResponse, before: readonly KnownCase[]): KnownCase[] {
+  const previous = new Map(before.map((mark) => [mark.caseId, mark]));
+  const marks = new Map<string, KnownCase>();
+  const markOf = (caseId: string) =>
+    marks.get(caseId) ?? { ...(previous.get(caseId) ?? { caseId, seq: 0, version: 0 }) };
+  for (const item of answer.cases) marks.set(item.id, { ...markOf(item.id), version: item.version });
+  for (const event of answer.events) {
+    const mark = markOf(event.caseId);
+    marks.set(event.caseId, { ...mark, seq: Math.max(mark.seq, event.seq) });
+  }
+  return [...marks.values()];
+}
+
+/** Writes a pull into the hub's database in one transaction: all of it, or nothing and the next round again. */
+async function writePull(db: Kysely<Database>, link: HubLink, answer: HubPullResponse): Promise<void> {
+  const { directory } = answer;
+  await db.transaction().execute(async (trx) => {
+    const before = new Set((await readMarks(trx)).map((mark) => mark.caseId));
+    await upsertOrganisation(trx, directory.organisation);
+    await upsertWriters(trx, directory.writers);
+    await upsertFacilities(trx, directory.organisation.id, directory.facilities);
+    await upsertUsers(trx, directory.organisation.id, directory.users);
+    const users = await userIds(trx, directory.organisation.id);
+    const settings = await readCaseSettings(trx, directory.organisation.id);
+    for (const detail of answer.cases) await upsertCase(trx, detail);
+    await insertEvents(trx, answer.events, users);
+    const touched = new Set([...answer.cases.map((item) => item.id), ...answer.events.map((event) => event.caseId)]);
+    for (const caseId of touched) {
+      if (!before.has(caseId)) {
+        const central = answer.events.filter((event) => event.caseId === caseId).map((event) => event.id);
+        await replaceOwnIntake(trx, caseId, central);
+      }
+      await reproject(trx, caseId, settings);
+    }
+    for (const tombstone of answer.tombstones) await forgetCase(trx, tombstone.caseId);
+    await markKnown(
+      trx,
+      [...answer.cases.map((item) => item.id), ...answer.events.map((event) => event.id)],
+      'central',
+    );
+    await saveMarks(trx, marksAfter(answer, await readMarks(trx)));
+    await appendAudit(trx, {
+      userId: null,
+      organisationId: link.organisationId,
+      roles: [],
+      action: 'hub.sync',
+      detail: {
+        deviceId: link.deviceId,
+        caseIds: [...touched],
+        events: answer.events.length,
+        tombstones: answer.tombstones.map((tombstone) => tombstone.caseId),
+      },
+    });
+  });
+}
