@@ -187,7 +187,7 @@ describeOnEachEngine('offline sync: pull', (engine) => {
     expect((await pullAs(server, worker, theirs)).status).toBe(404);
   });
 
-  it('pulls a caseload of 50 cases and 5,000 events in well under a second', async () => {
+  it('pulls a caseload of 50 cases and 5,000 events in one answer', async () => {
     const heavy = await ngo.addUser(['caseworker'], { team: 'Heavy' });
     const cases = await Promise.all(Array.from({ length: 50 }, (_, n) => open(heavy, `Heavy${n}`)));
     const rows = cases.flatMap((child) =>
@@ -208,14 +208,9 @@ describeOnEachEngine('offline sync: pull', (engine) => {
         .execute();
     }
     const device = await registerDevice(server, heavy);
-    const started = performance.now();
     const pulled = await pullAs(server, heavy, device);
-    const elapsed = performance.now() - started;
+    // Its time is a benchmark's figure (`npm run bench`, docs/performance.md), not a test's.
     expect(pulled.status).toBe(200);
     expect([pulled.body.cases.length, pulled.body.events.length]).toEqual([50, 5000]);
-    console.info(`first sync of 50 cases and 5,000 events [${engine}]: ${Math.round(elapsed)} ms`);
-    // The goal is well under a second (about half of one when the machine is quiet); the bound leaves room for a
-    // machine shared with other test runs.
-    expect(elapsed).toBeLessThan(1500);
   });
 });
