@@ -108,7 +108,7 @@ function eventOf(operation: Extract<SyncOperation, { kind: 'event' | 'case' }>, 
       type: body.type,
       occurredOn: body.occurredOn,
       supersedes: body.supersedes ?? null,
-      payload: body.payload as Record<string, unknown>,
+      payload: body.payload,
     };
   }
   const { body } = operation;
