@@ -26,6 +26,11 @@ export interface QueuedOperation {
 const DEFAULT_SETTINGS = { wipeAfterDays: 30, lockAfterMinutes: 15 };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The store is locked or absent, or does not hold the case: the screen shows the network error, as before. */
+export class NoOfflineCopyError extends Error {
+  override readonly name = 'NoOfflineCopyError';
+}
+
 /** The store outlived the organisation's days without sync and was wiped instead of opened. */
 export class StoreExpiredError extends Error {
   override readonly name = 'StoreExpiredError';

@@ -18,14 +18,9 @@ import {
 } from '@homeward/core';
 import { localToday } from '../text/dates';
 import { currentDeviceStore } from './device-session';
-import type { DeviceStore } from './device-store';
+import { NoOfflineCopyError, type DeviceStore } from './device-store';
 import { recordOfflineAudit } from './offline-audit';
 import { waitingEvents } from './offline-writes';
-
-/** Thrown when the store is locked or absent: the screen shows the server's network error, as before. */
-export class NoOfflineCopyError extends Error {
-  override readonly name = 'NoOfflineCopyError';
-}
 
 function unlockedStore(): DeviceStore {
   const store = currentDeviceStore();
@@ -78,13 +73,16 @@ export async function offlineCase(caseId: string): Promise<CaseDetail> {
   return stored.detail;
 }
 
-/** The events held, then those waiting in the outbox (marked by `offlineWaitingIds`). */
-export async function offlineCaseEvents(caseId: string): Promise<{ items: CaseEvent[] }> {
+/** The events held, then those waiting in the outbox (named in `waiting`). */
+export async function offlineCaseEvents(caseId: string): Promise<{ items: CaseEvent[]; waiting: string[] }> {
   const store = unlockedStore();
   const stored = await store.readCase(caseId);
   if (!stored) throw new NoOfflineCopyError('This case is not kept on this device.');
   const waiting = await waitingEvents(store, caseId);
-  return { items: [...stored.events.map(({ seq: _seq, ...event }) => event), ...waiting] };
+  return {
+    items: [...stored.events.map(({ seq: _seq, ...event }) => event), ...waiting],
+    waiting: waiting.map((event) => event.id),
+  };
 }
 
 export async function offlineCaseState(caseId: string): Promise<CaseState> {

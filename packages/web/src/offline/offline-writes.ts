@@ -14,9 +14,8 @@ import type {
   SyncOperation,
 } from '@homeward/core';
 import { changeQueued, currentDeviceStore } from './device-session';
-import type { DeviceStore } from './device-store';
+import { NoOfflineCopyError, type DeviceStore } from './device-store';
 import { recordOfflineAudit } from './offline-audit';
-import { NoOfflineCopyError } from './offline-reads';
 
 async function openStore(): Promise<{ store: DeviceStore; user: CurrentUser }> {
   const store = currentDeviceStore();
