@@ -35,6 +35,8 @@ import enHandover from './en/handover.json';
 import kmHandover from './km/handover.json';
 import enForms from './en/forms.json';
 import kmForms from './km/forms.json';
+import enOffline from './en/offline.json';
+import kmOffline from './km/offline.json';
 
 import type { Language, Namespace } from './languages';
 
@@ -64,6 +66,7 @@ export const resources = {
     transfers: enTransfers,
     handover: enHandover,
     forms: enForms,
+    offline: enOffline,
   },
   km: {
     common: kmCommon,
@@ -84,5 +87,6 @@ export const resources = {
     transfers: kmTransfers,
     handover: kmHandover,
     forms: kmForms,
+    offline: kmOffline,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

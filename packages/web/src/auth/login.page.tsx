@@ -2,7 +2,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { loginSchema } from '@homeward/core';
+import { useQueryClient } from '@tanstack/react-query';
+import type { CurrentUser } from '@homeward/core';
 import { useCurrentUser, useLogin } from '../api/auth.resource';
+import { currentUserKey } from '../api/query-keys';
 import { isApiError } from '../api/http';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
@@ -29,6 +32,13 @@ export function LoginPage() {
   useDocumentTitle(t('login.title'));
   const { data: user } = useCurrentUser();
   const login = useLogin();
+  const queryClient = useQueryClient();
+  // The password opens this user's offline copy, in memory only; the offline code is loaded only now.
+  const openDeviceStore = () => {
+    const signedIn = queryClient.getQueryData<CurrentUser | null>(currentUserKey);
+    if (!signedIn) return;
+    void import('../offline/device-session').then((session) => session.startAfterSignIn(password, signedIn));
+  };
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const [email, setEmail] = useState('');
@@ -45,7 +55,10 @@ export function LoginPage() {
         <h1>{t('login.title')}</h1>
         <SecondFactorStep
           challenge={challenge}
-          onSignedIn={() => void navigate(from, { replace: true })}
+          onSignedIn={() => {
+            openDeviceStore();
+            void navigate(from, { replace: true });
+          }}
           onRestart={(message) => {
             setChallenge(null);
             setPassword('');
@@ -73,7 +86,10 @@ export function LoginPage() {
     login.mutate(parsed.data, {
       onSuccess: (answer) => {
         if ('challenge' in answer) setChallenge(answer.challenge);
-        else void navigate(from, { replace: true });
+        else {
+          openDeviceStore();
+          void navigate(from, { replace: true });
+        }
       },
       onError: (error) => {
         // No field errors to keep: they were cleared before sending, and the button is disabled until the answer.

@@ -25,6 +25,8 @@ const SYNC_EVERY_MS = 5 * 60_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart'] as const;
 
 let store: DeviceStore | null = null;
+/** Set while the password opens the store at sign-in, so the screens do not ask for it meanwhile. */
+let opening = false;
 let running: Promise<void> | null = null;
 let again = false;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -36,21 +38,39 @@ export function currentDeviceStore(): DeviceStore | null {
 }
 
 export function isUnlocked(): boolean {
-  return store !== null;
+  return store !== null || opening;
 }
 
-/** Told when the store locks (idle) or is wiped, so the screens can ask for the password again. */
-export function onDeviceLock(listener: () => void): () => void {
+/** Told when the store opens, locks (idle) or is wiped, so the screens can ask for the password again. */
+export function onDeviceChange(listener: () => void): () => void {
   lockListeners.add(listener);
   return () => lockListeners.delete(listener);
 }
 
 /**
- * After a successful sign-in: opens this user's store with the password (or makes one), registers the device
- * and syncs. A store of another user, or one the password no longer opens (the password was changed), is
+ * After a successful sign-in: opens this user's store with the password (or makes one), then syncs (which
+ * registers the device first). A store of another user, or one the password no longer opens (the password was changed), is
  * replaced: its changes were pushed at that user's last sign-out or sync.
  */
 export async function openAfterSignIn(password: string, user: CurrentUser): Promise<void> {
+  opening = true;
+  try {
+    await openForUser(password, user);
+  } finally {
+    opening = false;
+    notify();
+  }
+  await syncNow();
+}
+
+/** Loaded by the sign-in screen after a right password; a failure here must never stop the signed-in app. */
+export function startAfterSignIn(password: string, user: CurrentUser): void {
+  openAfterSignIn(password, user).catch((error: unknown) => {
+    console.warn('The offline copy could not be opened at sign-in.', error);
+  });
+}
+
+async function openForUser(password: string, user: CurrentUser): Promise<void> {
   const existing = await DeviceStore.peek();
   let opened: DeviceStore | null = null;
   if (existing?.userId === user.id) {
@@ -63,12 +83,13 @@ export async function openAfterSignIn(password: string, user: CurrentUser): Prom
   opened ??= await DeviceStore.create(password, user);
   await opened.saveUser(user);
   await begin(opened);
-  if (!opened.registered) {
-    const body = registerDeviceSchema.parse({ id: opened.deviceId, name: deviceName() });
-    await request('/devices', noContent, { method: 'POST', body });
-    await opened.markRegistered();
-  }
-  await syncNow();
+}
+
+/** Registering again with the same id is a retry, so a lost answer costs nothing. */
+async function register(opened: DeviceStore): Promise<void> {
+  const body = registerDeviceSchema.parse({ id: opened.deviceId, name: deviceName() });
+  await request('/devices', noContent, { method: 'POST', body });
+  await opened.markRegistered();
 }
 
 /** On the offline screen: the password opens the store (WrongPasswordError when it does not). */
@@ -94,6 +115,11 @@ async function begin(opened: DeviceStore): Promise<void> {
   window.addEventListener('online', onOnline);
   clearInterval(syncTimer);
   syncTimer = setInterval(() => void syncNow(), SYNC_EVERY_MS);
+  notify();
+}
+
+function notify(): void {
+  for (const listener of lockListeners) listener();
 }
 
 function end(): void {
@@ -103,7 +129,7 @@ function end(): void {
   window.removeEventListener('online', onOnline);
   store?.close();
   store = null;
-  for (const listener of lockListeners) listener();
+  notify();
 }
 
 function onOnline(): void {
@@ -167,6 +193,7 @@ async function runOnce(): Promise<void> {
   if (!current) return;
   reportSyncStarted();
   try {
+    if (!current.registered) await register(current);
     await syncDevice(current, reportSyncProgress);
     reportReachable(true);
   } catch (error) {
