@@ -155,6 +155,18 @@ export class DeviceStore {
     return (await this.getSealed<HeldOperation[]>('held')) ?? [];
   }
 
+  /** The cases this user marked "keep on this device" (their ids only, sealed like the rest). */
+  async readMarks(): Promise<string[]> {
+    return (await this.getSealed<string[]>('marks')) ?? [];
+  }
+
+  async saveMark(caseId: string, kept: boolean): Promise<void> {
+    const marks = new Set(await this.readMarks());
+    if (kept) marks.add(caseId);
+    else marks.delete(caseId);
+    await this.putSealed('marks', [...marks]);
+  }
+
   async putCases(cases: readonly StoredCase[]): Promise<void> {
     const rows = await Promise.all(
       cases.map(async (stored) => ({
