@@ -35,6 +35,8 @@ import enHandover from './en/handover.json';
 import kmHandover from './km/handover.json';
 import enForms from './en/forms.json';
 import kmForms from './km/forms.json';
+import enSync from './en/sync.json';
+import kmSync from './km/sync.json';
 
 import type { Language, Namespace } from './languages';
 
@@ -64,6 +66,7 @@ export const resources = {
     transfers: enTransfers,
     handover: enHandover,
     forms: enForms,
+    sync: enSync,
   },
   km: {
     common: kmCommon,
@@ -84,5 +87,6 @@ export const resources = {
     transfers: kmTransfers,
     handover: kmHandover,
     forms: kmForms,
+    sync: kmSync,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

@@ -27,6 +27,7 @@ import { CaseAccessLog } from '../records/case-access-log.component';
 import { CaseDeletion } from '../records/case-deletion.component';
 import { CaseFileExport } from '../records/case-file-export.component';
 import { SendCaseFile } from '../bundles/send-case-file.component';
+import { CaseSyncBanner } from '../sync/case-sync-banner.component';
 import { NowPanel } from './steps/now-panel.component';
 import { RecordStep } from './steps/record-step.component';
 import { isStepType, type StepChoice, type StepContext } from './steps/step-context';
@@ -115,6 +116,7 @@ export function CasePage() {
             {t(`codes:caseStatus.${status}`)}
           </span>
         </p>
+        <CaseSyncBanner caseId={caseId} />
         <TransferReference caseId={caseId} />
         <CaseFormsLink caseId={caseId} />
       </header>
