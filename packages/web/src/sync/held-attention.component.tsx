@@ -131,7 +131,12 @@ export function HeldAttention({ held, onDone }: HeldAttentionProps) {
             <strong>{t('sync:attention.discardConfirm')}</strong>
           </p>
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={act.isPending} data-testid="held-confirm">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={act.isPending}
+              data-testid="held-confirm"
+            >
               {act.isPending ? t('sync:attention.discarding') : t('sync:attention.discard')}
             </button>
             <button type="button" className="button" onClick={() => setStep('choose')}>

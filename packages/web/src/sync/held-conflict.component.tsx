@@ -77,7 +77,9 @@ export function HeldConflict({ held, onDone }: HeldConflictProps) {
               {sides.map(({ side, label, value, who: author }) => (
                 <label
                   key={side}
-                  className={choices[conflict.field] === side ? 'conflict__side conflict__side--chosen' : 'conflict__side'}
+                  className={
+                    choices[conflict.field] === side ? 'conflict__side conflict__side--chosen' : 'conflict__side'
+                  }
                 >
                   <input
                     type="radio"

@@ -25,7 +25,16 @@ export function useHeldDescription(): (held: HeldOperation) => string {
   return ({ operation }) => {
     switch (operation.kind) {
       case 'case': {
-        const name = displayName(operation.body, language);
+        const { familyNameKm, givenNameKm, familyNameLatin, givenNameLatin } = operation.body;
+        const name = displayName(
+          {
+            familyNameKm: familyNameKm ?? null,
+            givenNameKm: givenNameKm ?? null,
+            familyNameLatin: familyNameLatin ?? null,
+            givenNameLatin: givenNameLatin ?? null,
+          },
+          language,
+        );
         return name ? t('sync:what.intake', { name }) : t('sync:what.intakeNoName');
       }
       case 'event':
@@ -50,7 +59,12 @@ export function useHeldDescription(): (held: HeldOperation) => string {
 export function useHeldReason(): (held: Pick<HeldOperation, 'reason' | 'message'>) => string {
   const { t, i18n } = useTranslation();
   return ({ reason, message }) => {
-    const keys = [`sync:reasons.${reason}`, `steps:errors.${reason}`, `forms:errors.${reason}`, `common:errors.${reason}`];
+    const keys = [
+      `sync:reasons.${reason}`,
+      `steps:errors.${reason}`,
+      `forms:errors.${reason}`,
+      `common:errors.${reason}`,
+    ];
     const key = keys.find((candidate) => i18n.exists(candidate));
     if (key) return t(key);
     return i18n.resolvedLanguage === 'en' && message ? message : t('sync:reasons.other');

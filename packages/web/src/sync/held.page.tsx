@@ -55,7 +55,9 @@ export function HeldPage() {
           {held.status !== 'open' ? (
             <p className="held-outcome" role="status" data-testid="held-outcome" data-status={held.status}>
               {t(OUTCOME_KEYS[held.status])}{' '}
-              {held.caseId ? <Link to={`/cases/${held.caseId}`}>{t('sync:held.case', { number: held.caseNumber })}</Link> : null}
+              {held.caseId ? (
+                <Link to={`/cases/${held.caseId}`}>{t('sync:held.case', { number: held.caseNumber })}</Link>
+              ) : null}
             </p>
           ) : held.kind === 'conflict' ? (
             <HeldConflict held={held} onDone={setOutcome} />

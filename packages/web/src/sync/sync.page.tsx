@@ -33,7 +33,9 @@ export function SyncPage() {
         <h2 id="held-title">{t('sync:held.title')}</h2>
         <p className="muted">{t('sync:held.intro')}</p>
         {heldQuery.isPending ? <LoadingState /> : null}
-        {heldQuery.error ? <RequestErrorState error={heldQuery.error} onRetry={() => void heldQuery.refetch()} /> : null}
+        {heldQuery.error ? (
+          <RequestErrorState error={heldQuery.error} onRetry={() => void heldQuery.refetch()} />
+        ) : null}
         {heldQuery.data && items.length === 0 ? (
           <p className="empty-state" data-testid="held-none">
             {t('sync:held.none')}
