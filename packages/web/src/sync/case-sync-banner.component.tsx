@@ -6,7 +6,7 @@ import { useHeldOperations } from './sync.resource';
 export function CaseSyncBanner({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const held = useHeldOperations(caseId);
-  const count = held.data?.items.length ?? 0;
+  const count = held.data?.items.filter((item) => item.status === 'open').length ?? 0;
   if (count === 0) return null;
   return (
     <p className="sync-banner" role="status" data-testid="case-sync-banner">

@@ -30,13 +30,9 @@ export function HeldAttention({ held, onDone }: HeldAttentionProps) {
 
   const fail = (failure: unknown) => {
     setStep('choose');
-    // The case's rules refused it again: the same words as the reason it was held for.
     setError(
-      isApiError(failure) && failure.code && failure.status !== 0
-        ? {
-            key: 'sync:attention.stillRefused',
-            params: { reason: reasonText({ reason: failure.code, message: failure.detail ?? '' }) },
-          }
+      isApiError(failure) && failure.code === 'held_decided'
+        ? { key: 'sync:held.decided' }
         : requestErrorMessage(failure),
     );
   };
@@ -46,6 +42,7 @@ export function HeldAttention({ held, onDone }: HeldAttentionProps) {
       return;
     }
     setStep('choose');
+    // The case's rules refused it again: it stays held, with the new reason in the same words as before.
     setError({ key: 'sync:attention.stillRefused', params: { reason: reasonText(result) } });
   };
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HeldOperation } from '@homeward/core';
+import { isApiError } from '../api/http';
 import { FIELD_LABEL_KEYS } from '../cases/corrections/correction-fields';
 import { useFieldValueText } from '../cases/corrections/use-field-value-text';
 import { FormAlert } from '../forms/form-alert.component';
@@ -43,14 +44,24 @@ export function HeldConflict({ held, onDone }: HeldConflictProps) {
       return;
     }
     setError(null);
-    // The fields not in conflict were held with the rest of the correction: they go with the choices.
-    const values: Record<string, unknown> = Object.fromEntries(unopposed.map((field) => [field, changes[field]]));
-    for (const conflict of conflicts) {
-      values[conflict.field] = choices[conflict.field] === 'yours' ? conflict.yours : conflict.current;
-    }
+    // Only the choices: the server writes them with the correction's other fields, each from its own version.
+    const values = Object.fromEntries(
+      conflicts.map((conflict) => [
+        conflict.field,
+        choices[conflict.field] === 'yours' ? conflict.yours : conflict.current,
+      ]),
+    );
     act.mutate(
       { action: 'resolve', values },
-      { onSuccess: onDone, onError: (failure) => setError(requestErrorMessage(failure)) },
+      {
+        onSuccess: onDone,
+        onError: (failure) =>
+          setError(
+            isApiError(failure) && failure.code === 'held_decided'
+              ? { key: 'sync:held.decided' }
+              : requestErrorMessage(failure),
+          ),
+      },
     );
   };
 

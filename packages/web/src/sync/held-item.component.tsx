@@ -45,9 +45,15 @@ export function HeldItem({ held }: { held: HeldOperation }) {
         </h3>
       </div>
       <HeldFacts held={held} />
-      <Link to={`/sync/${held.id}`} className="button button--primary button--small" data-testid="held-open">
-        {t('sync:held.open')}
-      </Link>
+      {held.status === 'open' ? (
+        <Link to={`/sync/${held.id}`} className="button button--primary button--small" data-testid="held-open">
+          {t('sync:held.open')}
+        </Link>
+      ) : (
+        <p className="held__outcome" data-testid="held-status" data-status={held.status}>
+          {t(`sync:held.outcome.${held.status}`)}
+        </p>
+      )}
     </li>
   );
 }

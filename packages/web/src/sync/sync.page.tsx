@@ -12,7 +12,9 @@ export function SyncPage() {
   const status = useSyncStatus();
   const heldQuery = useHeldOperations();
   useDocumentTitle(t('sync:title'));
-  const items = heldQuery.data?.items ?? [];
+  const all = heldQuery.data?.items ?? [];
+  const items = all.filter((item) => item.status === 'open');
+  const decided = all.filter((item) => item.status !== 'open');
   const held = heldQuery.data
     ? {
         conflicts: items.filter((item) => item.kind === 'conflict').length,
@@ -46,6 +48,16 @@ export function SyncPage() {
             <HeldItem key={item.id} held={item} />
           ))}
         </ul>
+        {decided.length > 0 ? (
+          <>
+            <h3 className="sync-held__recent">{t('sync:held.recentTitle')}</h3>
+            <ul className="plain-list held-list" data-testid="held-decided">
+              {decided.map((item) => (
+                <HeldItem key={item.id} held={item} />
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
     </section>
   );
