@@ -37,6 +37,8 @@ import enForms from './en/forms.json';
 import kmForms from './km/forms.json';
 import enOffline from './en/offline.json';
 import kmOffline from './km/offline.json';
+import enSync from './en/sync.json';
+import kmSync from './km/sync.json';
 
 import type { Language, Namespace } from './languages';
 
@@ -67,6 +69,7 @@ export const resources = {
     handover: enHandover,
     forms: enForms,
     offline: enOffline,
+    sync: enSync,
   },
   km: {
     common: kmCommon,
@@ -88,5 +91,6 @@ export const resources = {
     handover: kmHandover,
     forms: kmForms,
     offline: kmOffline,
+    sync: kmSync,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

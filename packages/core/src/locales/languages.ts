@@ -26,5 +26,7 @@ export const NAMESPACES = [
   'forms',
   // Offline work: the sync indicator, the unlock screen, the offline copy's notices (issue 11).
   'offline',
+  // The sync page, the conflict screen and the case banner (issue 11 point 5).
+  'sync',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -27,6 +27,7 @@ import { CaseAccessLog } from '../records/case-access-log.component';
 import { CaseDeletion } from '../records/case-deletion.component';
 import { CaseFileExport } from '../records/case-file-export.component';
 import { SendCaseFile } from '../bundles/send-case-file.component';
+import { CaseSyncBanner } from '../sync/case-sync-banner.component';
 import { NowPanel } from './steps/now-panel.component';
 import { RecordStep } from './steps/record-step.component';
 import { isStepType, type StepChoice, type StepContext } from './steps/step-context';
@@ -125,6 +126,7 @@ export function CasePage() {
             {t(`codes:caseStatus.${status}`)}
           </span>
         </p>
+        <CaseSyncBanner caseId={caseId} />
         {offline ? null : <TransferReference caseId={caseId} />}
         {offline ? null : <CaseFormsLink caseId={caseId} />}
         {waiting?.includes(caseId) ? <p className="field__hint">{t('offline:notice.provisional')}</p> : null}

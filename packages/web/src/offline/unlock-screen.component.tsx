@@ -18,7 +18,8 @@ interface UnlockScreenProps {
 
 /** The password opens the device store; nothing about the caseload shows before it does. */
 export function UnlockScreen({ reason, onUnlocked, onRetry }: UnlockScreenProps) {
-  const { t } = useTranslation();
+  // Before sign-in (offline) this namespace is not loaded yet; asking for it here loads it.
+  const { t } = useTranslation('offline');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Message | null>(null);
