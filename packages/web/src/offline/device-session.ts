@@ -5,9 +5,9 @@
  * wiped at sign-out and when the server says the device is revoked. Syncs on sign-in, when the browser comes
  * back online, after each change made while online, and every few minutes.
  */
-import { registerDeviceSchema, type CurrentUser } from '@homeward/core';
+import { registerDeviceSchema, syncCounts, type CurrentUser, type Replica } from '@homeward/core';
 import { isApiError, noContent, request } from '../api/http';
-import { DeviceStore, wipeDeviceStore } from './device-store';
+import { DeviceStore, NoOfflineCopyError, wipeDeviceStore } from './device-store';
 import { WrongPasswordError } from './device-crypto';
 import { DeviceRevokedError, syncDevice } from './sync-runner';
 import {
@@ -25,6 +25,9 @@ const SYNC_EVERY_MS = 5 * 60_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart'] as const;
 
 let store: DeviceStore | null = null;
+/** The store's replica, opened; every change goes through `updateReplica`, which saves it first. */
+let replica: Replica | null = null;
+let saving: Promise<void> = Promise.resolve();
 /** Set while the password opens the store at sign-in, so the screens do not ask for it meanwhile. */
 let opening = false;
 let running: Promise<void> | null = null;
@@ -35,6 +38,26 @@ const lockListeners = new Set<() => void>();
 
 export function currentDeviceStore(): DeviceStore | null {
   return store;
+}
+
+/** The replica as it stands, or null while the store is locked. */
+export function currentReplica(): Replica | null {
+  return replica;
+}
+
+/** Changes the replica with one of the engine's functions, one change at a time, saved before it is seen. */
+export function updateReplica(change: (current: Replica) => Replica): Promise<void> {
+  const next = saving.then(async () => {
+    const opened = store;
+    const before = replica;
+    if (!opened || !before) throw new NoOfflineCopyError('The device store is locked.');
+    const after = change(before);
+    if (after === before) return;
+    await opened.save(before, after);
+    if (store === opened) replica = after;
+  });
+  saving = next.catch(() => undefined);
+  return next;
 }
 
 export function isUnlocked(): boolean {
@@ -82,7 +105,7 @@ async function openForUser(password: string, user: CurrentUser): Promise<void> {
   }
   opened ??= await DeviceStore.create(password, user);
   await opened.saveUser(user);
-  await begin(opened);
+  await begin(opened, await opened.load());
 }
 
 /** Registering again with the same id is a retry, so a lost answer costs nothing. */
@@ -100,16 +123,17 @@ export async function unlockOffline(password: string): Promise<CurrentUser> {
     opened.close();
     throw new WrongPasswordError('This device store has no user.');
   }
-  await begin(opened);
+  await begin(opened, await opened.load());
   return user;
 }
 
-async function begin(opened: DeviceStore): Promise<void> {
+async function begin(opened: DeviceStore, loaded: Replica): Promise<void> {
   store?.close();
   store = opened;
+  replica = loaded;
   setSyncRunner(syncNow);
   reportSyncFinished(opened.lastSyncAt);
-  await refreshCounts();
+  refreshCounts();
   resetIdleTimer();
   for (const name of ACTIVITY_EVENTS) window.addEventListener(name, resetIdleTimer, { passive: true });
   window.addEventListener('online', onOnline);
@@ -129,6 +153,7 @@ function end(): void {
   window.removeEventListener('online', onOnline);
   store?.close();
   store = null;
+  replica = null;
   notify();
 }
 
@@ -139,7 +164,7 @@ function onOnline(): void {
 function resetIdleTimer(): void {
   if (!store) return;
   clearTimeout(idleTimer);
-  idleTimer = setTimeout(lockDeviceStore, store.settings.lockAfterMinutes * 60_000);
+  idleTimer = setTimeout(lockDeviceStore, store.lockAfterMinutes * 60_000);
 }
 
 /** Drops the key from memory; the password opens the store again. */
@@ -162,13 +187,18 @@ async function wipe(): Promise<void> {
   await wipeDeviceStore();
 }
 
-export async function refreshCounts(): Promise<void> {
-  if (store) reportOutboxCounts(await store.counts());
+/** Audit entries travel in the outbox but are not changes a person waits for. */
+export function refreshCounts(): void {
+  if (!replica) return;
+  const changes = replica.outbox.filter((entry) => entry.operation.kind !== 'audit');
+  const { conflict, attention } = syncCounts(replica);
+  const failed = changes.filter((entry) => entry.lastError !== null).length;
+  reportOutboxCounts({ pending: changes.length - failed, failed, conflicts: conflict, attention });
 }
 
 /** After a change queued on the device: counted at once, and sent at once when the browser is online. */
-export async function changeQueued(): Promise<void> {
-  await refreshCounts();
+export function changeQueued(): void {
+  refreshCounts();
   if (navigator.onLine) void syncNow();
 }
 
@@ -194,7 +224,10 @@ async function runOnce(): Promise<void> {
   reportSyncStarted();
   try {
     if (!current.registered) await register(current);
-    await syncDevice(current, reportSyncProgress);
+    await syncDevice({ read: () => replica ?? emptyAfterLock(), update: updateReplica }, (done, total) => {
+      reportSyncProgress(done, total);
+      refreshCounts();
+    });
     reportReachable(true);
   } catch (error) {
     if (error instanceof DeviceRevokedError) {
@@ -206,11 +239,16 @@ async function runOnce(): Promise<void> {
   } finally {
     if (store === current) {
       reportSyncFinished(current.lastSyncAt);
-      await refreshCounts();
+      refreshCounts();
     } else if (readSyncStatus().connection === 'syncing') {
       reportSyncFinished(null);
     }
   }
+}
+
+/** A sync that outlives its store (locked meanwhile) stops at its next save, which finds no store. */
+function emptyAfterLock(): Replica {
+  throw new NoOfflineCopyError('The device store locked during a sync.');
 }
 
 function deviceName(): string {

@@ -1,27 +1,30 @@
 /**
- * The cases, outbox and held operations kept on this device, each record sealed with the data key
- * (decision 0017). An instance exists only while the store is unlocked: locking drops it, and its key with it.
+ * The sync engine's replica (core/src/sync) kept on this device, each record sealed with the data key
+ * (decision 0017): a row per case, a row per outbox entry, one for the rest. The engine returns a new replica
+ * that shares every untouched part with the old one, so `save` compares references and writes only what
+ * changed. An instance exists only while the store is unlocked: locking drops it, and its key with it.
  */
-import type { CaseDetail, CaseEvent, CurrentUser, HeldOperation, KnownCase, SyncOperation } from '@homeward/core';
+import Dexie from 'dexie';
+import {
+  createReplica,
+  mustWipe,
+  type CaseDetail,
+  type CurrentUser,
+  type KnownCase,
+  type OutboxEntry,
+  type Replica,
+  type SyncedEvent,
+} from '@homeward/core';
 import { newDataKey, open, seal, unwrapDataKey } from './device-crypto';
 import { DEVICE_DB_NAME, DeviceDb, type DeviceRow, type OutboxRow } from './device-db';
-import Dexie from 'dexie';
-import type { OutboxCounts } from './sync-status';
 
-/** A case as the device holds it: the case and its events, each with the server's sequence number. */
-export interface StoredCase {
-  detail: CaseDetail;
-  events: (CaseEvent & { seq?: number })[];
-  /** A case made on this device and not yet taken by the server: its number is provisional. */
-  provisional?: boolean;
+interface CaseRecord {
+  detail: CaseDetail | null;
+  events: readonly SyncedEvent[];
+  mark: KnownCase | null;
 }
 
-export interface QueuedOperation {
-  order: number;
-  operation: SyncOperation;
-  state: OutboxRow['state'];
-  attempts: number;
-}
+type ReplicaRest = Pick<Replica, 'owner' | 'held' | 'settings' | 'lastPullAt'>;
 
 const DEFAULT_SETTINGS = { wipeAfterDays: 30, lockAfterMinutes: 15 };
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,6 +40,10 @@ export class StoreExpiredError extends Error {
 }
 
 export class DeviceStore {
+  /** The order of each outbox entry written, so a changed entry keeps its place. */
+  private readonly orders = new Map<string, number>();
+  private nextOrder = 0;
+
   private constructor(
     private readonly db: DeviceDb,
     private readonly key: CryptoKey,
@@ -47,16 +54,12 @@ export class DeviceStore {
     return this.row.deviceId;
   }
 
-  get userId(): string {
-    return this.row.userId;
-  }
-
   get registered(): boolean {
     return this.row.registered;
   }
 
-  get settings(): { wipeAfterDays: number; lockAfterMinutes: number } {
-    return { wipeAfterDays: this.row.wipeAfterDays, lockAfterMinutes: this.row.lockAfterMinutes };
+  get lockAfterMinutes(): number {
+    return this.row.lockAfterMinutes;
   }
 
   get lastSyncAt(): string | null {
@@ -81,6 +84,9 @@ export class DeviceStore {
     await db.device.put(row);
     const store = new DeviceStore(db, key, row);
     await store.saveUser(user);
+    const owner = { userId: user.id, userName: user.displayName, organisationId: user.organisationId };
+    const empty = createReplica(row.deviceId, owner);
+    await store.save(empty, empty);
     return store;
   }
 
@@ -99,14 +105,21 @@ export class DeviceStore {
   static async unlock(password: string, now = Date.now()): Promise<DeviceStore> {
     const db = new DeviceDb();
     const row = await db.device.get('device');
-    if (!row) throw new StoreExpiredError('There is no device store.');
-    const since = Date.parse(row.lastSyncAt ?? row.createdAt);
-    if (now - since > row.wipeAfterDays * DAY_MS) {
+    if (!row) {
+      db.close();
+      throw new NoOfflineCopyError('There is no device store.');
+    }
+    if (now - Date.parse(row.lastSyncAt ?? row.createdAt) > row.wipeAfterDays * DAY_MS) {
       db.close();
       await wipeDeviceStore();
       throw new StoreExpiredError('The device store was not synced in time and has been wiped.');
     }
-    return new DeviceStore(db, await unwrapDataKey(password, row.wrappedKey), row);
+    try {
+      return new DeviceStore(db, await unwrapDataKey(password, row.wrappedKey), row);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   close(): void {
@@ -120,14 +133,6 @@ export class DeviceStore {
 
   markRegistered(): Promise<void> {
     return this.updateRow({ registered: true });
-  }
-
-  saveSettings(settings: { wipeAfterDays: number; lockAfterMinutes: number }): Promise<void> {
-    return this.updateRow(settings);
-  }
-
-  markSynced(at: string): Promise<void> {
-    return this.updateRow({ lastSyncAt: at });
   }
 
   private async putSealed(key: string, value: unknown): Promise<void> {
@@ -147,14 +152,6 @@ export class DeviceStore {
     return this.getSealed<CurrentUser>('user');
   }
 
-  saveHeld(held: HeldOperation[]): Promise<void> {
-    return this.putSealed('held', held);
-  }
-
-  async readHeld(): Promise<HeldOperation[]> {
-    return (await this.getSealed<HeldOperation[]>('held')) ?? [];
-  }
-
   /** The cases this user marked "keep on this device" (their ids only, sealed like the rest). */
   async readMarks(): Promise<string[]> {
     return (await this.getSealed<string[]>('marks')) ?? [];
@@ -167,93 +164,110 @@ export class DeviceStore {
     await this.putSealed('marks', [...marks]);
   }
 
-  async putCases(cases: readonly StoredCase[]): Promise<void> {
-    const rows = await Promise.all(
-      cases.map(async (stored) => ({
-        caseId: stored.detail.id,
-        seq: Math.max(0, ...stored.events.map((event) => event.seq ?? 0)),
-        version: stored.detail.version,
-        ...(await seal(this.key, stored.detail.id, stored)),
-      })),
-    );
-    await this.db.cases.bulkPut(rows);
-  }
-
-  async readCase(caseId: string): Promise<StoredCase | null> {
-    const row = await this.db.cases.get(caseId);
-    return row ? open<StoredCase>(this.key, caseId, row) : null;
-  }
-
-  async readCases(): Promise<StoredCase[]> {
-    const rows = await this.db.cases.toArray();
-    return Promise.all(rows.map((row) => open<StoredCase>(this.key, row.caseId, row)));
-  }
-
-  async removeCases(caseIds: readonly string[]): Promise<void> {
-    await this.db.cases.bulkDelete([...caseIds]);
-  }
-
-  /** What a pull sends: the marks of every case the server gave, not of the ones made here. */
-  async known(): Promise<KnownCase[]> {
-    const rows = await this.db.cases.toArray();
-    return rows
-      .filter((row) => row.seq > 0 || row.version > 0)
-      .map(({ caseId, seq, version }) => ({ caseId, seq, version }));
-  }
-
-  async enqueue(operation: SyncOperation): Promise<void> {
-    await this.db.outbox.put({
-      opId: operation.opId,
-      state: 'pending',
-      audit: operation.kind === 'audit' ? 1 : 0,
-      attempts: 0,
-      ...(await seal(this.key, operation.opId, operation)),
-    });
-  }
-
-  /** The outbox in the order it was made, failed operations included: they are sent again, never dropped. */
-  async queued(limit = Number.MAX_SAFE_INTEGER): Promise<QueuedOperation[]> {
-    const rows = await this.db.outbox.orderBy('order').limit(limit).toArray();
-    return Promise.all(
-      rows.map(async (row) => ({
-        order: row.order ?? 0,
-        operation: await open<SyncOperation>(this.key, row.opId, row),
-        state: row.state,
-        attempts: row.attempts,
-      })),
-    );
-  }
-
-  /** Taken by the server (applied, or held there as a conflict or for attention): the device's copy can go. */
-  async removeQueued(opIds: readonly string[]): Promise<void> {
-    await this.db.outbox
-      .where('opId')
-      .anyOf([...opIds])
-      .delete();
-  }
-
-  async markFailed(opIds: readonly string[]): Promise<void> {
-    await this.db.outbox
-      .where('opId')
-      .anyOf([...opIds])
-      .modify((row) => {
-        row.state = 'failed';
-        row.attempts += 1;
-      });
-  }
-
-  async counts(): Promise<OutboxCounts> {
-    const [pending, failed, held] = await Promise.all([
-      this.db.outbox.where({ state: 'pending', audit: 0 }).count(),
-      this.db.outbox.where({ state: 'failed', audit: 0 }).count(),
-      this.readHeld(),
+  /** The whole replica, every record opened; a store past the organisation's days without sync is wiped. */
+  async load(): Promise<Replica> {
+    const rest = await this.getSealed<ReplicaRest>('replica');
+    if (!rest) throw new NoOfflineCopyError('The device store holds no replica.');
+    const [caseRows, outboxRows] = await Promise.all([
+      this.db.cases.toArray(),
+      this.db.outbox.orderBy('order').toArray(),
     ]);
-    return {
-      pending,
-      failed,
-      conflicts: held.filter((operation) => operation.kind === 'conflict').length,
-      attention: held.filter((operation) => operation.kind === 'attention').length,
+    const replica: Replica = {
+      ...createReplica(this.row.deviceId, rest.owner),
+      ...rest,
+      outbox: await Promise.all(outboxRows.map((row) => this.openEntry(row))),
     };
+    const cases: Record<string, CaseDetail> = {};
+    const events: Record<string, readonly SyncedEvent[]> = {};
+    const marks: Record<string, KnownCase> = {};
+    for (const row of caseRows) {
+      const record = await open<CaseRecord>(this.key, row.caseId, row);
+      if (record.detail) cases[row.caseId] = record.detail;
+      if (record.events.length > 0) events[row.caseId] = record.events;
+      if (record.mark) marks[row.caseId] = record.mark;
+    }
+    const loaded = { ...replica, cases, events, marks };
+    if (mustWipe(loaded, new Date().toISOString())) {
+      this.close();
+      await wipeDeviceStore();
+      throw new StoreExpiredError('The device store was not synced in time and has been wiped.');
+    }
+    return loaded;
+  }
+
+  private async openEntry(row: OutboxRow): Promise<OutboxEntry> {
+    this.orders.set(row.opId, row.order);
+    this.nextOrder = Math.max(this.nextOrder, row.order + 1);
+    return open<OutboxEntry>(this.key, row.opId, row);
+  }
+
+  /** Writes what differs between two replicas (by reference), in one transaction. */
+  async save(before: Replica, after: Replica): Promise<void> {
+    const caseIds = new Set([...Object.keys(before.cases), ...Object.keys(after.cases), ...Object.keys(after.events)]);
+    const changedCases: string[] = [];
+    const goneCases: string[] = [];
+    for (const caseId of caseIds) {
+      const same =
+        before.cases[caseId] === after.cases[caseId] &&
+        before.events[caseId] === after.events[caseId] &&
+        before.marks[caseId] === after.marks[caseId];
+      if (same && before !== after) continue;
+      if (!after.cases[caseId] && !after.events[caseId] && !after.marks[caseId]) goneCases.push(caseId);
+      else changedCases.push(caseId);
+    }
+    const caseRows = await Promise.all(
+      changedCases.map(async (caseId) => {
+        const record: CaseRecord = {
+          detail: after.cases[caseId] ?? null,
+          events: after.events[caseId] ?? [],
+          mark: after.marks[caseId] ?? null,
+        };
+        return { caseId, ...(await seal(this.key, caseId, record)) };
+      }),
+    );
+    const previous = new Map(before.outbox.map((entry) => [entry.operation.opId, entry]));
+    const kept = new Set(after.outbox.map((entry) => entry.operation.opId));
+    const outboxRows = await Promise.all(
+      after.outbox
+        .filter((entry) => previous.get(entry.operation.opId) !== entry || before === after)
+        .map(async (entry) => {
+          const opId = entry.operation.opId;
+          const order = this.orders.get(opId) ?? this.nextOrder++;
+          this.orders.set(opId, order);
+          return { opId, order, ...(await seal(this.key, opId, entry)) };
+        }),
+    );
+    const goneOps = [...previous.keys()].filter((opId) => !kept.has(opId));
+    const rest: ReplicaRest = {
+      owner: after.owner,
+      held: after.held,
+      settings: after.settings,
+      lastPullAt: after.lastPullAt,
+    };
+    const restChanged =
+      before === after ||
+      before.owner !== after.owner ||
+      before.held !== after.held ||
+      before.settings !== after.settings ||
+      before.lastPullAt !== after.lastPullAt;
+    const sealedRest = restChanged ? await seal(this.key, 'replica', rest) : null;
+    await this.db.transaction('rw', [this.db.cases, this.db.outbox, this.db.sealed, this.db.device], async () => {
+      if (caseRows.length > 0) await this.db.cases.bulkPut(caseRows);
+      if (goneCases.length > 0) await this.db.cases.bulkDelete(goneCases);
+      if (outboxRows.length > 0) await this.db.outbox.bulkPut(outboxRows);
+      if (goneOps.length > 0) await this.db.outbox.bulkDelete(goneOps);
+      if (sealedRest) await this.db.sealed.put({ key: 'replica', ...sealedRest });
+      if (
+        after.settings &&
+        (after.settings.wipeAfterDays !== this.row.wipeAfterDays ||
+          after.settings.lockAfterMinutes !== this.row.lockAfterMinutes ||
+          after.lastPullAt !== this.row.lastSyncAt)
+      ) {
+        this.row = { ...this.row, ...after.settings, lastSyncAt: after.lastPullAt };
+        await this.db.device.put(this.row);
+      }
+    });
+    for (const opId of goneOps) this.orders.delete(opId);
   }
 }
 

@@ -1,87 +1,100 @@
 /**
- * The case screens' reads answered from the device store when the server cannot be reached: the caseload
- * searched in both scripts, a case, its timeline with what waits in the outbox, and its state derived from
- * its events by the same projection as the server's. Each read is recorded for the audit log (pushed later).
+ * The case screens' reads answered from the device's replica when the server cannot be reached, with the
+ * engine's own views (core/src/sync): the caseload searched in both scripts, a case with its waiting
+ * corrections, its timeline with what waits in the outbox, and its state derived from its events by the same
+ * projection as the server's. Each read is recorded for the audit log (pushed at the next sync).
  */
 import {
   DEFAULT_CASE_SETTINGS,
   followUpStatus,
-  normaliseForSearch,
+  localCase,
+  localTimeline,
   projectCase,
-  romanisedQueryKeys,
-  romanisedSearchKey,
-  searchKey,
+  searchLocalCases,
   type CaseDetail,
   type CaseEvent,
   type CaseList,
   type CaseState,
+  type CurrentUser,
+  type Replica,
+  type TimelineEntry,
 } from '@homeward/core';
 import { localToday } from '../text/dates';
-import { currentDeviceStore } from './device-session';
-import { NoOfflineCopyError, type DeviceStore } from './device-store';
-import { recordOfflineAudit } from './offline-audit';
-import { waitingEvents } from './offline-writes';
+import { currentDeviceStore, currentReplica, updateReplica } from './device-session';
+import { NoOfflineCopyError } from './device-store';
+import { withAudit } from './offline-audit';
 
-function unlockedStore(): DeviceStore {
-  const store = currentDeviceStore();
-  if (!store) throw new NoOfflineCopyError('The device store is locked.');
-  return store;
+function openReplica(): Replica {
+  const replica = currentReplica();
+  if (!replica) throw new NoOfflineCopyError('The device store is locked.');
+  return replica;
 }
 
 export async function offlineCaseList(params: Record<string, string>): Promise<CaseList> {
-  const store = unlockedStore();
-  const cases = (await store.readCases()).map((stored) => stored.detail);
   const query = params.q?.trim() ?? '';
   const status = params.status;
-  const found = cases
-    .filter((detail) => matches(detail, query))
-    .filter((detail) => !status || (status === 'open' ? detail.status !== 'closed' : detail.status === status))
-    .sort((a, b) => b.openedOn.localeCompare(a.openedOn) || b.caseNumber.localeCompare(a.caseNumber));
-  if (query)
-    await recordOfflineAudit(
-      store,
-      found.map((detail) => detail.id),
-      'case.search',
+  const found = searchLocalCases(openReplica(), query)
+    .map((local) => local.detail)
+    .filter((detail) => !status || (status === 'open' ? detail.status !== 'closed' : detail.status === status));
+  if (query) {
+    await updateReplica((replica) =>
+      withAudit(
+        replica,
+        found.map((detail) => detail.id),
+        'case.search',
+      ),
     );
+  }
   const offset = Number(params.offset ?? 0);
   const limit = Number(params.limit ?? 50);
   return { items: found.slice(offset, offset + limit), total: found.length };
 }
 
-/** The server's search: a part of a name in either script, or the case number; a Latin name finds a Khmer one. */
-function matches(detail: CaseDetail, query: string): boolean {
-  if (!query) return true;
-  const text = normaliseForSearch(query);
-  const plain = searchKey([
-    detail.caseNumber,
-    detail.familyNameKm,
-    detail.givenNameKm,
-    detail.familyNameLatin,
-    detail.givenNameLatin,
-    detail.alias,
-  ]);
-  if (plain.includes(text)) return true;
-  const stored = romanisedSearchKey(detail);
-  return romanisedQueryKeys(query).some((key) => stored.split('|').some((part) => part.startsWith(key)));
-}
-
 export async function offlineCase(caseId: string): Promise<CaseDetail> {
-  const store = unlockedStore();
-  const stored = await store.readCase(caseId);
-  if (!stored) throw new NoOfflineCopyError('This case is not kept on this device.');
-  await recordOfflineAudit(store, [caseId], 'case.read');
-  return stored.detail;
+  const local = localCase(openReplica(), caseId);
+  if (!local) throw new NoOfflineCopyError('This case is not kept on this device.');
+  await updateReplica((replica) => withAudit(replica, [caseId], 'case.read'));
+  return local.detail;
 }
 
-/** The events held, then those waiting in the outbox (named in `waiting`). */
+/** The timeline the device can show, as the server's events; `waiting` names those not on the server yet. */
 export async function offlineCaseEvents(caseId: string): Promise<{ items: CaseEvent[]; waiting: string[] }> {
-  const store = unlockedStore();
-  const stored = await store.readCase(caseId);
-  if (!stored) throw new NoOfflineCopyError('This case is not kept on this device.');
-  const waiting = await waitingEvents(store, caseId);
+  const replica = openReplica();
+  if (!localCase(replica, caseId)) throw new NoOfflineCopyError('This case is not kept on this device.');
+  const user = await currentDeviceStore()?.readUser();
+  if (!user) throw new NoOfflineCopyError('The device store is locked.');
+  const entries = localTimeline(replica, caseId);
   return {
-    items: [...stored.events.map(({ seq: _seq, ...event }) => event), ...waiting],
-    waiting: waiting.map((event) => event.id),
+    items: entries.map((entry) => asEvent(entry, caseId, user)),
+    waiting: entries.filter((entry) => entry.sync !== 'synced').map((entry) => entry.id),
+  };
+}
+
+/** Online, the outbox's entries of a case the server has not taken yet, for the timeline. */
+export async function waitingCaseEvents(caseId: string): Promise<CaseEvent[]> {
+  const replica = currentReplica();
+  const user = await currentDeviceStore()?.readUser();
+  if (!replica || !user) return [];
+  return localTimeline(replica, caseId)
+    .filter((entry) => entry.sync === 'waiting')
+    .map((entry) => asEvent(entry, caseId, user));
+}
+
+function asEvent(entry: TimelineEntry, caseId: string, user: CurrentUser): CaseEvent {
+  if (entry.event) return entry.event;
+  return {
+    id: entry.id,
+    caseId,
+    type: entry.type as CaseEvent['type'],
+    occurredOn: entry.occurredOn,
+    recordedAt: entry.recordedAt,
+    authorId: user.id,
+    authorName: user.displayName,
+    organisationId: user.organisationId,
+    organisationName: user.organisationName,
+    supersedes: entry.supersedes,
+    supersededBy: null,
+    payload: entry.payload,
   };
 }
 
