@@ -45,14 +45,14 @@ async function rawDeviceRows(page: Page): Promise<Record<string, unknown[]> | nu
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const opening = indexedDB.open(name);
       opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(opening.error);
+      opening.onerror = () => reject(new Error(String(opening.error)));
     });
     const tables: Record<string, unknown[]> = {};
     for (const table of Array.from(db.objectStoreNames)) {
       tables[table] = await new Promise<unknown[]>((resolve, reject) => {
         const all = db.transaction(table).objectStore(table).getAll();
         all.onsuccess = () => resolve(all.result as unknown[]);
-        all.onerror = () => reject(all.error);
+        all.onerror = () => reject(new Error(String(all.error)));
       });
     }
     db.close();
@@ -66,7 +66,7 @@ async function rawDeviceText(page: Page): Promise<string> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const opening = indexedDB.open(name);
       opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(opening.error);
+      opening.onerror = () => reject(new Error(String(opening.error)));
     });
     const decoder = new TextDecoder('utf-8', { fatal: false });
     const text = (value: unknown): string => {
