@@ -2,10 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { loginSchema } from '@homeward/core';
-import { useQueryClient } from '@tanstack/react-query';
-import type { CurrentUser } from '@homeward/core';
 import { useCurrentUser, useLogin } from '../api/auth.resource';
-import { currentUserKey } from '../api/query-keys';
 import { isApiError } from '../api/http';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
@@ -32,13 +29,9 @@ export function LoginPage() {
   useDocumentTitle(t('login.title'));
   const { data: user } = useCurrentUser();
   const login = useLogin();
-  const queryClient = useQueryClient();
   // The password opens this user's offline copy, in memory only; the offline code is loaded only now.
-  const openDeviceStore = () => {
-    const signedIn = queryClient.getQueryData<CurrentUser | null>(currentUserKey);
-    if (!signedIn) return;
-    void import('../offline/device-session').then((session) => session.startAfterSignIn(password, signedIn));
-  };
+  const openDeviceStore = () =>
+    void import('../offline/device-session').then((session) => session.startAfterSignIn(password));
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const [email, setEmail] = useState('');

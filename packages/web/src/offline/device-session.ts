@@ -5,7 +5,7 @@
  * wiped at sign-out and when the server says the device is revoked. Syncs on sign-in, when the browser comes
  * back online, after each change made while online, and every few minutes.
  */
-import { registerDeviceSchema, syncCounts, type CurrentUser, type Replica } from '@homeward/core';
+import { currentUserSchema, registerDeviceSchema, syncCounts, type CurrentUser, type Replica } from '@homeward/core';
 import { isApiError, noContent, request } from '../api/http';
 import { DeviceStore, NoOfflineCopyError, wipeDeviceStore } from './device-store';
 import { WrongPasswordError } from './device-crypto';
@@ -86,11 +86,16 @@ export async function openAfterSignIn(password: string, user: CurrentUser): Prom
   await syncNow();
 }
 
-/** Loaded by the sign-in screen after a right password; a failure here must never stop the signed-in app. */
-export function startAfterSignIn(password: string, user: CurrentUser): void {
-  openAfterSignIn(password, user).catch((error: unknown) => {
-    console.warn('The offline copy could not be opened at sign-in.', error);
-  });
+/**
+ * Loaded by the sign-in screen after a right password, which passes nothing else (every byte there counts);
+ * a failure here must never stop the signed-in app.
+ */
+export function startAfterSignIn(password: string): void {
+  request('/auth/me', currentUserSchema)
+    .then((user) => openAfterSignIn(password, user))
+    .catch((error: unknown) => {
+      console.warn('The offline copy could not be opened at sign-in.', error);
+    });
 }
 
 async function openForUser(password: string, user: CurrentUser): Promise<void> {
