@@ -131,24 +131,32 @@ async function caseInFollowUp(worker: Page, supervisor: Page, givenNameLatin: st
   return caseId;
 }
 
+/** Through the header's switch (opening the phone's menu when the switch is folded in it). */
 async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
-  await page.evaluate((lang) => localStorage.setItem('homeward.lang', lang), language);
-  const menu = page.getByTestId('menu-button');
-  const button = page.getByTestId(`language-${language}`);
-  if ((await menu.count()) > 0 && (await menu.isVisible())) await menu.click();
-  if ((await button.count()) > 0) await button.first().click();
+  const button = page.getByTestId(`language-${language}`).first();
+  if (!(await button.isVisible())) await page.getByTestId('menu-button').click();
+  await button.click();
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-  if ((await menu.count()) > 0 && (await menu.isVisible())) await page.keyboard.press('Escape');
+  const menu = page.getByTestId('menu-button');
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
+/** The unlock screen has no header: the language is the one kept in the browser, read at load. */
+async function setLanguageByReload(page: Page, language: 'en' | 'km'): Promise<void> {
+  await page.evaluate((lang) => localStorage.setItem('homeward.lang', lang), language);
+  await page.reload();
+  await page.getByTestId('unlock-screen').waitFor({ timeout: 20_000 });
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+}
+
+async function screenshots(page: Page, name: string, switchLanguage = setLanguage): Promise<void> {
   for (const [size, viewport] of [
     ['1280', LAPTOP],
     ['390', PHONE],
   ] as const) {
     await page.setViewportSize(viewport);
     for (const language of ['en', 'km'] as const) {
-      await setLanguage(page, language);
+      await switchLanguage(page, language);
       await screenshot(page, `${name}-${language}-${size}`);
       if (size === '390') {
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -156,7 +164,7 @@ async function screenshots(page: Page, name: string): Promise<void> {
     }
   }
   await page.setViewportSize(LAPTOP);
-  await setLanguage(page, 'en');
+  await switchLanguage(page, 'en');
 }
 
 describe('offline work in a real browser', () => {
@@ -213,7 +221,7 @@ describe('offline work in a real browser', () => {
     await worker.reload();
     const unlock = worker.getByTestId('unlock-screen');
     await unlock.waitFor({ timeout: 20_000 });
-    await screenshots(worker, 'offline-unlock');
+    await screenshots(worker, 'offline-unlock', setLanguageByReload);
 
     await worker.locator('#unlock-password').fill('not-the-password');
     await worker.getByRole('button', { name: 'Unlock' }).click();

@@ -8,6 +8,7 @@ import {
   DEFAULT_CASE_SETTINGS,
   followUpStatus,
   localCase,
+  localDuplicates,
   localTimeline,
   projectCase,
   searchLocalCases,
@@ -16,6 +17,8 @@ import {
   type CaseList,
   type CaseState,
   type CurrentUser,
+  type DuplicateQuery,
+  type DuplicateResult,
   type Replica,
   type TimelineEntry,
 } from '@homeward/core';
@@ -127,4 +130,17 @@ export async function offlineCaseState(caseId: string): Promise<CaseState> {
     followUp,
     approvalGates: DEFAULT_CASE_SETTINGS.approvalGates,
   };
+}
+
+/** The intake's duplicate check against the children on the device, with the server's matcher and limit. */
+export function offlineDuplicates(query: DuplicateQuery): Promise<DuplicateResult> {
+  const matches = localDuplicates(openReplica(), query, { limit: 10 });
+  return Promise.resolve({
+    items: matches.map((match) => ({
+      case: match.record,
+      score: match.score,
+      level: match.level,
+      reasons: match.reasons,
+    })),
+  });
 }
