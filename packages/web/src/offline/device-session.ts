@@ -91,9 +91,12 @@ export async function openAfterSignIn(password: string, user: CurrentUser): Prom
  * a failure here must never stop the signed-in app.
  */
 export function startAfterSignIn(password: string): void {
+  opening = true;
   request('/auth/me', currentUserSchema)
     .then((user) => openAfterSignIn(password, user))
     .catch((error: unknown) => {
+      opening = false;
+      notify();
       console.warn('The offline copy could not be opened at sign-in.', error);
     });
 }
@@ -235,7 +238,8 @@ async function runOnce(): Promise<void> {
     });
     reportReachable(true);
   } catch (error) {
-    if (error instanceof DeviceRevokedError) {
+    // Registering a revoked device answers the same refusal as a sync does.
+    if (error instanceof DeviceRevokedError || (isApiError(error, 403) && error.code === 'device_revoked')) {
       await wipe();
       return;
     }
