@@ -173,6 +173,7 @@ describe('offline work in a real browser', () => {
   let worker: Page;
   let supervisor: Page;
   let followUpCase: string;
+  let newCaseId = '';
   const childName = `Offline${randomUUID().slice(0, 6)}`;
 
   beforeAll(async () => {
@@ -269,13 +270,13 @@ describe('offline work in a real browser', () => {
     await worker.locator('#case-referral-source').selectOption('police');
     await worker.getByRole('button', { name: 'Save case' }).click();
     await worker.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    newCaseId = worker.url().split('/').pop() ?? '';
     await expect.poll(() => worker.getByTestId('case-number').innerText()).toMatch(/^P-[0-9A-F]{8}$/);
     await expect.poll(() => worker.locator('[data-testid="timeline-item"][data-waiting="true"]').count()).toBe(1);
   });
 
   it('syncs both when the connection comes back, and the server shows them', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
-    const newCaseId = worker.url().split('/').pop() ?? '';
     await workerContext.setOffline(false);
     await worker.evaluate(() => window.dispatchEvent(new Event('online')));
     await waitForSync(worker);

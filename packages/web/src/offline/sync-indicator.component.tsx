@@ -14,13 +14,21 @@ export function SyncIndicator() {
       className={`sync-indicator sync-indicator--${connection}`}
       data-testid="sync-indicator"
       data-connection={connection}
-      aria-label={t('offline:indicator.label', { status })}
+      aria-label={
+        waiting > 0
+          ? `${t('offline:indicator.label', { status })} ${t('offline:indicator.waiting', { count: waiting })}`
+          : t('offline:indicator.label', { status })
+      }
     >
       <span className="sync-indicator__dot" aria-hidden="true" />
       <span className="sync-indicator__status">{status}</span>
       {waiting > 0 ? (
         <span className="sync-indicator__waiting" data-testid="sync-waiting">
-          {t('offline:indicator.waiting', { count: waiting })}
+          {/* A phone's header has room for the number only; the link's name says the rest. */}
+          <span className="sync-indicator__waiting-text">{t('offline:indicator.waiting', { count: waiting })}</span>
+          <span className="sync-indicator__count" aria-hidden="true">
+            {waiting}
+          </span>
         </span>
       ) : null}
     </Link>
