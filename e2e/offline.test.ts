@@ -316,7 +316,7 @@ describe('offline work in a real browser', () => {
     const adminContext = await browser.newContext({ viewport: LAPTOP });
     const admin = await adminContext.newPage();
     await signInAs(admin, baseUrl, ADMIN);
-    const revoked = await api(admin, 'POST', `/devices/${deviceId}/revoke`);
+    const revoked = await api(admin, 'POST', `/devices/${deviceId}/revoke`, {});
     expect(revoked.status, JSON.stringify(revoked.body)).toBeLessThan(300);
     await adminContext.close();
 
