@@ -101,6 +101,17 @@ export class DeviceStore {
     }
   }
 
+  /** How many entries wait in a locked store's outbox: their rows are counted without opening any. */
+  static async waitingWhileLocked(): Promise<number> {
+    if (!(await Dexie.exists(DEVICE_DB_NAME))) return 0;
+    const db = new DeviceDb();
+    try {
+      return await db.outbox.count();
+    } finally {
+      db.close();
+    }
+  }
+
   /** Opens the store with the password; wipes it instead when it has not synced for the organisation's days. */
   static async unlock(password: string, now = Date.now()): Promise<DeviceStore> {
     const db = new DeviceDb();
