@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CORRECTED_FIELDS,
-  DEVICES,
-  PARTIES,
-  USERS,
-  World,
-  holdings,
-  settledProblems,
-  type Action,
-} from './support/sync-world';
+import { holdings, settledProblems } from './support/sync-invariants';
+import { CORRECTED_FIELDS, DEVICES, PARTIES, USERS, World, type Action } from './support/sync-world';
 
 /**
  * Issue 11's property: whatever the interleaving of offline work on three devices (two syncing with the
@@ -49,7 +41,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       do: fc.constant('push'),
       who: party,
       max: fc.integer({ min: 1, max: 4 }),
-      fault: fc.constantFrom('none', 'none', 'lost', 'twice', 'late'),
+      fault: fc.constantFrom('none', 'none', 'lost', 'twice', 'late', 'crash'),
     }),
   },
   { weight: 3, arbitrary: fc.record({ do: fc.constant('pull'), who: party, lost: fc.boolean() }) },
@@ -100,11 +92,13 @@ const MUST_HAPPEN = [
   'server answered failed',
   'hub answered failed',
   'hub answered applied',
+  'backfill',
   'tombstone removed',
   'tombstone access_ended',
   'push lost',
   'push twice',
   'push late',
+  'push crash',
 ];
 
 describe('offline sync converges whatever happens on the way', () => {

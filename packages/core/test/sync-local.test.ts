@@ -81,6 +81,21 @@ describe('the timeline on the device', () => {
     expect(timeline[4]?.held?.operation.opId).toBe(refused.opId);
   });
 
+  it('shows a new case by the server intake once pulled, though the answer to its push was lost', () => {
+    const caseId = uuid();
+    const waiting = enqueue(emptyReplica(), { kind: 'case', opId: caseId, madeAt, body: newIntake() });
+    const pulled = applyPull(
+      waiting,
+      pullAnswer({
+        cases: [caseDetail({ id: caseId })],
+        events: [syncedEvent(caseId, 5, { type: 'intake', occurredOn: '2026-11-30' })],
+      }),
+      madeAt,
+    );
+    expect(localTimeline(pulled, caseId).map((entry) => [entry.type, entry.sync])).toEqual([['intake', 'synced']]);
+    expect(localCase(pulled, caseId)).toMatchObject({ provisional: false, waiting: 1 });
+  });
+
   it('gives the rules the history with the changes waiting, so an offline closure refuses a later visit', () => {
     const { replica, vannak } = caseload();
     const closure = operation({

@@ -61,6 +61,19 @@ describe('the outbox', () => {
     expect(nextPushBatch(replica, 1).map((e) => e.operation.opId)).toEqual([caseId]);
   });
 
+  it('leaves what was tried in this sync, and what was recorded on a new case tried, for the next sync', () => {
+    const caseId = uuid();
+    const intake = operation({ kind: 'case', opId: caseId, madeAt, body: newIntake() });
+    const visit = note(caseId);
+    const otherCase = uuid();
+    const [other, later] = [note(otherCase), note(otherCase)];
+    const replica = enqueueAll(emptyReplica(), [intake, visit, other, later]);
+    const ids = (tried: string[]) => nextPushBatch(replica, 500, new Set(tried)).map((e) => e.operation.opId);
+    expect(ids([caseId])).toEqual([other.opId, later.opId]);
+    expect(ids([other.opId])).toEqual([caseId, visit.opId, later.opId]);
+    expect(ids([caseId, visit.opId, other.opId, later.opId])).toEqual([]);
+  });
+
   it('lists what waits on one case', () => {
     const caseId = uuid();
     const replica = enqueueAll(emptyReplica(), [note(caseId), note(uuid())]);

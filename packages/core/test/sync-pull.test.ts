@@ -53,6 +53,18 @@ describe('applying a pull', () => {
     expect(next.marks[other.id]).toEqual({ caseId: other.id, seq: 20, version: 2 });
   });
 
+  it('keeps a newer copy of a case than the one sent', () => {
+    const { replica, caseId } = withCase();
+    const newer = { ...replica.cases[caseId]!, version: 5 };
+    const next = applyPull(
+      applyPull(replica, pullAnswer({ cases: [newer] }), at),
+      pullAnswer({ cases: [caseDetail({ id: caseId, version: 3 })] }),
+      at,
+    );
+    expect(next.cases[caseId]).toBe(newer);
+    expect(next.marks[caseId]?.version).toBe(5);
+  });
+
   it('forgets a tombstoned case with its events, marks and held operations, and keeps the work waiting on it', () => {
     const { replica, caseId } = withCase();
     const op: SyncOperation = {

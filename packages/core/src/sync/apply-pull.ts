@@ -16,6 +16,9 @@ export function applyPull(replica: Replica, response: PullResponse, at: string):
   const marks: Record<string, KnownCase> = { ...replica.marks };
 
   for (const detail of response.cases) {
+    // A case's version only rises on the server: an older copy (from a hub that has not caught up) is not taken.
+    const held = cases[detail.id];
+    if (held && held.version > detail.version) continue;
     cases[detail.id] = detail;
     marks[detail.id] = { caseId: detail.id, seq: marks[detail.id]?.seq ?? 0, version: detail.version };
   }

@@ -36,6 +36,8 @@ export interface TimelineEntry {
 export function localTimeline(replica: Replica, caseId: string): TimelineEntry[] {
   const synced = (replica.events[caseId] ?? []).map(fromEvent);
   const onServer = new Set(synced.map((entry) => entry.id));
+  // A new case the server already sent (its answer to the push was lost) shows by the server's intake.
+  if (replica.cases[caseId]) onServer.add(caseId);
   const waiting = replica.outbox
     .filter((entry) => caseIdOf(entry.operation) === caseId && !onServer.has(entry.operation.opId))
     .flatMap((entry) => fromOperation(entry.operation, 'waiting', entry, null));

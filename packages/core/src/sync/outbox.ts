@@ -37,11 +37,20 @@ function withRecordId(operation: SyncOperation): SyncOperation {
 
 /**
  * The next operations to push, at most `max`: in the order they were made, except that a new case goes before
- * anything recorded on it, so the server never sees an event for a case it does not have yet.
+ * anything recorded on it, so the server never sees an event for a case it does not have yet. `tried` names the
+ * operations already sent in this sync: they wait for the next one, and so does whatever was recorded on a new
+ * case among them, so a push loop ends and nothing goes ahead of the case it needs.
  */
-export function nextPushBatch(replica: Replica, max: number = PUSH_BATCH_LIMIT): OutboxEntry[] {
+export function nextPushBatch(
+  replica: Replica,
+  max: number = PUSH_BATCH_LIMIT,
+  tried: ReadonlySet<string> = new Set(),
+): OutboxEntry[] {
   const newCases = new Map<string, OutboxEntry>();
   for (const entry of replica.outbox) if (entry.operation.kind === 'case') newCases.set(entry.operation.opId, entry);
+  const waits = (entry: OutboxEntry) =>
+    tried.has(entry.operation.opId) ||
+    (tried.has(caseIdOf(entry.operation)) && newCases.has(caseIdOf(entry.operation)));
   const batch: OutboxEntry[] = [];
   const taken = new Set<string>();
   const take = (entry: OutboxEntry) => {
@@ -51,6 +60,7 @@ export function nextPushBatch(replica: Replica, max: number = PUSH_BATCH_LIMIT):
   };
   for (const entry of replica.outbox) {
     if (batch.length >= max) break;
+    if (waits(entry)) continue;
     const parent = entry.operation.kind === 'case' ? undefined : newCases.get(caseIdOf(entry.operation));
     if (parent) take(parent);
     if (!parent || taken.has(parent.operation.opId)) take(entry);

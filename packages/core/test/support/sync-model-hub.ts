@@ -2,7 +2,8 @@ import type { CaseDetail } from '../../src/cases/case.schema';
 import { enqueue, nextPushBatch } from '../../src/sync/outbox';
 import { createReplica, type OutboxEntry, type Replica, type SyncedEvent } from '../../src/sync/replica';
 import type { HeldOperation, KnownCase, PullResponse, PushResult, SyncOperation } from '../../src/sync/sync.schema';
-import { answerPull, digestOf, type PullSource } from './sync-model-server';
+import { answerPull, type PullSource } from './sync-model-pull';
+import { digestOf } from './sync-model-server';
 
 /**
  * A shelter's hub in the sync property test: toward the central server it is a device of the organisation,
@@ -29,10 +30,6 @@ export class ModelHub implements PullSource {
     const userId = this.phones.get(phoneId);
     if (!userId) throw new Error(`Unknown phone ${phoneId}`);
     return userId;
-  }
-
-  caseIds(): Iterable<string> {
-    return Object.keys(this.replica.cases);
   }
 
   detail(caseId: string): CaseDetail | undefined {

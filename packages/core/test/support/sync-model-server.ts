@@ -12,14 +12,8 @@ import { DEFAULT_CASE_SETTINGS, type CaseSettings } from '../../src/cases/case-s
 import { DomainError } from '../../src/errors';
 import { provisionalCase } from '../../src/sync/provisional-case';
 import type { SyncedEvent } from '../../src/sync/replica';
-import type {
-  DeviceSettings,
-  HeldOperation,
-  KnownCase,
-  PullResponse,
-  PushResult,
-  SyncOperation,
-} from '../../src/sync/sync.schema';
+import type { HeldOperation, KnownCase, PullResponse, PushResult, SyncOperation } from '../../src/sync/sync.schema';
+import { answerPull, type PullSource } from './sync-model-pull';
 
 /**
  * A model of the central server for the sync property test: the protocol's answers (decision 0013) over an
@@ -27,7 +21,6 @@ import type {
  * code: one store, no SQL, each request handled whole, as the server's per-case row lock makes it.
  */
 
-export const MODEL_SETTINGS: DeviceSettings = { wipeAfterDays: 30, lockAfterMinutes: 15 };
 /** Closures and placements need no approval here: the model exercises sync, not supervision. */
 const CASE_SETTINGS: CaseSettings = { ...DEFAULT_CASE_SETTINGS, approvalGates: [] };
 /** Events that are not a piece of work with the child, as the correction service leaves them out. */
@@ -36,53 +29,6 @@ const NOT_ENTRIES = new Set(['intake', 'profile_correction']);
 export interface ModelCase {
   detail: CaseDetail;
   events: SyncedEvent[];
-}
-
-/** Where a pull reads from: the central store, or a hub's replica of it. */
-export interface PullSource {
-  caseIds(): Iterable<string>;
-  detail(caseId: string): CaseDetail | undefined;
-  events(caseId: string): readonly SyncedEvent[];
-  held(): readonly HeldOperation[];
-}
-
-/**
- * The pull's answer from a source, for a device whose scope is `scope`: the cases it does not hold whole, the
- * events past its mark of those it holds with the case again if its version changed, a tombstone for each case
- * it holds and may no longer, and the open held operations of its scope.
- */
-export function answerPull(
-  source: PullSource,
-  scope: ReadonlySet<string>,
-  known: readonly KnownCase[],
-  isRemoved: (caseId: string) => boolean,
-): PullResponse {
-  const response: PullResponse = { cases: [], events: [], tombstones: [], held: [], settings: MODEL_SETTINGS };
-  const claimed = new Set<string>();
-  for (const mark of known) {
-    claimed.add(mark.caseId);
-    const detail = source.detail(mark.caseId);
-    if (!detail || !scope.has(mark.caseId)) {
-      response.tombstones.push({
-        caseId: mark.caseId,
-        reason: isRemoved(mark.caseId) ? 'removed' : 'access_ended',
-      });
-      continue;
-    }
-    if (detail.version !== mark.version) response.cases.push(detail);
-    response.events.push(...source.events(mark.caseId).filter((event) => event.seq > mark.seq));
-  }
-  for (const caseId of scope) {
-    if (claimed.has(caseId)) continue;
-    const detail = source.detail(caseId);
-    if (!detail) continue;
-    response.cases.push(detail);
-    response.events.push(...source.events(caseId));
-  }
-  response.held = source
-    .held()
-    .filter((held) => held.status === 'open' && held.caseId !== null && scope.has(held.caseId));
-  return response;
 }
 
 /** The same operation as data, whatever the order of its keys: the server compares a retry's digest. */
@@ -123,10 +69,6 @@ export class ModelServer implements PullSource {
     this.devices.set(deviceId, userId);
   }
 
-  caseIds(): Iterable<string> {
-    return this.cases.keys();
-  }
-
   detail(caseId: string): CaseDetail | undefined {
     return this.cases.get(caseId)?.detail;
   }
@@ -157,10 +99,18 @@ export class ModelServer implements PullSource {
    * One push: each operation answered in order. A hub forwards other devices' operations and says for whom
    * (`actingFor`), as the server needs to know who made what; a browser acts for its own user.
    */
-  push(deviceId: string, operations: readonly SyncOperation[], actingFor?: string): PushResult[] {
+  push(
+    deviceId: string,
+    operations: readonly SyncOperation[],
+    actingFor?: string,
+    crashAfter = Infinity,
+  ): PushResult[] {
     const userId = actingFor ?? this.deviceUser(deviceId);
     if (userId === null) throw new Error('A hub forwards operations for a person.');
-    return operations.map((operation) => this.answer(deviceId, userId, operation));
+    // A crash part-way: what was decided stays decided; from the first failure on, everything is `failed`.
+    return operations.map((operation, index) =>
+      index < crashAfter ? this.answer(deviceId, userId, operation) : failed(operation),
+    );
   }
 
   private deviceUser(deviceId: string): string | null {
@@ -176,7 +126,7 @@ export class ModelServer implements PullSource {
       if (before.digest === digest) return before.result;
       return this.hold(deviceId, userId, operation, 'attention', 'id_taken', 'This id is already used.', []);
     }
-    if (this.busy) return { opId: operation.opId, status: 'failed', caseId: null, caseNumber: null, held: null };
+    if (this.busy) return failed(operation);
     const result = this.decide(deviceId, userId, operation);
     this.answered.set(operation.opId, { digest, result, order: this.answered.size });
     return result;
@@ -386,6 +336,10 @@ export class ModelServer implements PullSource {
     this.heldOps.push(held);
     return { opId: operation.opId, status: kind, caseId, caseNumber: held.caseNumber, held };
   }
+}
+
+function failed(operation: SyncOperation): PushResult {
+  return { opId: operation.opId, status: 'failed', caseId: null, caseNumber: null, held: null };
 }
 
 /** The case as the server returns it after a correction: the corrected profile on the case's own fields. */

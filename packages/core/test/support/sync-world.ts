@@ -40,7 +40,7 @@ export type Action =
   | { do: 'note' | 'service' | 'supersede'; who: DeviceName; pick: number }
   | { do: 'correct'; who: DeviceName; pick: number; field: number; value: number; field2?: number }
   | { do: 'intake'; who: DeviceName }
-  | { do: 'push'; who: PartyName; max: number; fault: 'none' | 'lost' | 'twice' | 'late' }
+  | { do: 'push'; who: PartyName; max: number; fault: PushFault }
   | { do: 'pull'; who: PartyName; lost: boolean }
   | { do: 'deliverLate'; index: number }
   | { do: 'assign'; pick: number; to: UserName | null }
@@ -66,10 +66,14 @@ const DEVICE_IDS: Record<PartyName, string> = {
 const USER_OF: Record<DeviceName, UserName> = { D1: 'u1', D2: 'u2', P: 'u3' };
 const FIRST_DAY = Date.UTC(2026, 2, 1);
 
+/** What the network or the server does to a push: a crash decides the first half and fails the rest. */
+export type PushFault = 'none' | 'lost' | 'twice' | 'late' | 'crash';
+
 interface LatePush {
   who: PartyName;
   operations: SyncOperation[];
   actingFor?: string;
+  crashAfter?: number;
 }
 
 /** What was made where: every operation a device created, to account for each at the end. */
@@ -178,7 +182,8 @@ export class World {
         return this.make(action.who, { kind: 'case', opId: id, madeAt: this.now(), body: this.newCase(id) });
       }
       case 'push':
-        return this.push(action.who, action.max, action.fault);
+        this.push(action.who, action.max, action.fault);
+        return;
       case 'pull':
         return this.pull(action.who, action.lost);
       case 'deliverLate': {
@@ -287,22 +292,28 @@ export class World {
   /** Where a party's pushes go: the phones at the shelter to the hub, the others to the central server. */
   private answerPush(late: LatePush): PushResult[] {
     if (late.who === 'P') return this.hub.push(DEVICE_IDS.P, late.operations);
-    return this.server.push(DEVICE_IDS[late.who], late.operations, late.actingFor);
+    return this.server.push(DEVICE_IDS[late.who], late.operations, late.actingFor, late.crashAfter);
   }
 
-  private batchOf(who: PartyName, max: number): { entries: OutboxEntry[]; actingFor?: string } | null {
+  private batchOf(
+    who: PartyName,
+    max: number,
+    tried: ReadonlySet<string>,
+  ): { entries: OutboxEntry[]; actingFor?: string } | null {
     if (who === 'H') return this.hub.nextForward(max);
-    const entries = nextPushBatch(this.devices[who], max);
+    const entries = nextPushBatch(this.devices[who], max, tried);
     return entries.length ? { entries } : null;
   }
 
-  push(who: PartyName, max: number, fault: 'none' | 'lost' | 'twice' | 'late'): void {
-    const batch = this.batchOf(who, max);
-    if (!batch) return;
+  /** One push; returns the ids it sent, none when there was nothing to send. */
+  push(who: PartyName, max: number, fault: PushFault, tried: ReadonlySet<string> = new Set()): string[] {
+    const batch = this.batchOf(who, max, tried);
+    if (!batch) return [];
     const request: LatePush = {
       who,
       operations: batch.entries.map((entry) => entry.operation),
       ...(batch.actingFor ? { actingFor: batch.actingFor } : {}),
+      ...(fault === 'crash' ? { crashAfter: Math.floor(batch.entries.length / 2) } : {}),
     };
     const ids = request.operations.map((operation) => operation.opId);
     this.count(`push ${fault}`);
@@ -310,7 +321,7 @@ export class World {
       // The request is stuck on the way; the device gives up waiting and will send again.
       this.late.push(request);
       this.setReplica(who, recordPushFailure(this.replicaOf(who), ids, 'timeout'));
-      return;
+      return ids;
     }
     const results = this.answerPush(request);
     if (fault === 'twice') this.answerPush(request);
@@ -319,6 +330,17 @@ export class World {
     if (who === 'H') this.hub.remember(batch.entries, results);
     if (fault === 'lost') this.setReplica(who, recordPushFailure(this.replicaOf(who), ids, 'timeout'));
     else this.setReplica(who, applyPushResults(this.replicaOf(who), results));
+    return ids;
+  }
+
+  /** A device's pushes in one sync, as the browser makes them: small batches, each operation sent once. */
+  private pushAll(who: DeviceName): void {
+    const tried = new Set<string>();
+    for (;;) {
+      const sent = this.push(who, 3, 'none', tried);
+      if (sent.length === 0) return;
+      for (const id of sent) tried.add(id);
+    }
   }
 
   private deliver(late: LatePush): void {
@@ -345,6 +367,8 @@ export class World {
           : this.server.pull(DEVICE_IDS[who], known);
     if (lost) return;
     for (const tombstone of response.tombstones) this.count(`tombstone ${tombstone.reason}`);
+    const claimed = new Set(known.map((mark) => mark.caseId));
+    for (const detail of response.cases) if (!claimed.has(detail.id)) this.count('backfill');
     this.setReplica(who, applyPull(replica, response, this.now()));
     const scope = this.sourceScope(who);
     const after = this.replicaOf(who);
@@ -392,11 +416,11 @@ export class World {
     while (this.late.length) this.deliver(this.late.shift()!);
     let before = '';
     for (let round = 1; round <= 12; round += 1) {
-      for (const who of DEVICES) this.push(who, 500, 'none');
+      for (const who of DEVICES) this.pushAll(who);
       // The hub forwards one person's run of changes per push.
       for (let pushes = 0; pushes < 50 && this.hub.nextForward(500); pushes += 1) this.push('H', 500, 'none');
       this.pull('H', false);
-      this.push('P', 500, 'none');
+      this.pushAll('P');
       for (const who of DEVICES) this.pull(who, false);
       this.checkNothingCameBack();
       const now = JSON.stringify([this.devices, this.hub.replica.outbox, this.hub.replica.held]);
@@ -405,90 +429,4 @@ export class World {
     }
     throw new Error('The parties did not settle in 12 rounds of sync');
   }
-}
-
-/**
- * The end state once everyone has synced: every change made anywhere is applied on the central server or held
- * there for a person, once; every outbox is empty; each party holds exactly the cases it may, as the server
- * has them, with the same events and the same open held operations.
- */
-export function settledProblems(world: World): string[] {
-  const problems: string[] = [];
-  const { server } = world;
-  for (const who of PARTIES) {
-    const outbox = world.replicaOf(who).outbox;
-    if (outbox.length) problems.push(`${who} still has ${outbox.length} operation(s) in its outbox`);
-  }
-  const eventCount = new Map<string, number>();
-  for (const found of server.cases.values()) {
-    for (const event of found.events) eventCount.set(event.id, (eventCount.get(event.id) ?? 0) + 1);
-  }
-  for (const [id, count] of eventCount) if (count > 1) problems.push(`event ${id} written ${count} times`);
-  for (const { who, operation } of world.made) {
-    const answered = server.answered.get(operation.opId);
-    const what = `${operation.kind} ${operation.opId} made on ${who}`;
-    if (!answered) {
-      problems.push(`${what} never reached the server`);
-      continue;
-    }
-    const { status } = answered.result;
-    if (status === 'conflict' || status === 'attention') {
-      if (!server.heldOps.some((held) => held.operation.opId === operation.opId && held.kind === status)) {
-        problems.push(`${what} answered ${status} but not held`);
-      }
-    }
-    if (operation.kind !== 'case') {
-      // Pushed in dependency order: a case made offline reaches the server before anything recorded on it.
-      const made = server.answered.get(operation.caseId);
-      if (
-        made &&
-        world.made.some((entry) => entry.operation.opId === operation.caseId) &&
-        made.order > answered.order
-      ) {
-        problems.push(`${what} was decided before its new case`);
-      }
-    }
-    if (status === 'conflict' || status === 'attention') {
-      continue;
-    } else if (status !== 'applied') {
-      problems.push(`${what} ended ${status}`);
-    } else if (operation.kind === 'event' && !server.removed.has(operation.caseId)) {
-      if (eventCount.get(operation.opId) !== 1) problems.push(`${what} applied but not written once`);
-    } else if (operation.kind === 'case' && !server.removed.has(operation.opId) && !server.cases.has(operation.opId)) {
-      problems.push(`${what} applied but the case is missing`);
-    }
-  }
-  return problems;
-}
-
-/** What a party holds, and what it should hold after settling: the server's copy of its scope. */
-export function holdings(world: World, who: PartyName) {
-  const replica = world.replicaOf(who);
-  const scope = [...world.finalScope(who)].sort();
-  const open = world.server.heldOps.filter(
-    (held) => held.status === 'open' && held.caseId !== null && scope.includes(held.caseId),
-  );
-  return {
-    actual: {
-      cases: Object.keys(replica.cases)
-        .sort()
-        .map((id) => replica.cases[id]),
-      events: Object.keys(replica.events)
-        .sort()
-        .map((id) => replica.events[id]),
-      marks: Object.keys(replica.marks)
-        .sort()
-        .map((id) => replica.marks[id]),
-      held: replica.held.map((held) => held.id).sort(),
-    },
-    expected: {
-      cases: scope.map((id) => world.server.cases.get(id)!.detail),
-      events: scope.map((id) => world.server.cases.get(id)!.events),
-      marks: scope.map((id) => {
-        const { detail, events } = world.server.cases.get(id)!;
-        return { caseId: id, seq: events.at(-1)?.seq ?? 0, version: detail.version };
-      }),
-      held: open.map((held) => held.id).sort(),
-    },
-  };
 }
