@@ -14,6 +14,7 @@ import { ENDPOINT_POLICY, type EndpointPolicy } from '../src/access/endpoint-pol
 import { generateIdentity } from '../src/bundles/installation-keys';
 import { aNewCase } from './support/cases';
 import { describeOnEachEngine } from './support/engines';
+import { madeAt, pushAs, registerDevice } from './support/sync';
 import {
   api,
   createTestOrganisation,
@@ -59,6 +60,8 @@ interface Fixture {
   users: Record<Role, TestUser>;
   department: TestOrganisation;
   otherDepartment: string;
+  /** The access policy adjustments the role's organisation has now, as its settings page reads them. */
+  currentAdjustments: (role: Role) => Promise<PolicyAdjustmentsInput>;
   /** Sets an organisation's access policy through its administrator, as the settings page does. */
   setPolicies: (adjustments: PolicyAdjustmentsInput) => Promise<void>;
   /** A colleague the administrators' requests act on (roles, disabling, passwords), not one of the actors. */
@@ -71,6 +74,12 @@ interface Fixture {
   newIncomingReferral: () => Promise<string>;
   /** A referral this organisation sends from the caseworker's child, made afresh for each withdrawal. */
   newOutgoingReferral: () => Promise<string>;
+  /** Each role's own device for offline sync (issue 11). */
+  devices: Record<Role, string>;
+  /** A device of the caseworker, made afresh so each revocation has one to revoke. */
+  newDevice: () => Promise<string>;
+  /** An offline change of the caseworker's child kept for a person (refused on arrival), made afresh. */
+  newHeldOperation: () => Promise<string>;
 }
 
 interface SampleRequest {
@@ -254,7 +263,9 @@ const SAMPLES: Record<string, Sample> = {
   }),
   'DELETE /reports/saved/:id': async (f) => ({ path: `/reports/saved/${await f.newSavedReport()}` }),
   'GET /settings/access-policy': () => ({}),
-  'PUT /settings/access-policy': () => ({ body: {} }),
+  // Sent back as it stands, so the requests after it run under the policy the test set (the second pass takes
+  // identity from every role), not under the default an empty body would restore.
+  'PUT /settings/access-policy': async (f, _kind, role) => ({ body: await f.currentAdjustments(role) }),
   'GET /targets': () => ({}),
   'POST /targets': () => ({ body: TARGET }),
   'GET /targets/progress': () => ({ path: `/targets/progress?asOf=${TODAY}` }),
@@ -342,6 +353,24 @@ const SAMPLES: Record<string, Sample> = {
   'GET /handover-items/incoming': () => ({}),
   'POST /handover-items/accept': () => ({ body: { itemIds: [] } }),
   'POST /handover-items/decline': () => ({ body: { itemIds: [], reason: 'Nothing' } }),
+  // Offline sync (issue 11)
+  'POST /devices': (_f, _kind, role) => ({ body: { id: randomUUID(), name: `Phone of ${role}` } }),
+  'GET /devices': () => ({}),
+  'POST /devices/:id/revoke': async (f) => ({ path: `/devices/${await f.newDevice()}/revoke` }),
+  'POST /sync/pull': (f, _kind, role) => ({ body: { deviceId: f.devices[role], known: [] } }),
+  'POST /sync/push': (f, _kind, role) => ({
+    body: {
+      deviceId: f.devices[role],
+      operations: [{ kind: 'audit', opId: randomUUID(), madeAt, caseId: f.cases.own.id, action: 'case.read' }],
+    },
+  }),
+  'GET /sync/held': () => ({}),
+  'POST /sync/held/:id': async (f) => ({
+    path: `/sync/held/${await f.newHeldOperation()}`,
+    body: { action: 'discard', reason: 'Checked by the matrix.' },
+  }),
+  'GET /offline-marks': () => ({}),
+  'PUT /offline-marks': (f, kind) => ({ body: { caseId: f.cases[kind].id, offline: true } }),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;
@@ -349,8 +378,10 @@ type Outcome = 'allowed' | 401 | 403 | 404;
 function expected(key: string, policy: EndpointPolicy, role: Role | 'anonymous', kind: CaseKind): Outcome {
   if (policy.access === 'public') return 'allowed';
   if (role === 'anonymous') return 401;
-  if (policy.access === 'signed_in') return policy.ownRecordsOnly && role !== 'caseworker' ? 404 : 'allowed';
   const access = accessFor([role]);
+  // An administrator manages every device of the organisation, not only her own.
+  if (key === 'POST /devices/:id/revoke' && can(access, 'device.manage')) return 'allowed';
+  if (policy.access === 'signed_in') return policy.ownRecordsOnly && role !== 'caseworker' ? 404 : 'allowed';
   if (!policy.anyOf.some((permission) => can(access, permission))) return 403;
   // The sample asks by name, which a role that may not read identity may not ask.
   if (key === 'POST /cases/duplicates' && !mayRead(access, 'identity')) return 403;
@@ -546,7 +577,27 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
       await api(server, 'POST', `/transfers/${withdrawn.body.id}/withdraw`, { token: ngo.user.token }),
     ];
     expect(decisions.map((response) => response.status)).toEqual([201, 201]);
+    const devices = Object.fromEntries(
+      await Promise.all(ROLES.map(async (role) => [role, await registerDevice(server, users[role])] as const)),
+    ) as Record<Role, string>;
     fixture = {
+      devices,
+      newDevice: () => registerDevice(server, users.caseworker),
+      newHeldOperation: async () => {
+        const opId = randomUUID();
+        // A reopening of a case that is not closed: refused on arrival, so kept for a person.
+        const pushed = await pushAs(server, users.caseworker, devices.caseworker, [
+          {
+            kind: 'event',
+            opId,
+            madeAt,
+            caseId: cases.own.id,
+            body: { type: 'reopening', occurredOn: TODAY, payload: { reason: 'Matrix' } },
+          },
+        ]);
+        expect(pushed.body.results[0]?.status).toBe('attention');
+        return opId;
+      },
       otherOrganisation: other.id,
       declinedTransfer: declined.body.id,
       withdrawnTransfer: withdrawn.body.id,
@@ -570,6 +621,12 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
       department,
       otherDepartment: otherDepartment.id,
       spareUser: (await ngo.addUser(['caseworker'])).id,
+      currentAdjustments: async (role) => {
+        const current = await api<{ adjustments: PolicyAdjustmentsInput }>(server, 'GET', '/settings/access-policy', {
+          token: users[role].token,
+        });
+        return current.status === 200 ? current.body.adjustments : {};
+      },
       setPolicies: async (adjustments) => {
         const departmentAdmin = await department.addUser(['org_admin']);
         for (const admin of [ngo.user, departmentAdmin]) {

@@ -19,7 +19,8 @@ const queryClient = createQueryClient();
  * its partners), /facilities/new, /facilities/:facilityId, /facilities/:facilityId/edit, /sessions/new (a group session and its
  * attendance), /settings (the organisation's case settings and retention rules), /settings/roles (what each
  * role may do), /audit (the audit log), /account (one's own account and second factor), /users, /users/new and
- * /users/:userId (user administration), /dashboard (progress against targets),
+ * /users/:userId (user administration), /devices (the devices that keep cases offline),
+ * /dashboard (progress against targets),
  * /reports, /reports/new (the pivot builder), /reports/:reportId (a report
  * run for a period) and /reports/:reportId/cases (the cases behind a number), and the MoSVY forms of a case at
  * /cases/:caseId/forms and /cases/:caseId/forms/:form, its photos and documents at /cases/:caseId/files, the sync page at /sync and
@@ -152,6 +153,7 @@ const router = createBrowserRouter([
           { path: 'users', ...lazyPage(() => import('./users/users.page').then((page) => page.UsersPage)) },
           { path: 'users/new', ...lazyPage(() => import('./users/new-user.page').then((page) => page.NewUserPage)) },
           { path: 'users/:userId', ...lazyPage(() => import('./users/user.page').then((page) => page.UserPage)) },
+          { path: 'devices', ...lazyPage(() => import('./devices/devices.page').then((page) => page.DevicesPage)) },
           { path: 'audit', ...lazyPage(() => import('./records/audit-log.page').then((page) => page.AuditLogPage)) },
           {
             path: 'settings/roles',

@@ -77,6 +77,15 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
+/**
+ * An operation as the server kept it, in an answer: checked against `syncOperationSchema` but passed as it is,
+ * since it was parsed (trimmed, defaulted) when pushed, and an answer cannot be written through that schema's
+ * one-way transforms.
+ */
+const keptOperationSchema = z.custom<SyncOperation>((value) => syncOperationSchema.safeParse(value).success, {
+  message: 'Not an operation of the sync protocol.',
+});
+
 export const HELD_KINDS = ['conflict', 'attention'] as const;
 export type HeldKind = (typeof HELD_KINDS)[number];
 
@@ -105,7 +114,7 @@ export const heldOperationSchema = z.object({
   /** Why it was held: a refusal code (`case_closed`, `id_taken`, `stale_field`…), translated by the browser. */
   reason: z.string(),
   message: z.string(),
-  operation: syncOperationSchema,
+  operation: keptOperationSchema,
   conflicts: z.array(conflictFieldSchema),
 });
 export type HeldOperation = z.infer<typeof heldOperationSchema>;

@@ -15,7 +15,6 @@ export interface DeviceRow {
   last_sync_at: Date | null;
   revoked_at: Date | null;
   user_name: string | null;
-  user_disabled_at: Date | null;
 }
 
 function devices(db: Executor) {
@@ -23,7 +22,7 @@ function devices(db: Executor) {
     .selectFrom('device')
     .innerJoin('app_user as owner', 'owner.id', 'device.user_id')
     .selectAll('device')
-    .select(['owner.display_name as user_name', 'owner.disabled_at as user_disabled_at']);
+    .select('owner.display_name as user_name');
 }
 
 /** A device by id, in any organisation: the caller tells a retry from an id used by someone else. */
@@ -90,6 +89,18 @@ export async function revokeDeviceRow(trx: Transaction<Database>, id: string, by
     .returning('id')
     .executeTakeFirst();
   return revoked !== undefined;
+}
+
+/** Revokes every device of a user being disabled: each wipes its store when it is next told so. */
+export async function revokeUserDevices(trx: Transaction<Database>, userId: string, by: string): Promise<number> {
+  const revoked = await trx
+    .updateTable('device')
+    .set({ revoked_at: new Date(), revoked_by: by })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return revoked.length;
 }
 
 /**

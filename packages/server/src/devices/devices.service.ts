@@ -15,7 +15,7 @@ import {
 const NOT_FOUND = 'No device with this id.';
 // One answer for an id of another user and one of another organisation: it must not say whose it is.
 const ID_TAKEN = 'This device id is already used: a device makes a new id when its store is wiped.';
-const REVOKED = 'This device may no longer sync: it was revoked, or its user was disabled. Its store is wiped.';
+const REVOKED = 'This device may no longer sync: it was revoked (or its user disabled). Its store is wiped.';
 
 function toDevice(row: DeviceRow, heldCases: Device['heldCases']): Device {
   return {
@@ -98,14 +98,14 @@ export async function revokeDevice(db: Kysely<Database>, actor: Actor, id: strin
 }
 
 /**
- * The signed-in user's own device, for a pull or a push: another's answers "not found"; a revoked device, or
- * one whose user was disabled, is refused with `device_revoked`, on which the device wipes its store.
+ * The signed-in user's own device, for a pull or a push: another's answers "not found"; a revoked device (a
+ * disabled user's devices are revoked with her) is refused with `device_revoked`, on which it wipes its store.
  */
 export async function deviceForSync(db: Kysely<Database>, actor: Actor, id: string): Promise<DeviceRow> {
   const row = await findDevice(db, id);
   if (!row || row.organisation_id !== actor.organisationId || row.user_id !== actor.userId) {
     throw new DomainError('not_found', NOT_FOUND, [], 'not_found');
   }
-  if (row.revoked_at || row.user_disabled_at) throw new DomainError('forbidden', REVOKED, [], 'device_revoked');
+  if (row.revoked_at) throw new DomainError('forbidden', REVOKED, [], 'device_revoked');
   return row;
 }

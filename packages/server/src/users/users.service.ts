@@ -16,6 +16,7 @@ import { assertAcceptablePassword } from '../auth/password-policy';
 import { deleteUserSessions } from '../auth/sessions.repository';
 import { clearTwoFactor } from '../auth/two-factor.repository';
 import { insertUser } from '../auth/users.repository';
+import { revokeUserDevices } from '../devices/devices.repository';
 import type { Database } from '../db/schema';
 import {
   emailTaken,
@@ -139,10 +140,12 @@ export async function setUserDisabled(
     await targetUser(trx, actor, userId);
     await setDisabled(trx, userId, disabled);
     const sessionsEnded = disabled ? await deleteUserSessions(trx, userId) : 0;
+    // Her devices stay revoked if she is enabled again: a device that was told to wipe starts afresh.
+    const devicesRevoked = disabled ? await revokeUserDevices(trx, userId, actor.userId) : 0;
     await appendAudit(trx, {
       ...actor,
       action: disabled ? 'user.disable' : 'user.enable',
-      detail: disabled ? { userId, sessionsEnded } : { userId },
+      detail: disabled ? { userId, sessionsEnded, devicesRevoked } : { userId },
     });
     return toSummary(await targetUser(trx, actor, userId));
   });

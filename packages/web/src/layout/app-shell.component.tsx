@@ -127,6 +127,11 @@ export function AppShell() {
                     {t('account:nav.users')}
                   </NavLink>
                 ) : null}
+                {can(user.access, 'device.manage') ? (
+                  <NavLink to="/devices" className="app-nav__link">
+                    {t('oversight:nav.devices')}
+                  </NavLink>
+                ) : null}
                 {can(user.access, 'user.manage') ? (
                   <NavLink to="/settings" end className="app-nav__link">
                     {t('oversight:nav.settings')}

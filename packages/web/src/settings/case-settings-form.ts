@@ -25,10 +25,16 @@ export interface CaseSettingsFormState {
   /** Days a referral may wait for our answer before it shows as overdue (issue 10). */
   referralNormalDays: string;
   referralUrgentDays: string;
+  /** What the organisation's devices do with the cases they keep offline (issue 11). */
+  wipeAfterDays: string;
+  lockAfterMinutes: string;
 }
 
 export const SUPPRESSION_FLOOR_MIN = 2;
 export const SUPPRESSION_FLOOR_MAX = 50;
+
+export const WIPE_AFTER_DAYS_MAX = 365;
+export const LOCK_AFTER_MINUTES_MAX = 24 * 60;
 
 export const EVERY_MONTHS_MAX = 24;
 export const UNTIL_MONTH_MAX = 120;
@@ -44,6 +50,8 @@ export function caseSettingsFormState(settings: CaseSettings): CaseSettingsFormS
     reportSuppressionFloor: String(settings.reportSuppressionFloor),
     referralNormalDays: String(settings.referralReminder.normalDays),
     referralUrgentDays: String(settings.referralReminder.urgentDays),
+    wipeAfterDays: String(settings.offline.wipeAfterDays),
+    lockAfterMinutes: String(settings.offline.lockAfterMinutes),
   };
 }
 
@@ -62,6 +70,7 @@ function toInput(state: CaseSettingsFormState) {
     })),
     reportSuppressionFloor: whole(state.reportSuppressionFloor),
     referralReminder: { normalDays: whole(state.referralNormalDays), urgentDays: whole(state.referralUrgentDays) },
+    offline: { wipeAfterDays: whole(state.wipeAfterDays), lockAfterMinutes: whole(state.lockAfterMinutes) },
   };
 }
 
@@ -84,6 +93,11 @@ function issueMessage(issue: SchemaIssue): Message {
     return {
       key: 'oversight:settings.errors.suppressionFloor',
       params: { min: SUPPRESSION_FLOOR_MIN, max: SUPPRESSION_FLOOR_MAX },
+    };
+  if (issue.path[0] === 'offline')
+    return {
+      key: 'oversight:settings.errors.offline',
+      params: { min: 1, max: issue.path[1] === 'wipeAfterDays' ? WIPE_AFTER_DAYS_MAX : LOCK_AFTER_MINUTES_MAX },
     };
   return commonIssueMessage(issue);
 }

@@ -17,12 +17,14 @@ import { RetentionSection } from '../records/retention-section.component';
 import {
   caseSettingsFormState,
   EVERY_MONTHS_MAX,
+  LOCK_AFTER_MINUTES_MAX,
   phaseField,
   previewMonths,
   SUPPRESSION_FLOOR_MAX,
   SUPPRESSION_FLOOR_MIN,
   UNTIL_MONTH_MAX,
   validateCaseSettings,
+  WIPE_AFTER_DAYS_MAX,
   type ApprovalSubjectCode,
   type CaseSettingsFormState,
   type PhaseRow,
@@ -69,7 +71,10 @@ function CaseSettingsForm({ settings }: { settings: CaseSettings }) {
   }, [focusKey]);
 
   /** Any change clears the phase errors: one phase's end depends on the one before. */
-  const change = (next: CaseSettingsFormState, touched: 'approvalGates' | 'phases' | 'reportSuppressionFloor') => {
+  const change = (
+    next: CaseSettingsFormState,
+    touched: 'approvalGates' | 'phases' | 'reportSuppressionFloor' | `offline.${'wipeAfterDays' | 'lockAfterMinutes'}`,
+  ) => {
     setState(next);
     setSaved(false);
     setErrors((current) =>
@@ -291,6 +296,37 @@ function CaseSettingsForm({ settings }: { settings: CaseSettings }) {
                   step={1}
                   value={state[key]}
                   onChange={(event) => change({ ...state, [key]: event.target.value }, 'reportSuppressionFloor')}
+                />
+              )}
+            </Field>
+          ))}
+        </fieldset>
+        <fieldset className="form-section">
+          <legend className="form-section__title">{t('oversight:settings.offline')}</legend>
+          {(
+            [
+              ['wipeAfterDays', WIPE_AFTER_DAYS_MAX],
+              ['lockAfterMinutes', LOCK_AFTER_MINUTES_MAX],
+            ] as const
+          ).map(([key, max]) => (
+            <Field
+              key={key}
+              id={id(key)}
+              name={`offline.${key}`}
+              label={t(`oversight:settings.${key}`)}
+              hint={t(`oversight:settings.${key}Hint`)}
+              error={errors[`offline.${key}`]}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={max}
+                  step={1}
+                  value={state[key]}
+                  onChange={(event) => change({ ...state, [key]: event.target.value }, `offline.${key}`)}
                 />
               )}
             </Field>
