@@ -37,12 +37,13 @@ async function api<T>(page: Page, method: string, path: string, body?: unknown):
 }
 
 async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
-  // On a phone the language switch sits in the menu.
+  // On a phone the language switch sits in the menu, closed again afterwards so that screenshots show the page.
   const menu = page.getByTestId('menu-button');
-  if (await menu.isVisible()) await menu.click();
-  await page.getByTestId(`language-${language}`).click();
+  const button = page.getByTestId(`language-${language}`);
+  if (!(await button.isVisible())) await menu.click();
+  await button.click();
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-  if (await menu.isVisible()) await page.keyboard.press('Escape');
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
 }
 
 /** The page in both languages at both widths, for a person to look at; back in English at laptop width. */
