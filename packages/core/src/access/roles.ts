@@ -43,5 +43,7 @@ export const PERMISSIONS = [
   'handover.manage',
   'handover.approve',
   'handover.receive',
+  /** See the organisation's devices and the cases each holds offline, and revoke a device (issue 11). */
+  'device.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -88,6 +88,15 @@ export const AUDIT_ACTIONS = [
   'referral.withdraw',
   'referral.done',
   'settings.services_update',
+  // Offline sync (issue 11)
+  'device.register',
+  'device.revoke',
+  'case.offline_mark',
+  'sync.pull',
+  'sync.hold',
+  'sync.held_reapply',
+  'sync.held_resolve',
+  'sync.held_discard',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseDetailSchema, newCaseSchema } from '../cases/case.schema';
 import { caseEventSchema, newCaseEventSchema } from '../cases/case-events';
 import { caseCorrectionSchema } from '../cases/case-correction.schema';
+import { offlineSettingsSchema } from '../cases/case-settings';
 
 /**
  * The offline sync protocol's shapes (docs/decisions/0013-offline-sync.md). The server validates pushes and
@@ -15,19 +16,13 @@ export const registerDeviceSchema = z.object({
   /** Made by the device once and kept in its store; registering again with it is a retry. */
   id: z.uuid(),
   name: z.string().trim().min(1).max(120),
+  /** A shelter's own server syncing with the central one; only an administrator (`device.manage`) registers one. */
+  kind: z.enum(DEVICE_KINDS).default('browser'),
 });
 export type RegisterDevice = z.infer<typeof registerDeviceSchema>;
 
-export const deviceSettingsSchema = z.object({
-  /** The device wipes its store when it has not synced for this many days (an organisation setting). */
-  wipeAfterDays: z.number().int().min(1).max(365),
-  /** The store locks after this many idle minutes. */
-  lockAfterMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
-});
+/** The organisation's offline settings (`offline` in its case settings), sent to its devices with each pull. */
+export const deviceSettingsSchema = offlineSettingsSchema;
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
 
 export const deviceSchema = z.object({
@@ -43,6 +38,9 @@ export const deviceSchema = z.object({
   heldCases: z.array(z.object({ caseId: z.uuid(), caseNumber: z.string() })),
 });
 export type Device = z.infer<typeof deviceSchema>;
+
+export const deviceListSchema = z.object({ items: z.array(deviceSchema) });
+export type DeviceList = z.infer<typeof deviceListSchema>;
 
 /** One change made on a device, pushed in the order the device made it; `opId` is the record's own client id. */
 export const syncOperationSchema = z.discriminatedUnion('kind', [
@@ -79,6 +77,15 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
+/**
+ * An operation as the server kept it, in an answer: checked against `syncOperationSchema` but passed as it is,
+ * since it was parsed (trimmed, defaulted) when pushed, and an answer cannot be written through that schema's
+ * one-way transforms.
+ */
+const keptOperationSchema = z.custom<SyncOperation>((value) => syncOperationSchema.safeParse(value).success, {
+  message: 'Not an operation of the sync protocol.',
+});
+
 export const HELD_KINDS = ['conflict', 'attention'] as const;
 export type HeldKind = (typeof HELD_KINDS)[number];
 
@@ -107,7 +114,7 @@ export const heldOperationSchema = z.object({
   /** Why it was held: a refusal code (`case_closed`, `id_taken`, `stale_field`…), translated by the browser. */
   reason: z.string(),
   message: z.string(),
-  operation: syncOperationSchema,
+  operation: keptOperationSchema,
   conflicts: z.array(conflictFieldSchema),
 });
 export type HeldOperation = z.infer<typeof heldOperationSchema>;
@@ -165,6 +172,14 @@ export const pullResponseSchema = z.object({
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 export const offlineMarkSchema = z.object({ caseId: z.uuid(), offline: z.boolean() });
+export type OfflineMark = z.infer<typeof offlineMarkSchema>;
+
+/** The cases the signed-in user marked to keep offline, beyond those assigned to her. */
+export const offlineMarkListSchema = z.object({ caseIds: z.array(z.uuid()) });
+
+export const heldListQuerySchema = z.object({ caseId: z.uuid().optional() });
+export const heldListSchema = z.object({ items: z.array(heldOperationSchema) });
+export type HeldList = z.infer<typeof heldListSchema>;
 
 export const resolveHeldSchema = z.discriminatedUnion('action', [
   /** Send the kept operation again (after the case was reopened, say), optionally with an edited body. */

@@ -150,6 +150,17 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'POST /transfers/:transferId/accept': needs('case.transfer'),
   'POST /transfers/:transferId/decline': needs('case.transfer'),
   'POST /transfers/:transferId/withdraw': needs('case.transfer'),
+  // Offline sync (issue 11): a device is its user's (an administrator's `device.manage` reaches all of the
+  // organisation's); the services check the case and the kept operation.
+  'POST /devices': SIGNED_IN,
+  'GET /devices': SIGNED_IN,
+  'POST /devices/:id/revoke': { access: 'signed_in', ownRecordsOnly: true },
+  'POST /sync/pull': needs('case.read'),
+  'POST /sync/push': needs('case.read'),
+  'GET /sync/held': needs('case.read'),
+  'POST /sync/held/:id': needs('case.write'),
+  'GET /offline-marks': needs('case.read'),
+  'PUT /offline-marks': aboutCases('case.read'),
 };
 
 /** The table's key for a route: its method and its path below the API prefix. */

@@ -63,11 +63,14 @@ export async function readEvents(
 ): Promise<{ reach: CaseReach; rows: EventWithAuthor[] }> {
   requirePermission(actor, 'case.read');
   const reach = await reachOf(db, actor, await selectCase(db, actor, caseId, 'read'));
-  const rows = (await eventsWithAuthors(db, caseId)).filter((row) =>
-    eventReadable(reach, row.type, row.organisation_id, row.payload),
-  );
+  const rows = readableEvents(reach, await eventsWithAuthors(db, caseId));
   await auditCase(db, actor, 'case.read_events', caseId, { events: rows.length });
   return { reach, rows };
+}
+
+/** The events of one case a reader reaching it so may read: all for the lead, a participant's sections and writing. */
+export function readableEvents<Row extends CaseEventRow>(reach: CaseReach, rows: readonly Row[]): Row[] {
+  return rows.filter((row) => eventReadable(reach, row.type, row.organisation_id, row.payload));
 }
 
 /** Events of a case for a rule check inside a write; the caller already holds the case's lock. */

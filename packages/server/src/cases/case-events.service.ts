@@ -10,6 +10,7 @@ import {
   sectionReadable,
   tiersOnCase,
   type Access,
+  type CaseReach,
   type CaseSection,
   type CaseEvent,
   type CaseState,
@@ -35,6 +36,14 @@ import { refuseReadOnlyTiers } from './field-access';
 
 export async function listEvents(db: Kysely<Database>, actor: Actor, caseId: string): Promise<CaseEvent[]> {
   const { reach, rows } = await readEvents(db, actor, caseId);
+  return eventsAsSeenBy(actor, reach, rows);
+}
+
+/**
+ * Events of one case the reader reaches (`readableEvents`), as `GET /cases/{id}/events` gives them: each payload
+ * without the tiers the reader may not see, for a caller that already checked and audited the read.
+ */
+export function eventsAsSeenBy(actor: Actor, reach: CaseReach, rows: readonly EventWithAuthor[]): CaseEvent[] {
   const tiers = tiersOnCase(actor.access, reach);
   const correctedBy = new Map(rows.filter((row) => row.supersedes).map((row) => [row.supersedes, row.id]));
   return rows.map((row) => {

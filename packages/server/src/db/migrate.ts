@@ -26,6 +26,8 @@ import * as caseTransfers from './migrations/2026-12-07T0600-case-transfers';
 import * as handover from './migrations/2026-12-07T0700-handover';
 // Referrals for a service (issue 10)
 import * as referrals from './migrations/2026-12-07T0500-referrals';
+// Offline sync (issue 11)
+import * as offlineSync from './migrations/2026-12-08T0100-offline-sync';
 
 /**
  * Migrations are listed here rather than read from a folder so that they travel with the code in any
@@ -58,6 +60,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0700-handover': handover,
   // Referrals for a service (issue 10)
   '2026-12-07T0500-referrals': referrals,
+  // Offline sync (issue 11)
+  '2026-12-08T0100-offline-sync': offlineSync,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

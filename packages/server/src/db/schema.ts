@@ -4,6 +4,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in when it is not given. */
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+type OptionalTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** Dates are read as `YYYY-MM-DD` strings (see the type parsers in database.ts), never as local-time Dates. */
 type CalendarDate = ColumnType<string, string, string>;
 
@@ -451,6 +452,62 @@ export interface EmailOutboxTable {
   created_at: DefaultedTimestamp;
 }
 
+/** A phone, laptop or shelter hub that keeps cases offline (issue 11). */
+export interface DeviceTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  kind: 'browser' | 'hub';
+  name: string;
+  registered_at: DefaultedTimestamp;
+  last_sync_at: OptionalTimestamp;
+  revoked_at: OptionalTimestamp;
+  revoked_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A case a device said it holds at its last pull, for the administrator's list. */
+export interface DeviceCaseTable {
+  device_id: string;
+  case_id: string;
+}
+
+/** A case a user keeps offline beyond those assigned to her. */
+export interface OfflineMarkTable {
+  user_id: string;
+  case_id: string;
+  marked_at: DefaultedTimestamp;
+}
+
+/** An offline operation kept instead of applied: a conflict, or a refusal on arrival (decision 0013). */
+export interface SyncHeldTable {
+  /** The operation's own id (`opId`). */
+  id: string;
+  organisation_id: string;
+  device_id: string | null;
+  user_id: string | null;
+  case_id: string | null;
+  kind: 'conflict' | 'attention';
+  status: 'open' | 'reapplied' | 'resolved' | 'discarded';
+  reason: string;
+  message: string;
+  operation: ColumnType<Record<string, unknown>, string, string>;
+  conflicts: ColumnType<Record<string, unknown>[], string | undefined, string>;
+  /** The device's time, as the device gave it. */
+  made_at: string;
+  received_at: DefaultedTimestamp;
+  resolved_by: ColumnType<string | null, string | null | undefined, string | null>;
+  resolved_at: OptionalTimestamp;
+  resolution_note: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An offline audit entry already written, by its operation id, so a retried push writes it once. */
+export interface SyncAuditOpTable {
+  id: string;
+  organisation_id: string;
+  device_id: string;
+  received_at: DefaultedTimestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   app_user: AppUserTable;
@@ -480,6 +537,12 @@ export interface Database {
   installation_identity: InstallationIdentityTable;
   partner_installation: PartnerInstallationTable;
   imported_case: ImportedCaseTable;
+  // Offline sync (issue 11)
+  device: DeviceTable;
+  device_case: DeviceCaseTable;
+  offline_mark: OfflineMarkTable;
+  sync_held: SyncHeldTable;
+  sync_audit_op: SyncAuditOpTable;
 }
 
 export type UserRow = Selectable<AppUserTable>;

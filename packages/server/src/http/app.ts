@@ -40,6 +40,8 @@ import { setupRoutes } from '../setup/setup.routes';
 import { notificationsRoutes } from '../notifications/notifications.routes';
 import { mailOutboxHooks } from '../notifications/mail-outbox';
 import { bundlesRoutes, prepareInstallation } from '../bundles/bundles.routes';
+import { devicesRoutes } from '../devices/devices.routes';
+import { syncRoutes } from '../sync/sync.routes';
 import { policyOf, refuseWithout } from '../access/endpoint-policy';
 import type { AppContext } from './context';
 import { requireUser } from './session';
@@ -187,6 +189,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(handoverRoutes(ctx));
       // Referrals for a service (issue 10)
       await api.register(referralsRoutes(ctx));
+      // Offline sync (issue 11)
+      await api.register(devicesRoutes(ctx));
+      await api.register(syncRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

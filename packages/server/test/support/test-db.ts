@@ -52,7 +52,7 @@ export async function openTestDb(engine: Engine, limits: QueueLimits = DEFAULT_Q
 
 export async function countRows(
   db: Db,
-  table: 'child_case' | 'case_event' | 'group_activity' | 'organisation' | 'app_user',
+  table: 'child_case' | 'case_event' | 'group_activity' | 'organisation' | 'app_user' | 'sync_held' | 'sync_audit_op',
 ): Promise<number> {
   const result = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db.kysely);
   return result.rows[0]?.n ?? 0;
