@@ -116,7 +116,7 @@ async function closeCase(page: Page, caseId: string, reintegrated: boolean): Pro
 
 async function registerDevice(page: Page): Promise<string> {
   const id = randomUUID();
-  const answer = await api<unknown>(page, 'POST', '/sync/devices', { id, name: 'Field phone' });
+  const answer = await api<unknown>(page, 'POST', '/devices', { id, name: 'Field phone' });
   expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
   return id;
 }
@@ -218,14 +218,14 @@ describe('the sync screens, in a real browser', () => {
     const after = await api<{ givenNameLatin: string }>(field, 'GET', `/cases/${caseId}`);
     expect(after.body.givenNameLatin).toBe('Sophia');
     // The history keeps both: the supervisor's correction and the one chosen from the phone's.
-    const events = await api<{ items: { type: string; payload: Record<string, { to: unknown }> }[] }>(
+    const events = await api<{ items: { type: string; payload: { changes: Record<string, { to: unknown }> } }[] }>(
       field,
       'GET',
       `/cases/${caseId}/events`,
     );
     const names = events.body.items
       .filter((event) => event.type === 'profile_correction')
-      .map((event) => event.payload.givenNameLatin?.to);
+      .map((event) => event.payload.changes.givenNameLatin?.to);
     expect(names).toEqual(expect.arrayContaining(['Sopheap', 'Sophia']));
   });
 
