@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HeldOperation, PushResponse, SyncOperationInput } from '@homeward/core';
-import { launchChromium, screenshot } from './support/chromium';
+import { launchChromium, SCREENSHOTS, screenshot } from './support/chromium';
 import { signInAs } from './support/sign-in';
 
 /** This file works on the demo installation, on cases it opens itself. */
@@ -46,8 +48,11 @@ async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
   if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
 }
 
-/** The page in both languages at both widths, for a person to look at; back in English at laptop width. */
-async function screenshots(page: Page, name: string): Promise<void> {
+/**
+ * The page (or one part of it) in both languages at both widths, for a person to look at; back in English at
+ * laptop width. Nothing may scroll sideways on a phone.
+ */
+async function screenshots(page: Page, name: string, part?: Locator): Promise<void> {
   for (const [size, viewport] of [
     ['1280', LAPTOP],
     ['390', PHONE],
@@ -55,8 +60,9 @@ async function screenshots(page: Page, name: string): Promise<void> {
     await page.setViewportSize(viewport);
     for (const language of ['en', 'km'] as const) {
       await setLanguage(page, language);
-      await screenshot(page, `${name}-${language}-${size}`);
-      // Nothing may scroll sideways on a phone.
+      const path = `${name}-${language}-${size}`;
+      if (part) await shot(part, path);
+      else await screenshot(page, path);
       if (size === '390') {
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       }
@@ -64,6 +70,11 @@ async function screenshots(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize(LAPTOP);
   await setLanguage(page, 'en');
+}
+
+async function shot(part: Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await part.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
 }
 
 /** Today in Cambodia, as the server dates events. */
@@ -256,7 +267,7 @@ describe('the sync screens, in a real browser', () => {
     await field.goto(`${baseUrl}/cases/${caseId}`);
     const banner = field.getByTestId('case-sync-banner');
     await expect.poll(() => banner.innerText()).toContain('1 change to this case needs attention');
-    await screenshots(field, 'sync-case-banner');
+    await screenshots(field, 'sync-case-banner', field.locator('.case-page__header'));
     await banner.getByRole('link').click();
     await field.waitForURL('**/sync');
 
