@@ -1,8 +1,9 @@
 /**
- * Benchmarks on the embedded database and, when BENCH_DATABASE_URL is set, on a PostgreSQL server: opening and
- * searching cases, then every built-in report over generated data (10,000 cases on PGlite, 200,000 cases and
- * about 10 million events in the server's `homeward_bench` database, generated once and kept). Prints figures;
- * asserts only that the generated data is what the application writes and that the hand-written query agrees.
+ * Benchmarks of the device's sync in the browser's code path (sync.ts), then on the embedded database and, when
+ * BENCH_DATABASE_URL is set, on a PostgreSQL server: opening and searching cases, then every built-in report
+ * over generated data (10,000 cases on PGlite, 200,000 cases and about 10 million events in the server's
+ * `homeward_bench` database, generated once and kept). Prints figures; asserts only that the generated data is
+ * what the application writes and that the hand-written query agrees.
  *   npm run bench                      # PGlite: 2,000 cases opened one by one, reports over 10,000 cases
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
  * BENCH_CASES, BENCH_REPORT_CASES and BENCH_RUNS change the sizes and the number of timed runs.
@@ -22,6 +23,7 @@ import { actorOf, type Actor } from '../packages/server/src/auth/actor';
 import { checkSample } from './dataset-check';
 import { ensureDataset } from './generate-dataset';
 import { timeReports } from './report-timings';
+import { benchSync } from './sync';
 
 const CASES = Number(process.env.BENCH_CASES ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -108,6 +110,7 @@ async function benchReports(name: string, target: DatabaseTarget, cases: number)
   await db.close();
 }
 
+await benchSync(RUNS);
 await bench('PGlite (in memory)', { engine: 'pglite', dataDir: 'memory://' });
 const pgliteCases = Number(process.env.BENCH_REPORT_CASES ?? 10_000);
 await benchReports(

@@ -35,6 +35,8 @@ import enHandover from './en/handover.json';
 import kmHandover from './km/handover.json';
 import enForms from './en/forms.json';
 import kmForms from './km/forms.json';
+import enOffline from './en/offline.json';
+import kmOffline from './km/offline.json';
 import enSync from './en/sync.json';
 import kmSync from './km/sync.json';
 
@@ -66,6 +68,7 @@ export const resources = {
     transfers: enTransfers,
     handover: enHandover,
     forms: enForms,
+    offline: enOffline,
     sync: enSync,
   },
   km: {
@@ -87,6 +90,7 @@ export const resources = {
     transfers: kmTransfers,
     handover: kmHandover,
     forms: kmForms,
+    offline: kmOffline,
     sync: kmSync,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

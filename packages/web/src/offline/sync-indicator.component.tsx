@@ -1,0 +1,28 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useSyncStatus } from './sync-status';
+
+/** The header's small online / offline / syncing sign, with what waits; it opens the sync screen. */
+export function SyncIndicator() {
+  const { t } = useTranslation();
+  const { connection, pending, failed } = useSyncStatus();
+  const status = t(`offline:indicator.${connection}`);
+  const waiting = pending + failed;
+  return (
+    <Link
+      to="/sync"
+      className={`sync-indicator sync-indicator--${connection}`}
+      data-testid="sync-indicator"
+      data-connection={connection}
+      aria-label={t('offline:indicator.label', { status })}
+    >
+      <span className="sync-indicator__dot" aria-hidden="true" />
+      <span className="sync-indicator__status">{status}</span>
+      {waiting > 0 ? (
+        <span className="sync-indicator__waiting" data-testid="sync-waiting">
+          {t('offline:indicator.waiting', { count: waiting })}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
