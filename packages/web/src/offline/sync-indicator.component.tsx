@@ -5,9 +5,10 @@ import { useSyncStatus } from './sync-status';
 /** The header's small online / offline / syncing sign, with what waits; it opens the sync screen. */
 export function SyncIndicator() {
   const { t } = useTranslation();
-  const { connection, pending, failed } = useSyncStatus();
+  const { connection, pending, failed, conflicts, attention } = useSyncStatus();
   const status = t(`offline:indicator.${connection}`);
   const waiting = pending + failed;
+  const toDecide = conflicts + attention;
   return (
     <Link
       to="/sync"
@@ -21,6 +22,11 @@ export function SyncIndicator() {
       {waiting > 0 ? (
         <span className="sync-indicator__waiting" data-testid="sync-waiting">
           {t('offline:indicator.waiting', { count: waiting })}
+        </span>
+      ) : null}
+      {toDecide > 0 ? (
+        <span className="sync-indicator__waiting sync-indicator__decide" data-testid="sync-to-decide">
+          {t('sync:indicator.toDecide', { count: toDecide })}
         </span>
       ) : null}
     </Link>
