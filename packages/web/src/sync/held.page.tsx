@@ -26,14 +26,14 @@ export function HeldPage() {
   const { t } = useTranslation();
   const describe = useHeldDescription();
   const heldQuery = useHeldOperations();
-  const { syncNow } = useSyncStatus();
+  const status = useSyncStatus();
   const [outcome, setOutcome] = useState<HeldOperation | null>(null);
   const held = outcome ?? heldQuery.data?.items.find((item) => item.id === heldId);
   useDocumentTitle(t('sync:title'));
   // A sync brings the device's counts (the header's indicator) up to date with the decision.
   const decided = (result: HeldOperation) => {
     setOutcome(result);
-    void syncNow();
+    void status.syncNow();
   };
 
   return (
