@@ -202,7 +202,12 @@ describe('the sync screens, in a real browser', () => {
     expect(result.status).toBe('conflict');
     const id = heldId(result);
 
-    await field.goto(`${baseUrl}/sync`);
+    // A sync brings the conflict to the device too: the header's indicator counts it, on every screen. Followed
+    // as a link, not loaded again: a reload drops the device store's key from memory, and with it the syncing.
+    await field.getByTestId('sync-indicator').click();
+    await field.waitForURL('**/sync');
+    await field.getByTestId('sync-now').click();
+    await expect.poll(() => field.getByTestId('sync-to-decide').innerText()).toMatch(/^\d+ to decide$/);
     const item = field.locator(`[data-testid="held-item"][data-id="${id}"]`);
     await expect
       .poll(() => item.getByTestId('held-what').innerText())

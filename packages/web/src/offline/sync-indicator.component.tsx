@@ -26,7 +26,10 @@ export function SyncIndicator() {
       ) : null}
       {toDecide > 0 ? (
         <span className="sync-indicator__waiting sync-indicator__decide" data-testid="sync-to-decide">
-          {t('sync:indicator.toDecide', { count: toDecide })}
+          <span className="sync-indicator__decide-text">{t('sync:indicator.toDecide', { count: toDecide })}</span>
+          <span className="sync-indicator__decide-count" aria-hidden="true">
+            {toDecide}
+          </span>
         </span>
       ) : null}
     </Link>
