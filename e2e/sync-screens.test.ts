@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HeldOperation, PushResponse, SyncOperationInput } from '@homeward/core';
-import { launchChromium, screenshot } from './support/chromium';
+import { launchChromium, SCREENSHOTS, screenshot } from './support/chromium';
 import { signInAs } from './support/sign-in';
 
 /** This file works on the demo installation, on cases it opens itself. */
@@ -37,16 +39,20 @@ async function api<T>(page: Page, method: string, path: string, body?: unknown):
 }
 
 async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
-  // On a phone the language switch sits in the menu.
+  // On a phone the language switch sits in the menu, closed again afterwards so that screenshots show the page.
   const menu = page.getByTestId('menu-button');
-  if (await menu.isVisible()) await menu.click();
-  await page.getByTestId(`language-${language}`).click();
+  const button = page.getByTestId(`language-${language}`);
+  if (!(await button.isVisible())) await menu.click();
+  await button.click();
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-  if (await menu.isVisible()) await page.keyboard.press('Escape');
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
 }
 
-/** The page in both languages at both widths, for a person to look at; back in English at laptop width. */
-async function screenshots(page: Page, name: string): Promise<void> {
+/**
+ * The page (or one part of it) in both languages at both widths, for a person to look at; back in English at
+ * laptop width. Nothing may scroll sideways on a phone.
+ */
+async function screenshots(page: Page, name: string, part?: Locator): Promise<void> {
   for (const [size, viewport] of [
     ['1280', LAPTOP],
     ['390', PHONE],
@@ -54,8 +60,9 @@ async function screenshots(page: Page, name: string): Promise<void> {
     await page.setViewportSize(viewport);
     for (const language of ['en', 'km'] as const) {
       await setLanguage(page, language);
-      await screenshot(page, `${name}-${language}-${size}`);
-      // Nothing may scroll sideways on a phone.
+      const path = `${name}-${language}-${size}`;
+      if (part) await shot(part, path);
+      else await screenshot(page, path);
       if (size === '390') {
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       }
@@ -63,6 +70,11 @@ async function screenshots(page: Page, name: string): Promise<void> {
   }
   await page.setViewportSize(LAPTOP);
   await setLanguage(page, 'en');
+}
+
+async function shot(part: Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await part.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
 }
 
 /** Today in Cambodia, as the server dates events. */
@@ -115,7 +127,7 @@ async function closeCase(page: Page, caseId: string, reintegrated: boolean): Pro
 
 async function registerDevice(page: Page): Promise<string> {
   const id = randomUUID();
-  const answer = await api<unknown>(page, 'POST', '/sync/devices', { id, name: 'Field phone' });
+  const answer = await api<unknown>(page, 'POST', '/devices', { id, name: 'Field phone' });
   expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
   return id;
 }
@@ -190,7 +202,12 @@ describe('the sync screens, in a real browser', () => {
     expect(result.status).toBe('conflict');
     const id = heldId(result);
 
-    await field.goto(`${baseUrl}/sync`);
+    // A sync brings the conflict to the device too: the header's indicator counts it, on every screen. Followed
+    // as a link, not loaded again: a reload drops the device store's key from memory, and with it the syncing.
+    await field.getByTestId('sync-indicator').click();
+    await field.waitForURL('**/sync');
+    await field.getByTestId('sync-now').click();
+    await expect.poll(() => field.getByTestId('sync-to-decide').innerText()).toMatch(/^\d+ to decide$/);
     const item = field.locator(`[data-testid="held-item"][data-id="${id}"]`);
     await expect
       .poll(() => item.getByTestId('held-what').innerText())
@@ -217,14 +234,14 @@ describe('the sync screens, in a real browser', () => {
     const after = await api<{ givenNameLatin: string }>(field, 'GET', `/cases/${caseId}`);
     expect(after.body.givenNameLatin).toBe('Sophia');
     // The history keeps both: the supervisor's correction and the one chosen from the phone's.
-    const events = await api<{ items: { type: string; payload: Record<string, { to: unknown }> }[] }>(
+    const events = await api<{ items: { type: string; payload: { changes: Record<string, { to: unknown }> } }[] }>(
       field,
       'GET',
       `/cases/${caseId}/events`,
     );
     const names = events.body.items
       .filter((event) => event.type === 'profile_correction')
-      .map((event) => event.payload.givenNameLatin?.to);
+      .map((event) => event.payload.changes.givenNameLatin?.to);
     expect(names).toEqual(expect.arrayContaining(['Sopheap', 'Sophia']));
   });
 
@@ -255,7 +272,7 @@ describe('the sync screens, in a real browser', () => {
     await field.goto(`${baseUrl}/cases/${caseId}`);
     const banner = field.getByTestId('case-sync-banner');
     await expect.poll(() => banner.innerText()).toContain('1 change to this case needs attention');
-    await screenshots(field, 'sync-case-banner');
+    await screenshots(field, 'sync-case-banner', field.locator('.case-page__header'));
     await banner.getByRole('link').click();
     await field.waitForURL('**/sync');
 

@@ -5,9 +5,10 @@ import { useSyncStatus } from './sync-status';
 /** The header's small online / offline / syncing sign, with what waits; it opens the sync screen. */
 export function SyncIndicator() {
   const { t } = useTranslation();
-  const { connection, pending, failed } = useSyncStatus();
+  const { connection, pending, failed, conflicts, attention } = useSyncStatus();
   const status = t(`offline:indicator.${connection}`);
   const waiting = pending + failed;
+  const toDecide = conflicts + attention;
   return (
     <Link
       to="/sync"
@@ -28,6 +29,14 @@ export function SyncIndicator() {
           <span className="sync-indicator__waiting-text">{t('offline:indicator.waiting', { count: waiting })}</span>
           <span className="sync-indicator__count" aria-hidden="true">
             {waiting}
+          </span>
+        </span>
+      ) : null}
+      {toDecide > 0 ? (
+        <span className="sync-indicator__waiting sync-indicator__decide" data-testid="sync-to-decide">
+          <span className="sync-indicator__decide-text">{t('sync:indicator.toDecide', { count: toDecide })}</span>
+          <span className="sync-indicator__decide-count" aria-hidden="true">
+            {toDecide}
           </span>
         </span>
       ) : null}

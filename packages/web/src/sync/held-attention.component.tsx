@@ -64,6 +64,7 @@ export function HeldAttention({ held, onDone }: HeldAttentionProps) {
     <section className="card held-attention" aria-labelledby="held-attention-title" data-testid="held-attention">
       <h2 id="held-attention-title">{t('sync:attention.title')}</h2>
       <FormAlert message={error} />
+      {step === 'choose' ? <p className="field__hint">{t('sync:attention.hint')}</p> : null}
       {step === 'choose' ? (
         <div className="form__actions">
           <button
@@ -77,7 +78,6 @@ export function HeldAttention({ held, onDone }: HeldAttentionProps) {
           <button type="button" className="button" onClick={() => setStep('discard')} data-testid="held-discard">
             {t('sync:attention.discard')}
           </button>
-          <p className="field__hint held-attention__hint">{t('sync:attention.reapplyHint')}</p>
         </div>
       ) : null}
       {step === 'reapply' ? (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CORRECTABLE_FIELDS, displayName, type HeldOperation } from '@homeward/core';
+import { CORRECTABLE_FIELDS, displayName, khmerDigits, type HeldOperation } from '@homeward/core';
 import { FIELD_LABEL_KEYS } from '../cases/corrections/correction-fields';
 import { formatDate, localToday } from '../text/dates';
 import { useLanguage } from '../text/use-language';
@@ -14,7 +14,8 @@ export function useMomentText(): (iso: string) => string {
   return (iso) => {
     const at = new Date(iso);
     if (Number.isNaN(at.getTime())) return iso;
-    return `${formatDate(localToday(at), language)} ${clock.format(at)}`;
+    const time = clock.format(at);
+    return `${formatDate(localToday(at), language)} ${language === 'km' ? khmerDigits(time) : time}`;
   };
 }
 

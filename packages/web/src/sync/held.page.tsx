@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { HeldOperation } from '@homeward/core';
 import { LoadingState, RequestErrorState } from '../layout/states.component';
+import { useSyncStatus } from '../offline/sync-status';
 import { useDocumentTitle } from '../text/use-document-title';
 import { HeldAttention } from './held-attention.component';
 import { HeldConflict } from './held-conflict.component';
@@ -25,9 +26,15 @@ export function HeldPage() {
   const { t } = useTranslation();
   const describe = useHeldDescription();
   const heldQuery = useHeldOperations();
+  const status = useSyncStatus();
   const [outcome, setOutcome] = useState<HeldOperation | null>(null);
   const held = outcome ?? heldQuery.data?.items.find((item) => item.id === heldId);
   useDocumentTitle(t('sync:title'));
+  // A sync brings the device's counts (the header's indicator) up to date with the decision.
+  const decided = (result: HeldOperation) => {
+    setOutcome(result);
+    void status.syncNow();
+  };
 
   return (
     <section className="page held-page" aria-labelledby="held-page-title">
@@ -60,9 +67,9 @@ export function HeldPage() {
               ) : null}
             </p>
           ) : held.kind === 'conflict' ? (
-            <HeldConflict held={held} onDone={setOutcome} />
+            <HeldConflict held={held} onDone={decided} />
           ) : (
-            <HeldAttention held={held} onDone={setOutcome} />
+            <HeldAttention held={held} onDone={decided} />
           )}
         </>
       ) : null}

@@ -35,7 +35,12 @@ export function SyncPage() {
         <h2 id="held-title">{t('sync:held.title')}</h2>
         <p className="muted">{t('sync:held.intro')}</p>
         {heldQuery.isPending ? <LoadingState /> : null}
-        {heldQuery.error ? (
+        {heldQuery.error && status.connection === 'offline' ? (
+          <p className="empty-state" data-testid="held-offline">
+            {t('sync:held.offline')}
+          </p>
+        ) : null}
+        {heldQuery.error && status.connection !== 'offline' ? (
           <RequestErrorState error={heldQuery.error} onRetry={() => void heldQuery.refetch()} />
         ) : null}
         {heldQuery.data && items.length === 0 ? (

@@ -1,10 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { heldOperationSchema, type ResolveHeld } from '@homeward/core';
+import { heldListSchema, heldOperationSchema, type ResolveHeld } from '@homeward/core';
 import { request } from '../api/http';
 import { casesKeys } from '../api/query-keys';
-
-const heldListSchema = z.object({ items: z.array(heldOperationSchema) });
 
 /** Under `cases`, so a write to a case (a reopening, say) refreshes what is held about it. */
 export const syncKeys = {
