@@ -15,11 +15,13 @@ export function SyncIndicator() {
       className={`sync-indicator sync-indicator--${connection}`}
       data-testid="sync-indicator"
       data-connection={connection}
-      aria-label={
-        waiting > 0
-          ? `${t('offline:indicator.label', { status })} ${t('offline:indicator.waiting', { count: waiting })}`
-          : t('offline:indicator.label', { status })
-      }
+      aria-label={[
+        t('offline:indicator.label', { status }),
+        waiting > 0 ? t('offline:indicator.waiting', { count: waiting }) : null,
+        toDecide > 0 ? t('sync:indicator.toDecide', { count: toDecide }) : null,
+      ]
+        .filter(Boolean)
+        .join(' ')}
     >
       <span className="sync-indicator__dot" aria-hidden="true" />
       <span className="sync-indicator__status">{status}</span>
