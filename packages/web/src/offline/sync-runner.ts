@@ -8,6 +8,7 @@ import {
   applyPull,
   applyPushResults,
   nextPushBatch,
+  PUSH_BATCH_LIMIT,
   pullRequest,
   pullResponseSchema,
   pushRequest,
@@ -33,12 +34,12 @@ export async function syncDevice(access: ReplicaAccess, progress: Progress = () 
   try {
     // Every push batch and the pull are a step each; the total grows if changes are made meanwhile.
     let done = 0;
-    const totalSteps = () => Math.ceil(access.read().outbox.length / 500) + done + 1;
+    const totalSteps = () => Math.ceil(access.read().outbox.length / PUSH_BATCH_LIMIT) + done + 1;
     progress(done, totalSteps());
     const tried = new Set<string>();
     for (;;) {
-      // What was tried in this sync and failed waits for the next one, rather than being sent again at once.
-      const batch = nextPushBatch(access.read()).filter((entry) => !tried.has(entry.operation.opId));
+      // What was tried in this sync (and what was recorded on a new case among it) waits for the next one.
+      const batch = nextPushBatch(access.read(), PUSH_BATCH_LIMIT, tried);
       if (batch.length === 0) break;
       for (const entry of batch) tried.add(entry.operation.opId);
       const body = pushRequest(access.read(), batch);
