@@ -23,7 +23,8 @@ const queryClient = createQueryClient();
  * /dashboard (progress against targets),
  * /reports, /reports/new (the pivot builder), /reports/:reportId (a report
  * run for a period) and /reports/:reportId/cases (the cases behind a number), and the MoSVY forms of a case at
- * /cases/:caseId/forms and /cases/:caseId/forms/:form, its photos and documents at /cases/:caseId/files; "/"
+ * /cases/:caseId/forms and /cases/:caseId/forms/:form, its photos and documents at /cases/:caseId/files, the sync page at /sync and
+ * one change a sync kept for a person to decide on at /sync/:heldId; "/"
  * opens the dashboard for M&E and government officers, the case list for everyone else.
  */
 const router = createBrowserRouter([
@@ -113,6 +114,9 @@ const router = createBrowserRouter([
             path: 'handover/:planId',
             ...lazyPage(() => import('./handover/plan.page').then((page) => page.HandoverPlanPage)),
           },
+          // Offline work: the sync page and one held change (issue 11 point 5)
+          { path: 'sync', ...lazyPage(() => import('./sync/sync.page').then((page) => page.SyncPage)) },
+          { path: 'sync/:heldId', ...lazyPage(() => import('./sync/held.page').then((page) => page.HeldPage)) },
           {
             path: 'supervision',
             ...lazyPage(() => import('./supervision/supervision.page').then((page) => page.SupervisionPage)),

@@ -35,6 +35,10 @@ import enHandover from './en/handover.json';
 import kmHandover from './km/handover.json';
 import enForms from './en/forms.json';
 import kmForms from './km/forms.json';
+import enOffline from './en/offline.json';
+import kmOffline from './km/offline.json';
+import enSync from './en/sync.json';
+import kmSync from './km/sync.json';
 
 import type { Language, Namespace } from './languages';
 
@@ -64,6 +68,8 @@ export const resources = {
     transfers: enTransfers,
     handover: enHandover,
     forms: enForms,
+    offline: enOffline,
+    sync: enSync,
   },
   km: {
     common: kmCommon,
@@ -84,5 +90,7 @@ export const resources = {
     transfers: kmTransfers,
     handover: kmHandover,
     forms: kmForms,
+    offline: kmOffline,
+    sync: kmSync,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

@@ -24,5 +24,9 @@ export const NAMESPACES = [
   // What the signed-in screens' forms say: drafts kept, and the server's refusals by code (the sign-in
   // screen's own stay in `common`, the only strings loaded before sign-in with `account`).
   'forms',
+  // Offline work: the sync indicator, the unlock screen, the offline copy's notices (issue 11).
+  'offline',
+  // The sync page, the conflict screen and the case banner (issue 11 point 5).
+  'sync',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -14,6 +14,7 @@ import {
   type NewCaseEvent,
 } from '@homeward/core';
 import { noContent, request } from './http';
+import { orOffline, waitingOnDevice } from './offline-fallback';
 import { casesKeys, placementFacilitiesKey } from './query-keys';
 
 export const CASE_PAGE_SIZE = 50;
@@ -24,7 +25,10 @@ export function useCaseList(params: Record<string, string>) {
     queryKey: casesKeys.list(params),
     queryFn: ({ signal }) => {
       const query = new URLSearchParams({ limit: String(CASE_PAGE_SIZE), ...params });
-      return request(`/cases?${query.toString()}`, caseListSchema, { signal });
+      return orOffline(
+        () => request(`/cases?${query.toString()}`, caseListSchema, { signal }),
+        (offline) => offline.offlineCaseList({ limit: String(CASE_PAGE_SIZE), ...params }),
+      );
     },
     // Keep the last results on screen while the next search runs, so the table does not flicker per keystroke.
     placeholderData: keepPreviousData,
@@ -34,14 +38,33 @@ export function useCaseList(params: Record<string, string>) {
 export function useCase(id: string) {
   return useQuery({
     queryKey: casesKeys.detail(id),
-    queryFn: ({ signal }) => request(`/cases/${encodeURIComponent(id)}`, caseDetailSchema, { signal }),
+    queryFn: ({ signal }) =>
+      orOffline(
+        () => request(`/cases/${encodeURIComponent(id)}`, caseDetailSchema, { signal }),
+        (offline) => offline.offlineCase(id),
+      ),
   });
 }
 
+/** The case's history; `waiting` names the events made on this device that the server has not taken yet. */
 export function useCaseEvents(id: string) {
   return useQuery({
     queryKey: casesKeys.events(id),
-    queryFn: ({ signal }) => request(`/cases/${encodeURIComponent(id)}/events`, caseEventListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      orOffline(
+        async () => {
+          const { items } = await request(`/cases/${encodeURIComponent(id)}/events`, caseEventListSchema, { signal });
+          const known = new Set(items.map((event) => event.id));
+          const waiting = (await waitingOnDevice((offline) => offline.waitingCaseEvents(id))).filter(
+            (event) => !known.has(event.id),
+          );
+          return { items: [...items, ...waiting], waiting: waiting.map((event) => event.id) };
+        },
+        async (offline) => {
+          const { items, waiting } = await offline.offlineCaseEvents(id);
+          return { items, waiting };
+        },
+      ),
   });
 }
 
@@ -49,7 +72,11 @@ export function useCaseEvents(id: string) {
 export function useCaseState(id: string) {
   return useQuery({
     queryKey: casesKeys.state(id),
-    queryFn: ({ signal }) => request(`/cases/${encodeURIComponent(id)}/state`, caseStateSchema, { signal }),
+    queryFn: ({ signal }) =>
+      orOffline(
+        () => request(`/cases/${encodeURIComponent(id)}/state`, caseStateSchema, { signal }),
+        (offline) => offline.offlineCaseState(id),
+      ),
   });
 }
 
@@ -65,7 +92,14 @@ export function usePlacementFacilities(enabled = true) {
 export function useCreateCase() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewCase) => request('/cases', caseDetailSchema, { method: 'POST', body: input }),
+    // Made with its own id, so a case queued offline and sent later is the same case, never a second one.
+    mutationFn: (input: NewCase) => {
+      const body = { ...input, id: input.id ?? crypto.randomUUID() };
+      return orOffline(
+        () => request('/cases', caseDetailSchema, { method: 'POST', body }),
+        (offline) => offline.queueCase(body),
+      );
+    },
     onSuccess: async (created) => {
       queryClient.setQueryData(casesKeys.detail(created.id), created);
       await queryClient.invalidateQueries({ queryKey: casesKeys.all });
@@ -76,8 +110,13 @@ export function useCreateCase() {
 export function useAddCaseEvent(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewCaseEvent) =>
-      request(`/cases/${encodeURIComponent(caseId)}/events`, caseEventSchema, { method: 'POST', body: input }),
+    mutationFn: (input: NewCaseEvent) => {
+      const body = { ...input, id: input.id ?? crypto.randomUUID() };
+      return orOffline(
+        () => request(`/cases/${encodeURIComponent(caseId)}/events`, caseEventSchema, { method: 'POST', body }),
+        (offline) => offline.queueEvent(caseId, body),
+      );
+    },
     onSuccess: async () => {
       // The event changes the history, the derived state and the summary in the list; a placement or a move
       // out changes how full a facility is.
@@ -96,8 +135,13 @@ export function useAddCaseEvent(caseId: string) {
 export function useCorrectCase(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CaseCorrection) =>
-      request(`/cases/${encodeURIComponent(caseId)}`, caseDetailSchema, { method: 'PATCH', body: input }),
+    mutationFn: (input: CaseCorrection) => {
+      const body = { ...input, id: input.id ?? crypto.randomUUID() };
+      return orOffline(
+        () => request(`/cases/${encodeURIComponent(caseId)}`, caseDetailSchema, { method: 'PATCH', body }),
+        (offline) => offline.queueCorrection(caseId, body),
+      );
+    },
     onSuccess: async (corrected) => {
       queryClient.setQueryData(casesKeys.detail(caseId), corrected);
       await Promise.all([

@@ -16,11 +16,15 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
+      // Requests are sent even when the browser says it is offline: the case resources then answer from the
+      // device store (api/offline-fallback.ts), which a paused request would never reach.
       queries: {
         staleTime: 30_000,
-        retry: (failures, error) => !isClientError(error) && failures < 2,
+        networkMode: 'always',
+        retry: (failures, error) =>
+          !isClientError(error) && !(isApiError(error, 0) && !navigator.onLine) && failures < 2,
       },
-      mutations: { retry: false },
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
   return queryClient;

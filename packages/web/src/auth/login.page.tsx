@@ -29,6 +29,9 @@ export function LoginPage() {
   useDocumentTitle(t('login.title'));
   const { data: user } = useCurrentUser();
   const login = useLogin();
+  // The password opens this user's offline copy, in memory only; the offline code is loaded only now.
+  const openDeviceStore = () =>
+    void import('../offline/device-session').then((session) => session.startAfterSignIn(password));
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const [email, setEmail] = useState('');
@@ -45,7 +48,10 @@ export function LoginPage() {
         <h1>{t('login.title')}</h1>
         <SecondFactorStep
           challenge={challenge}
-          onSignedIn={() => void navigate(from, { replace: true })}
+          onSignedIn={() => {
+            openDeviceStore();
+            void navigate(from, { replace: true });
+          }}
           onRestart={(message) => {
             setChallenge(null);
             setPassword('');
@@ -73,7 +79,10 @@ export function LoginPage() {
     login.mutate(parsed.data, {
       onSuccess: (answer) => {
         if ('challenge' in answer) setChallenge(answer.challenge);
-        else void navigate(from, { replace: true });
+        else {
+          openDeviceStore();
+          void navigate(from, { replace: true });
+        }
       },
       onError: (error) => {
         // No field errors to keep: they were cleared before sending, and the button is disabled until the answer.

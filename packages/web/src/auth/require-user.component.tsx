@@ -12,7 +12,8 @@ export function RequireUser({ children }: { children: ReactNode }) {
   const location = useLocation();
   const { data: user, error, isPending, refetch } = useCurrentUser();
   if (isPending) return <LoadingState />;
-  if (error) return <RequestErrorState error={error} onRetry={() => void refetch()} />;
+  // Offline, the user unlocked from the device store stays signed in though a later check fails.
+  if (error && user === undefined) return <RequestErrorState error={error} onRetry={() => void refetch()} />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (user.twoFactor.mustEnrol && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return <UserContext value={user}>{children}</UserContext>;

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../text/use-document-title';
 import { CaseFilters } from './case-filters.component';
 import { filtersFromParams, filtersToParams, hasFilters, type CaseListFilters } from './case-list-filters';
 import { CaseTable } from './case-table.component';
+import { OfflineNotice } from '../offline/offline-notice.component';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -72,6 +73,7 @@ export function CaseListPage() {
           </div>
         ) : null}
       </div>
+      <OfflineNotice />
       <form className="search" role="search" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor="case-search" className="field__label">
           {t('cases:list.searchLabel')}

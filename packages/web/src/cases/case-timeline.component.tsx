@@ -23,9 +23,11 @@ interface CaseTimelineProps {
   onCorrect?: ((event: CaseEvent) => void) | undefined;
   /** Whether this user may correct this event now. */
   canCorrect?: (event: CaseEvent) => boolean;
+  /** Events made on this device that the server has not taken yet: shown "waiting to sync". */
+  waiting?: readonly string[] | undefined;
 }
 
-export function CaseTimeline({ events, facilityNames, onCorrect, canCorrect }: CaseTimelineProps) {
+export function CaseTimeline({ events, facilityNames, onCorrect, canCorrect, waiting = [] }: CaseTimelineProps) {
   const { t } = useTranslation();
   const lookup = useMemo<TimelineLookup>(() => {
     const members = new Map(familyMembers(events).map((member) => [member.memberId, member.name]));
@@ -44,6 +46,7 @@ export function CaseTimeline({ events, facilityNames, onCorrect, canCorrect }: C
           key={event.id}
           event={event}
           lookup={lookup}
+          waiting={waiting.includes(event.id)}
           correction={event.supersededBy ? byId.get(event.supersededBy) : undefined}
           original={event.supersedes ? byId.get(event.supersedes) : undefined}
           onCorrect={
@@ -76,9 +79,10 @@ interface TimelineItemProps {
   /** The earlier event this one corrects. */
   original: CaseEvent | undefined;
   onCorrect: (() => void) | undefined;
+  waiting: boolean;
 }
 
-function TimelineItem({ event, lookup, correction, original, onCorrect }: TimelineItemProps) {
+function TimelineItem({ event, lookup, correction, original, onCorrect, waiting }: TimelineItemProps) {
   const { t } = useTranslation();
   // Another organisation's writing (a receiver's service, the lead's note) says whose it is.
   const user = useUser();
@@ -95,6 +99,7 @@ function TimelineItem({ event, lookup, correction, original, onCorrect }: Timeli
       data-testid="timeline-item"
       data-type={event.type}
       data-superseded={superseded ? 'true' : undefined}
+      data-waiting={waiting ? 'true' : undefined}
     >
       <div className="timeline__head">
         <time className="timeline__date" dateTime={event.occurredOn}>
@@ -104,6 +109,11 @@ function TimelineItem({ event, lookup, correction, original, onCorrect }: Timeli
         <span className="timeline__author">
           {t('cases:timeline.by', { name: event.authorName ?? t('cases:timeline.unknownAuthor') })}
         </span>
+        {waiting ? (
+          <span className="badge badge--waiting" data-testid="waiting-to-sync">
+            {t('offline:waiting')}
+          </span>
+        ) : null}
         {event.organisationId !== user.organisationId ? (
           <span className="badge timeline__organisation" data-testid="timeline-organisation">
             {event.organisationName}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, displayName, eventWritable, mayWrite, RECORDABLE_EVENT_TYPES, type CaseEvent } from '@homeward/core';
@@ -27,9 +27,17 @@ import { CaseAccessLog } from '../records/case-access-log.component';
 import { CaseDeletion } from '../records/case-deletion.component';
 import { CaseFileExport } from '../records/case-file-export.component';
 import { SendCaseFile } from '../bundles/send-case-file.component';
+import { CaseSyncBanner } from '../sync/case-sync-banner.component';
 import { NowPanel } from './steps/now-panel.component';
 import { RecordStep } from './steps/record-step.component';
 import { isStepType, type StepChoice, type StepContext } from './steps/step-context';
+import { OfflineNotice } from '../offline/offline-notice.component';
+import { useSyncStatus } from '../offline/sync-status';
+
+// Shown only when this browser holds an unlocked device store; its code comes with the store's.
+const KeepOnDevice = lazy(() =>
+  import('../offline/keep-on-device.component').then((keep) => ({ default: keep.KeepOnDevice })),
+);
 
 /** Steps a closed case still accepts, so only those can be corrected there. */
 const CORRECTABLE_WHEN_CLOSED = new Set(['note', 'consent', 'reopening']);
@@ -46,6 +54,9 @@ export function CasePage() {
   const placedInFacility = events?.some((event) => event.type === 'placement' && event.payload.facilityId) ?? false;
   const facilitiesQuery = usePlacementFacilities(placedInFacility);
   const [choice, setChoice] = useState<StepChoice | null>(null);
+  // Offline, the parts that only the server can answer (sharing, referrals, files, the access log) wait.
+  const offline = useSyncStatus().connection === 'offline';
+  const waiting = eventsQuery.data?.waiting;
   const detail = caseQuery.data;
   // The lead's users change the case; a service provider's users add to the sections they were given (0010).
   const reach = detail?.reach ?? { kind: 'own_writing' as const, organisationId: '' };
@@ -115,9 +126,15 @@ export function CasePage() {
             {t(`codes:caseStatus.${status}`)}
           </span>
         </p>
-        <TransferReference caseId={caseId} />
-        <CaseFormsLink caseId={caseId} />
+        <CaseSyncBanner caseId={caseId} />
+        {offline ? null : <TransferReference caseId={caseId} />}
+        {offline ? null : <CaseFormsLink caseId={caseId} />}
+        {waiting?.includes(caseId) ? <p className="field__hint">{t('offline:notice.provisional')}</p> : null}
+        <Suspense fallback={null}>
+          <KeepOnDevice caseId={caseId} />
+        </Suspense>
       </header>
+      <OfflineNotice serverOnly />
       <div className="case-page__layout">
         {context ? (
           <div className="case-page__record">
@@ -142,7 +159,7 @@ export function CasePage() {
               }
             />
           ) : null}
-          {canWrite ? (
+          {canWrite && !offline ? (
             <PhoneFold label={t('documents:task.title')} testId="give-task-fold">
               <GiveTask caseId={caseId} />
             </PhoneFold>
@@ -152,20 +169,28 @@ export function CasePage() {
           detail={caseQuery.data}
           correctable={canWrite ? (mayWrite(user.access, 'identity') ? ['child', 'intake'] : ['intake']) : []}
         />
-        {reach.kind === 'lead' ? <CaseDuplicates caseId={caseId} detail={caseQuery.data} /> : null}
-        <div className="case-page__access">
-          {reach.kind === 'lead' && can(user.access, 'case.assign') ? <CaseAssignment detail={caseQuery.data} /> : null}
-          <CaseShares caseId={caseId} isLead={reach.kind === 'lead'} />
-          <CaseReferrals caseId={caseId} isLead={reach.kind === 'lead'} state={state} />
-          {reach.kind === 'lead' || reach.kind === 'own_writing' || reach.role === 'former_lead' ? (
-            <CaseTransfer caseId={caseId} />
-          ) : null}
-        </div>
+        {reach.kind === 'lead' && !offline ? <CaseDuplicates caseId={caseId} detail={caseQuery.data} /> : null}
+        {offline ? null : (
+          <div className="case-page__access">
+            {reach.kind === 'lead' && can(user.access, 'case.assign') ? (
+              <CaseAssignment detail={caseQuery.data} />
+            ) : null}
+            <CaseShares caseId={caseId} isLead={reach.kind === 'lead'} />
+            <CaseReferrals caseId={caseId} isLead={reach.kind === 'lead'} state={state} />
+            {reach.kind === 'lead' || reach.kind === 'own_writing' || reach.role === 'former_lead' ? (
+              <CaseTransfer caseId={caseId} />
+            ) : null}
+          </div>
+        )}
         <div className="case-page__work">
-          <CaseDocuments caseId={caseId} />
-          <CaseFileExport caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
-          <SendCaseFile caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
-          <CaseAccessLog caseId={caseId} />
+          {offline ? null : (
+            <>
+              <CaseDocuments caseId={caseId} />
+              <CaseFileExport caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
+              <SendCaseFile caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
+              <CaseAccessLog caseId={caseId} />
+            </>
+          )}
           <CaseHistory title={t('cases:timeline.title')}>
             {mayRecord('note') && events ? (
               <CaseNoteForm caseId={caseId} openedOn={caseQuery.data.openedOn} events={events} />
@@ -186,10 +211,13 @@ export function CasePage() {
                     : undefined
                 }
                 canCorrect={canCorrect}
+                waiting={waiting}
               />
             ) : null}
           </CaseHistory>
-          {reach.kind === 'lead' ? <CaseDeletion caseId={caseId} caseNumber={caseQuery.data.caseNumber} /> : null}
+          {reach.kind === 'lead' && !offline ? (
+            <CaseDeletion caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
+          ) : null}
         </div>
       </div>
     </article>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can } from '@homeward/core';
@@ -12,6 +12,11 @@ import { MAIN_ID, SkipLink } from './skip-link.component';
 import { useRouteFocus } from './use-route-focus';
 import { LeaveGuard } from '../forms/leave-guard.component';
 import { removeDrafts } from '../forms/draft-store';
+import { SyncIndicator } from '../offline/sync-indicator.component';
+
+const DeviceLock = lazy(() =>
+  import('../offline/device-lock.component').then((lock) => ({ default: lock.DeviceLock })),
+);
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -29,8 +34,11 @@ export function AppShell() {
   useEffect(() => setMenuOpen(false), [pathname]);
 
   const signOut = () => {
-    // Leave the screen whatever the server says: the local session is forgotten either way.
-    logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+    // The device store goes first (what it queued is sent when it can be); then leave the screen whatever the
+    // server says: the local session is forgotten either way.
+    void import('../offline/device-session')
+      .then((session) => session.signOutDevice())
+      .finally(() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) }));
   };
 
   return (
@@ -43,6 +51,7 @@ export function AppShell() {
             <img src="/icon.svg" alt="" width="32" height="32" />
             {t('appName')}
           </Link>
+          <SyncIndicator />
           <button
             type="button"
             className="app-header__menu"
@@ -116,6 +125,9 @@ export function AppShell() {
         </div>
       </header>
       <main id={MAIN_ID} className="main">
+        <Suspense fallback={null}>
+          <DeviceLock />
+        </Suspense>
         <Outlet />
       </main>
     </div>

@@ -1,0 +1,335 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, screenshot } from './support/chromium';
+import { DEMO_PASSWORD, signInAs } from './support/sign-in';
+
+/** This file works on the demo installation, on cases it opens itself. */
+const baseUrl = inject('demoBaseUrl');
+const chromiumMissing = inject('chromiumMissing');
+
+const WORKER = 'worker@tonle.demo';
+const SUPERVISOR = 'supervisor@tonle.demo';
+const ADMIN = 'admin@tonle.demo';
+const LAPTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const DEVICE_DB = 'homeward-device';
+
+interface Answer<T> {
+  status: number;
+  body: T;
+}
+
+/** A request from the page, with its session and CSRF token, as the app's own code sends it. */
+async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<Answer<T>> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+    },
+    { method, path, body },
+  );
+}
+
+/** Every row of every table of the device database, as IndexedDB gives them to any script of the page. */
+async function rawDeviceRows(page: Page): Promise<Record<string, unknown[]> | null> {
+  return page.evaluate(async (name) => {
+    const databases = await indexedDB.databases();
+    if (!databases.some((database) => database.name === name)) return null;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open(name);
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(new Error(String(opening.error)));
+    });
+    const tables: Record<string, unknown[]> = {};
+    for (const table of Array.from(db.objectStoreNames)) {
+      tables[table] = await new Promise<unknown[]>((resolve, reject) => {
+        const all = db.transaction(table).objectStore(table).getAll();
+        all.onsuccess = () => resolve(all.result as unknown[]);
+        all.onerror = () => reject(new Error(String(all.error)));
+      });
+    }
+    db.close();
+    return tables;
+  }, DEVICE_DB);
+}
+
+/** Everything readable in the raw rows: strings as they are, and the bytes of every buffer decoded as text. */
+async function rawDeviceText(page: Page): Promise<string> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open(name);
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(new Error(String(opening.error)));
+    });
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    const text = (value: unknown): string => {
+      if (value instanceof ArrayBuffer) return decoder.decode(value);
+      if (ArrayBuffer.isView(value)) return decoder.decode(value);
+      if (typeof value === 'string') return value;
+      if (Array.isArray(value)) return value.map(text).join(' ');
+      if (value && typeof value === 'object') return Object.values(value).map(text).join(' ');
+      return String(value);
+    };
+    const parts: string[] = [];
+    for (const table of Array.from(db.objectStoreNames)) {
+      const rows = await new Promise<unknown[]>((resolve) => {
+        const all = db.transaction(table).objectStore(table).getAll();
+        all.onsuccess = () => resolve(all.result as unknown[]);
+      });
+      parts.push(...rows.map(text));
+    }
+    db.close();
+    return parts.join('\n');
+  }, DEVICE_DB);
+}
+
+async function caseIdsOnDevice(page: Page): Promise<string[]> {
+  const rows = await rawDeviceRows(page);
+  return ((rows?.cases ?? []) as { caseId: string }[]).map((row) => row.caseId);
+}
+
+async function waitForSync(page: Page): Promise<void> {
+  const indicator = page.getByTestId('sync-indicator');
+  await expect.poll(() => indicator.getAttribute('data-connection'), { timeout: 20_000 }).toBe('online');
+  await expect.poll(() => page.getByTestId('sync-waiting').count(), { timeout: 20_000 }).toBe(0);
+}
+
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
+}
+
+/** A case of the worker's (she opens it), reintegrated by the supervisor, so a follow-up visit is due. */
+async function caseInFollowUp(worker: Page, supervisor: Page, givenNameLatin: string): Promise<string> {
+  const created = await api<{ id: string }>(worker, 'POST', '/cases', {
+    familyNameKm: 'ពៅ',
+    givenNameKm: 'សុវណ្ណ',
+    familyNameLatin: 'Pov',
+    givenNameLatin,
+    sex: 'female',
+    dateOfBirth: '2012-03-04',
+    caseTypes: ['TL'],
+    referral: { source: 'police', referredOn: '2026-09-01' },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const caseId = created.body.id;
+  const add = async (page: Page, type: string, payload: object) => {
+    const id = randomUUID();
+    const answer = await api(page, 'POST', `/cases/${caseId}/events`, { id, type, occurredOn: today(), payload });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    return id;
+  };
+  const requestId = await add(worker, 'approval_request', { subject: 'reintegration' });
+  await add(supervisor, 'approval_decision', { requestId, decision: 'approved' });
+  await add(worker, 'reintegration', { destination: 'birth_family', childConsents: true });
+  return caseId;
+}
+
+/** Through the header's switch (opening the phone's menu when the switch is folded in it). */
+async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
+  const button = page.getByTestId(`language-${language}`).first();
+  if (!(await button.isVisible())) await page.getByTestId('menu-button').click();
+  await button.click();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+  const menu = page.getByTestId('menu-button');
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
+}
+
+/** The unlock screen has no header: the language is the one kept in the browser, read at load. */
+async function setLanguageByReload(page: Page, language: 'en' | 'km'): Promise<void> {
+  await page.evaluate((lang) => localStorage.setItem('homeward.lang', lang), language);
+  await page.reload();
+  await page.getByTestId('unlock-screen').waitFor({ timeout: 20_000 });
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+}
+
+async function screenshots(page: Page, name: string, switchLanguage = setLanguage): Promise<void> {
+  for (const [size, viewport] of [
+    ['1280', LAPTOP],
+    ['390', PHONE],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    for (const language of ['en', 'km'] as const) {
+      await switchLanguage(page, language);
+      await screenshot(page, `${name}-${language}-${size}`);
+      if (size === '390') {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      }
+    }
+  }
+  await page.setViewportSize(LAPTOP);
+  await switchLanguage(page, 'en');
+}
+
+describe('offline work in a real browser', () => {
+  let browser: Browser;
+  let workerContext: BrowserContext;
+  let worker: Page;
+  let supervisor: Page;
+  let followUpCase: string;
+  let newCaseId = '';
+  const childName = `Offline${randomUUID().slice(0, 6)}`;
+
+  beforeAll(async () => {
+    if (chromiumMissing) return;
+    browser = await launchChromium();
+    const supervisorContext = await browser.newContext({ viewport: LAPTOP });
+    supervisor = await supervisorContext.newPage();
+    await signInAs(supervisor, baseUrl, SUPERVISOR);
+    workerContext = await browser.newContext({ viewport: LAPTOP });
+    worker = await workerContext.newPage();
+    await signInAs(worker, baseUrl, WORKER);
+    followUpCase = await caseInFollowUp(worker, supervisor, childName);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('keeps the caseload on the device after sign-in, and nothing readable without the key', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    // The service worker has the app by now, for the reload offline below.
+    await worker.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // The case was opened after the sync at sign-in: the next sync (here on the `online` event) brings it.
+    await expect
+      .poll(
+        async () => {
+          await worker.evaluate(() => window.dispatchEvent(new Event('online')));
+          return caseIdsOnDevice(worker);
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toContain(followUpCase);
+    await waitForSync(worker);
+
+    const text = await rawDeviceText(worker);
+    expect(text).not.toContain(childName);
+    expect(text).not.toContain('សុវណ្ណ');
+    expect(text).not.toContain('birth_family');
+    expect(text).not.toContain('follow_up');
+    expect(text).not.toContain(WORKER);
+    await screenshots(worker, 'offline-indicator-online');
+  });
+
+  it('opens offline after a reload, unlocks with the password, and records a follow-up visit and a new intake', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    await workerContext.setOffline(true);
+    await worker.reload();
+    const unlock = worker.getByTestId('unlock-screen');
+    await unlock.waitFor({ timeout: 20_000 });
+    await screenshots(worker, 'offline-unlock', setLanguageByReload);
+
+    await worker.locator('#unlock-password').fill('not-the-password');
+    await worker.getByRole('button', { name: 'Unlock' }).click();
+    await expect
+      .poll(() => unlock.getByTestId('form-alert').innerText(), { timeout: 20_000 })
+      .toContain('does not open the copy');
+    await worker.locator('#unlock-password').fill(DEMO_PASSWORD);
+    await worker.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => worker.getByTestId('offline-notice').count(), { timeout: 20_000 }).toBe(1);
+    expect(await worker.getByTestId('sync-indicator').getAttribute('data-connection')).toBe('offline');
+
+    // The caseload is searched on the device, in Latin and in Khmer.
+    const search = worker.getByRole('searchbox');
+    await search.fill(childName);
+    const row = worker.getByTestId('case-row').filter({ hasText: childName });
+    await expect.poll(() => row.count()).toBe(1);
+    await search.fill('សុវណ្ណ');
+    await expect.poll(() => row.count()).toBeGreaterThan(0);
+    await row.getByRole('link').first().click();
+    await worker.waitForURL(`**/cases/${followUpCase}`);
+    await expect.poll(() => worker.getByTestId('case-title').innerText()).toContain(childName);
+
+    const visit = await openStep(worker, 'follow_up_visit');
+    await visit.locator('#follow_up_visit-mode-home_visit').check();
+    await visit.locator('#follow_up_visit-livingInGoodConditions-yes').check();
+    await visit.locator('#follow_up_visit-schoolOrWork').selectOption('in_school');
+    await visit.locator('#follow_up_visit-wellbeing-care-score-4').check();
+    await visit.locator('#follow_up_visit-wellbeing-emotional_health-score-3').check();
+    await visit.locator('button[type="submit"]').click();
+    const waiting = worker.locator('[data-testid="timeline-item"][data-waiting="true"][data-type="follow_up_visit"]');
+    await expect.poll(() => waiting.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => worker.getByTestId('sync-waiting').innerText()).toContain('1 waiting');
+    await screenshots(worker, 'offline-case-waiting');
+
+    await worker.locator('nav.app-nav').getByRole('link', { name: 'New case' }).click();
+    await worker.waitForURL('**/cases/new');
+    await worker.locator('#case-familyNameKm').fill('ពៅ');
+    await worker.locator('#case-givenNameKm').fill('ស្រីនិច');
+    await worker.locator('#case-familyNameLatin').fill('Pov');
+    await worker.locator('#case-givenNameLatin').fill(`${childName}b`);
+    await worker.getByRole('radio', { name: 'Female' }).check();
+    await worker.locator('#case-birthMode-age').check();
+    await worker.locator('#case-estimatedAge').fill('12');
+    await worker.locator('#case-caseTypes-TL').check();
+    await worker.locator('#case-referral-source').selectOption('police');
+    await worker.getByRole('button', { name: 'Save case' }).click();
+    await worker.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    newCaseId = worker.url().split('/').pop() ?? '';
+    await expect.poll(() => worker.getByTestId('case-number').innerText()).toMatch(/^P-[0-9A-F]{8}$/);
+    await expect.poll(() => worker.locator('[data-testid="timeline-item"][data-waiting="true"]').count()).toBe(1);
+  });
+
+  it('syncs both when the connection comes back, and the server shows them', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    await workerContext.setOffline(false);
+    await worker.evaluate(() => window.dispatchEvent(new Event('online')));
+    await waitForSync(worker);
+    const events = await api<{ items: { type: string }[] }>(supervisor, 'GET', `/cases/${followUpCase}/events`);
+    expect(events.body.items.map((event) => event.type)).toContain('follow_up_visit');
+    const made = await api<{ caseNumber: string; givenNameLatin: string }>(supervisor, 'GET', `/cases/${newCaseId}`);
+    expect(made.status).toBe(200);
+    expect(made.body.givenNameLatin).toBe(`${childName}b`);
+    expect(made.body.caseNumber).not.toMatch(/^P-/);
+  });
+
+  it('deletes the device database at sign-out', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    expect(await rawDeviceRows(worker)).not.toBeNull();
+    await worker.getByRole('button', { name: 'Sign out' }).click();
+    await worker.waitForURL('**/login');
+    await expect.poll(() => rawDeviceRows(worker)).toBeNull();
+  });
+
+  it('wipes the device at its next sync after an administrator revokes it', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    await signInAs(worker, baseUrl, WORKER);
+    await expect.poll(() => caseIdsOnDevice(worker), { timeout: 20_000 }).toContain(followUpCase);
+    const deviceId = await worker.evaluate(async (name) => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const opening = indexedDB.open(name);
+        opening.onsuccess = () => resolve(opening.result);
+      });
+      const row = await new Promise<{ deviceId: string }>((resolve) => {
+        const read = db.transaction('device').objectStore('device').get('device');
+        read.onsuccess = () => resolve(read.result as { deviceId: string });
+      });
+      db.close();
+      return row.deviceId;
+    }, DEVICE_DB);
+
+    const adminContext = await browser.newContext({ viewport: LAPTOP });
+    const admin = await adminContext.newPage();
+    await signInAs(admin, baseUrl, ADMIN);
+    const revoked = await api(admin, 'POST', `/devices/${deviceId}/revoke`, {});
+    expect(revoked.status, JSON.stringify(revoked.body)).toBeLessThan(300);
+    await adminContext.close();
+
+    await worker.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => rawDeviceRows(worker), { timeout: 20_000 }).toBeNull();
+  });
+});
+
+async function openStep(page: Page, type: string): Promise<Locator> {
+  const button = page.getByTestId(`step-${type}`);
+  await expect.poll(() => button.getAttribute('aria-disabled')).toBeNull();
+  await button.click();
+  const form = page.locator(`[data-testid="step-form"][data-step="${type}"]`);
+  await form.waitFor();
+  return form;
+}

@@ -1,0 +1,98 @@
+/**
+ * The device store's keys (docs/decisions/0017-device-store-keys.md): a random AES-GCM data key encrypts every
+ * record; it is kept only wrapped by a key derived from the user's password (PBKDF2-SHA-256, per-device salt),
+ * and unwrapped into memory as a key that cannot be exported. WebCrypto only: no key material in JavaScript.
+ */
+
+export const PBKDF2_ITERATIONS = 310_000;
+const IV_BYTES = 12;
+
+export interface WrappedKey {
+  salt: Uint8Array<ArrayBuffer>;
+  iterations: number;
+  iv: Uint8Array<ArrayBuffer>;
+  wrapped: ArrayBuffer;
+}
+
+export interface Sealed {
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
+}
+
+/** A wrong password fails here (the wrapped key's tag does not verify), before any record is touched. */
+export class WrongPasswordError extends Error {
+  override readonly name = 'WrongPasswordError';
+}
+
+function randomBytes(length: number): Uint8Array<ArrayBuffer> {
+  return crypto.getRandomValues(new Uint8Array(length));
+}
+
+async function passwordKey(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, [
+    'deriveKey',
+  ]);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['wrapKey', 'unwrapKey'],
+  );
+}
+
+/** A new data key, returned both wrapped (to store) and usable (to keep in memory). */
+export async function newDataKey(password: string): Promise<{ key: CryptoKey; wrapped: WrappedKey }> {
+  const salt = randomBytes(16);
+  const iv = randomBytes(IV_BYTES);
+  // Extractable only for the one wrapKey below; the key kept in memory is unwrapped again as non-extractable.
+  const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+  const kek = await passwordKey(password, salt, PBKDF2_ITERATIONS);
+  const wrapped = await crypto.subtle.wrapKey('raw', fresh, kek, { name: 'AES-GCM', iv });
+  const record: WrappedKey = { salt, iterations: PBKDF2_ITERATIONS, iv, wrapped };
+  return { key: await unwrapWith(kek, record), wrapped: record };
+}
+
+export async function unwrapDataKey(password: string, record: WrappedKey): Promise<CryptoKey> {
+  return unwrapWith(await passwordKey(password, record.salt, record.iterations), record);
+}
+
+async function unwrapWith(kek: CryptoKey, record: WrappedKey): Promise<CryptoKey> {
+  try {
+    return await crypto.subtle.unwrapKey(
+      'raw',
+      record.wrapped,
+      kek,
+      { name: 'AES-GCM', iv: record.iv },
+      { name: 'AES-GCM', length: 256 },
+      false,
+      ['encrypt', 'decrypt'],
+    );
+  } catch {
+    throw new WrongPasswordError('The password does not open this device store.');
+  }
+}
+
+/**
+ * Encrypts one record. The record's id is the additional data, so a ciphertext moved under another id (one
+ * child's record swapped for another's) fails to open rather than showing the wrong child.
+ */
+export async function seal(key: CryptoKey, id: string, value: unknown): Promise<Sealed> {
+  const iv = randomBytes(IV_BYTES);
+  const plain = new TextEncoder().encode(JSON.stringify(value));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: idBytes(id) }, key, plain);
+  return { iv, data };
+}
+
+export async function open<T>(key: CryptoKey, id: string, sealed: Sealed): Promise<T> {
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: sealed.iv, additionalData: idBytes(id) },
+    key,
+    sealed.data,
+  );
+  return JSON.parse(new TextDecoder().decode(plain)) as T;
+}
+
+function idBytes(id: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(id);
+}

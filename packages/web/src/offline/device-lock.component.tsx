@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useUser } from '../auth/user-context';
+import { isUnlocked, onDeviceChange } from './device-session';
+import { DeviceStore } from './device-store';
+import { UnlockScreen } from './unlock-screen.component';
+import { useSyncStatus } from './sync-status';
+
+/**
+ * When this user's device store is locked (idle minutes, or the page was reloaded) and it is needed (the server
+ * cannot be reached, or changes made on the device wait to be sent), a password box above the screen opens it
+ * again; online, the app keeps working with the server meanwhile, and the next sign-in opens the store anyway.
+ * What was read from the device leaves the screen when it locks.
+ */
+export function DeviceLock() {
+  const user = useUser();
+  const queryClient = useQueryClient();
+  const [locked, setLocked] = useState(false);
+  const [waiting, setWaiting] = useState(0);
+  const offline = useSyncStatus().connection === 'offline';
+
+  useEffect(() => {
+    let current = true;
+    const check = async () => {
+      const row = isUnlocked() ? null : await DeviceStore.peek();
+      const held = row?.userId === user.id ? await DeviceStore.waitingWhileLocked() : 0;
+      if (!current) return;
+      setLocked(row?.userId === user.id);
+      setWaiting(held);
+    };
+    void check();
+    const stop = onDeviceChange(() => {
+      if (!isUnlocked() && !navigator.onLine) queryClient.removeQueries({ queryKey: ['cases'] });
+      void check();
+    });
+    return () => {
+      current = false;
+      stop();
+    };
+  }, [user.id, queryClient]);
+
+  if (!locked || (!offline && waiting === 0)) return null;
+  return <UnlockScreen reason="locked" onUnlocked={() => setLocked(false)} />;
+}

@@ -1,0 +1,286 @@
+/**
+ * The one device store of this tab while it is unlocked, and what happens around it: opened with the password
+ * at sign-in (this module is loaded only then, by a dynamic import, so the sign-in screen carries none of it),
+ * unlocked again on the offline screen, locked after the organisation's idle minutes (the key leaves memory),
+ * wiped at sign-out and when the server says the device is revoked. Syncs on sign-in, when the browser comes
+ * back online, after each change made while online, and every few minutes.
+ */
+import { currentUserSchema, registerDeviceSchema, syncCounts, type CurrentUser, type Replica } from '@homeward/core';
+import { isApiError, noContent, request } from '../api/http';
+import { DeviceStore, NoOfflineCopyError, wipeDeviceStore } from './device-store';
+import { WrongPasswordError } from './device-crypto';
+import { DeviceRevokedError, syncDevice } from './sync-runner';
+import {
+  readSyncStatus,
+  reportOutboxCounts,
+  reportReachable,
+  reportSyncFinished,
+  reportSyncProgress,
+  reportSyncStarted,
+  resetSyncStatus,
+  setSyncRunner,
+} from './sync-status';
+
+const SYNC_EVERY_MS = 5 * 60_000;
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart'] as const;
+
+let store: DeviceStore | null = null;
+/** The store's replica, opened; every change goes through `updateReplica`, which saves it first. */
+let replica: Replica | null = null;
+let saving: Promise<void> = Promise.resolve();
+/** Set while the password opens the store at sign-in, so the screens do not ask for it meanwhile. */
+let opening = false;
+let running: Promise<void> | null = null;
+let again = false;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+let syncTimer: ReturnType<typeof setInterval> | undefined;
+const lockListeners = new Set<() => void>();
+
+export function currentDeviceStore(): DeviceStore | null {
+  return store;
+}
+
+/** The replica as it stands, or null while the store is locked. */
+export function currentReplica(): Replica | null {
+  return replica;
+}
+
+/** Changes the replica with one of the engine's functions, one change at a time, saved before it is seen. */
+export function updateReplica(change: (current: Replica) => Replica): Promise<void> {
+  const next = saving.then(async () => {
+    const opened = store;
+    const before = replica;
+    if (!opened || !before) throw new NoOfflineCopyError('The device store is locked.');
+    const after = change(before);
+    if (after === before) return;
+    await opened.save(before, after);
+    if (store === opened) replica = after;
+  });
+  saving = next.catch(() => undefined);
+  return next;
+}
+
+export function isUnlocked(): boolean {
+  return store !== null || opening;
+}
+
+/** Told when the store opens, locks (idle) or is wiped, so the screens can ask for the password again. */
+export function onDeviceChange(listener: () => void): () => void {
+  lockListeners.add(listener);
+  return () => lockListeners.delete(listener);
+}
+
+/**
+ * After a successful sign-in: opens this user's store with the password (or makes one), then syncs (which
+ * registers the device first). A store of another user, or one the password no longer opens (the password was changed), is
+ * replaced: its changes were pushed at that user's last sign-out or sync.
+ */
+export async function openAfterSignIn(password: string, user: CurrentUser): Promise<void> {
+  opening = true;
+  try {
+    await openForUser(password, user);
+  } finally {
+    opening = false;
+    notify();
+  }
+  await syncNow();
+}
+
+/**
+ * Loaded by the sign-in screen after a right password, which passes nothing else (every byte there counts);
+ * a failure here must never stop the signed-in app.
+ */
+export function startAfterSignIn(password: string): void {
+  opening = true;
+  request('/auth/me', currentUserSchema)
+    .then((user) => openAfterSignIn(password, user))
+    .catch((error: unknown) => {
+      opening = false;
+      notify();
+      console.warn('The offline copy could not be opened at sign-in.', error);
+    });
+}
+
+async function openForUser(password: string, user: CurrentUser): Promise<void> {
+  const existing = await DeviceStore.peek();
+  let opened: DeviceStore | null = null;
+  if (existing?.userId === user.id) {
+    try {
+      opened = await DeviceStore.unlock(password);
+    } catch (error) {
+      if (!(error instanceof WrongPasswordError)) throw error;
+    }
+  }
+  opened ??= await DeviceStore.create(password, user);
+  await opened.saveUser(user);
+  await begin(opened, await opened.load());
+}
+
+/** Registering again with the same id is a retry, so a lost answer costs nothing. */
+async function register(opened: DeviceStore): Promise<void> {
+  const body = registerDeviceSchema.parse({ id: opened.deviceId, name: deviceName() });
+  await request('/devices', noContent, { method: 'POST', body });
+  await opened.markRegistered();
+}
+
+/** On the offline screen: the password opens the store (WrongPasswordError when it does not). */
+export async function unlockOffline(password: string): Promise<CurrentUser> {
+  const opened = await DeviceStore.unlock(password);
+  const user = await opened.readUser();
+  if (!user) {
+    opened.close();
+    throw new WrongPasswordError('This device store has no user.');
+  }
+  await begin(opened, await opened.load());
+  return user;
+}
+
+async function begin(opened: DeviceStore, loaded: Replica): Promise<void> {
+  store?.close();
+  store = opened;
+  replica = loaded;
+  setSyncRunner(syncNow);
+  reportSyncFinished(opened.lastSyncAt);
+  refreshCounts();
+  resetIdleTimer();
+  for (const name of ACTIVITY_EVENTS) window.addEventListener(name, resetIdleTimer, { passive: true });
+  window.addEventListener('online', onOnline);
+  clearInterval(syncTimer);
+  syncTimer = setInterval(() => void syncNow(), SYNC_EVERY_MS);
+  notify();
+}
+
+function notify(): void {
+  for (const listener of lockListeners) listener();
+}
+
+function end(): void {
+  clearTimeout(idleTimer);
+  clearInterval(syncTimer);
+  for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, resetIdleTimer);
+  window.removeEventListener('online', onOnline);
+  store?.close();
+  store = null;
+  replica = null;
+  notify();
+}
+
+function onOnline(): void {
+  void syncNow();
+}
+
+function resetIdleTimer(): void {
+  if (!store) return;
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(lockDeviceStore, store.lockAfterMinutes * 60_000);
+}
+
+/** Drops the key from memory; the password opens the store again. */
+export function lockDeviceStore(): void {
+  setSyncRunner(null);
+  end();
+}
+
+/** At sign-out: what is queued is sent first when the server can be reached, then the store is deleted. */
+export async function signOutDevice(): Promise<void> {
+  if (store && navigator.onLine) await syncNow();
+  end();
+  resetSyncStatus();
+  await wipeDeviceStore();
+}
+
+async function wipe(): Promise<void> {
+  end();
+  resetSyncStatus();
+  await wipeDeviceStore();
+}
+
+/** Audit entries travel in the outbox but are not changes a person waits for. */
+export function refreshCounts(): void {
+  if (!replica) return;
+  const changes = replica.outbox.filter((entry) => entry.operation.kind !== 'audit');
+  const { conflict, attention } = syncCounts(replica);
+  const failed = changes.filter((entry) => entry.lastError !== null).length;
+  reportOutboxCounts({ pending: changes.length - failed, failed, conflicts: conflict, attention });
+}
+
+/** After a change queued on the device: counted at once, and sent at once when the browser is online. */
+export function changeQueued(): void {
+  refreshCounts();
+  if (navigator.onLine) void syncNow();
+}
+
+/** One sync at a time; a request for another while one runs makes one more run after it. */
+export function syncNow(): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = runOnce().finally(() => {
+    running = null;
+    if (again) {
+      again = false;
+      void syncNow();
+    }
+  });
+  return running;
+}
+
+async function runOnce(): Promise<void> {
+  const current = store;
+  if (!current) return;
+  reportSyncStarted();
+  try {
+    if (!current.registered) await register(current);
+    await syncDevice({ read: () => replica ?? emptyAfterLock(), update: updateReplica }, (done, total) => {
+      reportSyncProgress(done, total);
+      refreshCounts();
+    });
+    reportReachable(true);
+  } catch (error) {
+    // Registering a revoked device answers the same refusal as a sync does.
+    if (error instanceof DeviceRevokedError || (isApiError(error, 403) && error.code === 'device_revoked')) {
+      await wipe();
+      return;
+    }
+    if (isApiError(error, 0)) reportReachable(false);
+    // Anything else (signed out, server busy): the outbox stays as it is and the next sync tries again.
+  } finally {
+    if (store === current) {
+      reportSyncFinished(current.lastSyncAt);
+      refreshCounts();
+    } else if (readSyncStatus().connection === 'syncing') {
+      reportSyncFinished(null);
+    }
+  }
+}
+
+/** A sync that outlives its store (locked meanwhile) stops at its next save, which finds no store. */
+function emptyAfterLock(): Replica {
+  throw new NoOfflineCopyError('The device store locked during a sync.');
+}
+
+function deviceName(): string {
+  const agent = navigator.userAgent;
+  const platform = /Android/.test(agent)
+    ? 'Android'
+    : /iPhone|iPad/.test(agent)
+      ? 'iOS'
+      : /Windows/.test(agent)
+        ? 'Windows'
+        : /Mac/.test(agent)
+          ? 'Mac'
+          : /Linux/.test(agent)
+            ? 'Linux'
+            : 'Browser';
+  const browser = /Edg\//.test(agent)
+    ? 'Edge'
+    : /Chrome\//.test(agent)
+      ? 'Chrome'
+      : /Firefox\//.test(agent)
+        ? 'Firefox'
+        : /Safari\//.test(agent)
+          ? 'Safari'
+          : '';
+  return `${browser} ${platform}`.trim();
+}

@@ -1,0 +1,73 @@
+/**
+ * One sync with the engine (core/src/sync): the outbox pushed in its batches (a new case before what was
+ * recorded on it), each answer applied, then a pull with the marks of the cases held, applied in turn
+ * (decision 0013). A push without an answer leaves its operations in the outbox, counted as tried once more:
+ * nothing is dropped after any number of retries.
+ */
+import {
+  applyPull,
+  applyPushResults,
+  nextPushBatch,
+  PUSH_BATCH_LIMIT,
+  pullRequest,
+  pullResponseSchema,
+  pushRequest,
+  pushResponseSchema,
+  recordPushFailure,
+  type Replica,
+} from '@homeward/core';
+import { isApiError, request } from '../api/http';
+
+export class DeviceRevokedError extends Error {
+  override readonly name = 'DeviceRevokedError';
+}
+
+/** How the runner reads and changes the device's replica (the session saves each change to the store). */
+export interface ReplicaAccess {
+  read(): Replica;
+  update(change: (replica: Replica) => Replica): Promise<void>;
+}
+
+type Progress = (done: number, total: number) => void;
+
+export async function syncDevice(access: ReplicaAccess, progress: Progress = () => {}): Promise<void> {
+  try {
+    // Every push batch and the pull are a step each; the total grows if changes are made meanwhile.
+    let done = 0;
+    const totalSteps = () => Math.ceil(access.read().outbox.length / PUSH_BATCH_LIMIT) + done + 1;
+    progress(done, totalSteps());
+    const tried = new Set<string>();
+    for (;;) {
+      // What was tried in this sync (and what was recorded on a new case among it) waits for the next one.
+      const batch = nextPushBatch(access.read(), PUSH_BATCH_LIMIT, tried);
+      if (batch.length === 0) break;
+      for (const entry of batch) tried.add(entry.operation.opId);
+      const body = pushRequest(access.read(), batch);
+      try {
+        const { results } = await request('/sync/push', pushResponseSchema, { method: 'POST', body, background: true });
+        await access.update((replica) => applyPushResults(replica, results));
+      } catch (error) {
+        const opIds = batch.map((entry) => entry.operation.opId);
+        await access.update((replica) => recordPushFailure(replica, opIds, errorCode(error)));
+        throw error;
+      }
+      progress(++done, totalSteps());
+    }
+    const pull = await request('/sync/pull', pullResponseSchema, {
+      method: 'POST',
+      body: pullRequest(access.read()),
+      background: true,
+    });
+    const at = new Date().toISOString();
+    await access.update((replica) => applyPull(replica, pull, at));
+    progress(++done, done);
+  } catch (error) {
+    if (isApiError(error, 403) && error.code === 'device_revoked') throw new DeviceRevokedError(error.message);
+    throw error;
+  }
+}
+
+function errorCode(error: unknown): string {
+  if (isApiError(error)) return error.code ?? `http_${error.status}`;
+  return 'unknown';
+}
