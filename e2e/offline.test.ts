@@ -288,6 +288,46 @@ describe('offline work in a real browser', () => {
     expect(made.body.caseNumber).not.toMatch(/^P-/);
   });
 
+  it('keeps changes not yet sent locked on the device at sign-out, and sends them at the next sign-in', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    const noteText = `Kept through sign-out ${randomUUID().slice(0, 8)}`;
+    await worker.goto(`${baseUrl}/cases/${followUpCase}`);
+    await worker.locator('#note-text').waitFor();
+    await workerContext.setOffline(true);
+    await worker.locator('#note-text').fill(noteText);
+    await worker.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => worker.getByTestId('sync-waiting').innerText(), { timeout: 20_000 }).toContain('1 waiting');
+
+    // Signing out asks first, and the change stays on the device, sealed, instead of being deleted with it.
+    const asked: string[] = [];
+    worker.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await worker.getByRole('button', { name: 'Sign out' }).click();
+    await worker.waitForURL('**/login');
+    expect(asked.join()).toContain('has not reached the server');
+    const kept = await rawDeviceRows(worker);
+    expect(kept?.outbox?.length ?? 0).toBeGreaterThan(0);
+    expect(await rawDeviceText(worker)).not.toContain(noteText);
+
+    await workerContext.setOffline(false);
+    await signInAs(worker, baseUrl, WORKER);
+    await expect
+      .poll(
+        async () => {
+          const events = await api<{ items: { type: string; payload: { text?: string } }[] }>(
+            supervisor,
+            'GET',
+            `/cases/${followUpCase}/events`,
+          );
+          return events.body.items.filter((event) => event.payload.text === noteText).length;
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(1);
+  });
+
   it('deletes the device database at sign-out', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     expect(await rawDeviceRows(worker)).not.toBeNull();

@@ -43,6 +43,10 @@ export function PasswordChange() {
     }
     change.mutate(parsed.data, {
       onSuccess: () => {
+        // The device store's key is wrapped by the password: wrap it again, or its waiting changes would be lost.
+        void import('../offline/device-session').then((session) =>
+          session.changeDevicePassword(parsed.data.currentPassword, parsed.data.newPassword),
+        );
         setValues({ currentPassword: '', newPassword: '' });
         fail({}, null);
       },

@@ -57,6 +57,34 @@ export async function unwrapDataKey(password: string, record: WrappedKey): Promi
   return unwrapWith(await passwordKey(password, record.salt, record.iterations), record);
 }
 
+/**
+ * The same data key wrapped under a new password, for a password change: the records stay as they are, so the
+ * changes waiting in the store survive it.
+ */
+export async function rewrapDataKey(oldPassword: string, newPassword: string, record: WrappedKey): Promise<WrappedKey> {
+  const oldKek = await passwordKey(oldPassword, record.salt, record.iterations);
+  let key: CryptoKey;
+  try {
+    // Extractable only for the one wrapKey below, as in newDataKey.
+    key = await crypto.subtle.unwrapKey(
+      'raw',
+      record.wrapped,
+      oldKek,
+      { name: 'AES-GCM', iv: record.iv },
+      { name: 'AES-GCM', length: 256 },
+      true,
+      ['encrypt', 'decrypt'],
+    );
+  } catch {
+    throw new WrongPasswordError('The password does not open this device store.');
+  }
+  const salt = randomBytes(16);
+  const iv = randomBytes(IV_BYTES);
+  const kek = await passwordKey(newPassword, salt, PBKDF2_ITERATIONS);
+  const wrapped = await crypto.subtle.wrapKey('raw', key, kek, { name: 'AES-GCM', iv });
+  return { salt, iterations: PBKDF2_ITERATIONS, iv, wrapped };
+}
+
 async function unwrapWith(kek: CryptoKey, record: WrappedKey): Promise<CryptoKey> {
   try {
     return await crypto.subtle.unwrapKey(

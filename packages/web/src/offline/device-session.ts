@@ -72,8 +72,9 @@ export function onDeviceChange(listener: () => void): () => void {
 
 /**
  * After a successful sign-in: opens this user's store with the password (or makes one), then syncs (which
- * registers the device first). A store of another user, or one the password no longer opens (the password was changed), is
- * replaced: its changes were pushed at that user's last sign-out or sync.
+ * registers the device first). A store the password does not open (another user's, or one made before a password
+ * was changed elsewhere) is replaced only when nothing waits in it: changes not yet synced are someone's work, so
+ * such a store stays, locked, and this sign-in works online only until its owner signs in here and syncs.
  */
 export async function openAfterSignIn(password: string, user: CurrentUser): Promise<void> {
   opening = true;
@@ -110,6 +111,10 @@ async function openForUser(password: string, user: CurrentUser): Promise<void> {
     } catch (error) {
       if (!(error instanceof WrongPasswordError)) throw error;
     }
+  }
+  if (!opened && existing && (await DeviceStore.waitingWhileLocked()) > 0) {
+    console.warn('This device keeps changes of an earlier sign-in that have not synced; it works online only.');
+    return;
   }
   opened ??= await DeviceStore.create(password, user);
   await opened.saveUser(user);
@@ -181,12 +186,27 @@ export function lockDeviceStore(): void {
   end();
 }
 
-/** At sign-out: what is queued is sent first when the server can be reached, then the store is deleted. */
+/** How many changes this device has not yet sent (zero when there is no open store). */
+export function changesWaiting(): number {
+  return replica?.outbox.filter((entry) => entry.operation.kind !== 'audit').length ?? 0;
+}
+
+/**
+ * At sign-out: what is queued is sent first when the server can be reached, then the store is deleted. A store
+ * that still holds changes the server has not received is only locked, never deleted: they go at its owner's next
+ * sign-in on this device (the sign-out asked her first).
+ */
 export async function signOutDevice(): Promise<void> {
   if (store && navigator.onLine) await syncNow();
+  const keep = replica !== null && replica.outbox.length > 0;
   end();
   resetSyncStatus();
-  await wipeDeviceStore();
+  if (!keep) await wipeDeviceStore();
+}
+
+/** After the server accepted a new password: the store opens with it from now on, its changes intact. */
+export async function changeDevicePassword(oldPassword: string, newPassword: string): Promise<void> {
+  await DeviceStore.rewrap(oldPassword, newPassword);
 }
 
 async function wipe(): Promise<void> {

@@ -15,7 +15,7 @@ import {
   type Replica,
   type SyncedEvent,
 } from '@homeward/core';
-import { newDataKey, open, seal, unwrapDataKey } from './device-crypto';
+import { newDataKey, open, rewrapDataKey, seal, unwrapDataKey } from './device-crypto';
 import { DEVICE_DB_NAME, DeviceDb, type DeviceRow, type OutboxRow } from './device-db';
 
 interface CaseRecord {
@@ -107,6 +107,19 @@ export class DeviceStore {
     const db = new DeviceDb();
     try {
       return await db.outbox.count();
+    } finally {
+      db.close();
+    }
+  }
+
+  /** After a password change: the data key wrapped under the new password (nothing when there is no store). */
+  static async rewrap(oldPassword: string, newPassword: string): Promise<void> {
+    if (!(await Dexie.exists(DEVICE_DB_NAME))) return;
+    const db = new DeviceDb();
+    try {
+      const row = await db.device.get('device');
+      if (!row) return;
+      await db.device.put({ ...row, wrappedKey: await rewrapDataKey(oldPassword, newPassword, row.wrappedKey) });
     } finally {
       db.close();
     }
