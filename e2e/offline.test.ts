@@ -291,7 +291,11 @@ describe('offline work in a real browser', () => {
   it('keeps changes not yet sent locked on the device at sign-out, and sends them at the next sign-in', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     const noteText = `Kept through sign-out ${randomUUID().slice(0, 8)}`;
-    await worker.goto(`${baseUrl}/cases/${followUpCase}`);
+    // Within the app, not by loading the page again: a page load locks the device store until the password opens it.
+    await worker.locator('nav.app-nav').getByRole('link', { name: 'Cases', exact: true }).click();
+    await worker.getByRole('searchbox').fill(childName);
+    await worker.getByTestId('case-row').filter({ hasText: childName }).getByRole('link').first().click();
+    await worker.waitForURL(`**/cases/${followUpCase}`);
     await worker.locator('#note-text').waitFor();
     await workerContext.setOffline(true);
     await worker.locator('#note-text').fill(noteText);
