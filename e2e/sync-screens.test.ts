@@ -77,6 +77,18 @@ async function shot(part: Locator, name: string): Promise<void> {
   await part.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
 }
 
+/**
+ * Opens a screen the way following a link does, without loading the page again: a reload drops the device
+ * store's key from memory, and the app then asks for the password before it syncs.
+ */
+async function openInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((target) => {
+    history.pushState(null, '', target);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await page.waitForURL(`**${path}`);
+}
+
 /** Today in Cambodia, as the server dates events. */
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
@@ -202,8 +214,7 @@ describe('the sync screens, in a real browser', () => {
     expect(result.status).toBe('conflict');
     const id = heldId(result);
 
-    // A sync brings the conflict to the device too: the header's indicator counts it, on every screen. Followed
-    // as a link, not loaded again: a reload drops the device store's key from memory, and with it the syncing.
+    // A sync brings the conflict to the device too: the header's indicator counts it, on every screen.
     await field.getByTestId('sync-indicator').click();
     await field.waitForURL('**/sync');
     await field.getByTestId('sync-now').click();
@@ -269,7 +280,7 @@ describe('the sync screens, in a real browser', () => {
     const id = heldId(result);
 
     // The case page says so, and leads to the sync page.
-    await field.goto(`${baseUrl}/cases/${caseId}`);
+    await openInApp(field, `/cases/${caseId}`);
     const banner = field.getByTestId('case-sync-banner');
     await expect.poll(() => banner.innerText()).toContain('1 change to this case needs attention');
     await screenshots(field, 'sync-case-banner', field.locator('.case-page__header'));
@@ -320,7 +331,7 @@ describe('the sync screens, in a real browser', () => {
     const id = heldId(result);
 
     // Re-applied while the case is still closed: refused again, and still held.
-    await field.goto(`${baseUrl}/sync/${id}`);
+    await openInApp(field, `/sync/${id}`);
     const attention = field.getByTestId('held-attention');
     await attention.getByTestId('held-reapply').click();
     await attention.getByTestId('held-confirm').click();

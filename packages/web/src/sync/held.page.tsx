@@ -23,6 +23,11 @@ const OUTCOME_KEYS: Record<Exclude<HeldOperation['status'], 'open'>, string> = {
  */
 export function HeldPage() {
   const { heldId = '' } = useParams();
+  // Mounted afresh for each change: its list is asked again and nothing of the previous decision stays.
+  return <HeldChange key={heldId} heldId={heldId} />;
+}
+
+function HeldChange({ heldId }: { heldId: string }) {
   const { t } = useTranslation();
   const describe = useHeldDescription();
   const heldQuery = useHeldOperations();

@@ -18,6 +18,8 @@ export function useHeldOperations(caseId?: string) {
     queryKey: caseId ? syncKeys.heldOfCase(caseId) : syncKeys.held,
     queryFn: ({ signal }) =>
       request(caseId ? `/sync/held?caseId=${encodeURIComponent(caseId)}` : '/sync/held', heldListSchema, { signal }),
+    // Other devices' syncs add to it at any time, unseen by this app's writes: asked again on every visit.
+    staleTime: 0,
   });
 }
 
