@@ -6,7 +6,7 @@ import { useLanguage } from '../../text/use-language';
 /** Text of a value sent as JSON: strings as they are, anything else not text at all. */
 export function asText(value: unknown): string {
   if (typeof value === 'string') return value;
-  return typeof value === 'number' || typeof value === 'boolean' ? asText(value) : '';
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 /** A field's value as a person reads it, in the screen's language: codes translated, dates and places formatted. */
