@@ -315,8 +315,9 @@ describe('offline work in a real browser', () => {
     expect(kept?.outbox?.length ?? 0).toBeGreaterThan(0);
     expect(await rawDeviceText(worker)).not.toContain(noteText);
 
+    // Signed out offline, the server never heard of it: its session cookie goes as a browser's would expire.
     await workerContext.setOffline(false);
-    await signInAs(worker, baseUrl, WORKER);
+    await signInAs(worker, baseUrl, WORKER, { clearCookies: true });
     await expect
       .poll(
         async () => {
