@@ -13,7 +13,6 @@ import { useRouteFocus } from './use-route-focus';
 import { LeaveGuard } from '../forms/leave-guard.component';
 import { removeDrafts } from '../forms/draft-store';
 import { SyncIndicator } from '../offline/sync-indicator.component';
-import { useSyncStatus } from '../offline/sync-status';
 
 const DeviceLock = lazy(() =>
   import('../offline/device-lock.component').then((lock) => ({ default: lock.DeviceLock })),
@@ -34,15 +33,13 @@ export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [pathname]);
 
-  const { pending, failed } = useSyncStatus();
   const signOut = () => {
-    const waiting = pending + failed;
-    if (waiting > 0 && !window.confirm(t('offline:signOutKeeps.count', { count: waiting }))) return;
     // The device store goes first (what it queued is sent when it can be); then leave the screen whatever the
     // server says: the local session is forgotten either way.
-    void import('../offline/device-session')
-      .then((session) => session.signOutDevice())
-      .finally(() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) }));
+    const leave = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+    void import('../offline/device-session').then((session) => {
+      if (session.confirmSignOut(t)) void session.signOutDevice().finally(leave);
+    }, leave);
   };
 
   return (

@@ -5,6 +5,7 @@
  * wiped at sign-out and when the server says the device is revoked. Syncs on sign-in, when the browser comes
  * back online, after each change made while online, and every few minutes.
  */
+import type { TFunction } from 'i18next';
 import { currentUserSchema, registerDeviceSchema, syncCounts, type CurrentUser, type Replica } from '@homeward/core';
 import { isApiError, noContent, request } from '../api/http';
 import { DeviceStore, NoOfflineCopyError, wipeDeviceStore } from './device-store';
@@ -186,9 +187,10 @@ export function lockDeviceStore(): void {
   end();
 }
 
-/** How many changes this device has not yet sent (zero when there is no open store). */
-export function changesWaiting(): number {
-  return replica?.outbox.filter((entry) => entry.operation.kind !== 'audit').length ?? 0;
+/** Before signing out with changes the server has not received: the person is told they stay, locked, here. */
+export function confirmSignOut(t: TFunction): boolean {
+  const count = replica?.outbox.filter((entry) => entry.operation.kind !== 'audit').length ?? 0;
+  return count === 0 || window.confirm(t('offline:signOutKeeps.count', { count }));
 }
 
 /**
