@@ -39,6 +39,8 @@ import enOffline from './en/offline.json';
 import kmOffline from './km/offline.json';
 import enSync from './en/sync.json';
 import kmSync from './km/sync.json';
+import enUsers from './en/users.json';
+import kmUsers from './km/users.json';
 
 import type { Language, Namespace } from './languages';
 
@@ -70,6 +72,7 @@ export const resources = {
     forms: enForms,
     offline: enOffline,
     sync: enSync,
+    users: enUsers,
   },
   km: {
     common: kmCommon,
@@ -92,5 +95,6 @@ export const resources = {
     forms: kmForms,
     offline: kmOffline,
     sync: kmSync,
+    users: kmUsers,
   },
 } as const satisfies Record<Language, Record<Namespace, object>>;

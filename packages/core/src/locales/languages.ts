@@ -28,5 +28,7 @@ export const NAMESPACES = [
   'offline',
   // The sync page, the conflict screen and the case banner (issue 11 point 5).
   'sync',
+  // User administration, apart from `account` (loaded before sign-in), so the sign-in screen carries none of it.
+  'users',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -48,11 +48,13 @@ export function AppShell() {
       <LeaveGuard />
       <header className="app-header">
         <div className="app-header__inner">
-          <Link to="/cases" className="app-header__brand">
-            <img src="/icon.svg" alt="" width="32" height="32" />
-            {t('appName')}
-          </Link>
-          <SyncIndicator />
+          <div className="app-header__identity">
+            <Link to="/cases" className="app-header__brand">
+              <img src="/icon.svg" alt="" width="32" height="32" />
+              {t('appName')}
+            </Link>
+            <SyncIndicator />
+          </div>
           <button
             type="button"
             className="app-header__menu"

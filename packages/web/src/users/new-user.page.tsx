@@ -24,7 +24,7 @@ function schemaMessage(field: string, code: string): Message {
     return { key: 'account:errors.password_is_email' };
   }
   if (field === 'email') return { key: 'errors.email' };
-  return { key: `account:newUser.errors.${field}` };
+  return { key: `users:newUser.errors.${field}` };
 }
 
 /** `/users/new`: an administrator adds a colleague with roles and a first password. */
@@ -37,7 +37,7 @@ export function NewUserPage() {
   const [values, setValues] = useState({ displayName: '', email: '', password: '' });
   const [roles, setRoles] = useState<Role[]>(['caseworker']);
   const { errors, setErrors, general, fail, draft } = useFormFailure(formRef, { form: 'new-user' });
-  useDocumentTitle(t('account:newUser.title'));
+  useDocumentTitle(t('users:newUser.title'));
   if (!can(user.access, 'user.manage')) return <Navigate to="/cases" replace />;
 
   const onSubmit = (event: FormEvent) => {
@@ -84,11 +84,11 @@ export function NewUserPage() {
 
   return (
     <section className="page">
-      <h1 id="new-user-title">{t('account:newUser.title')}</h1>
+      <h1 id="new-user-title">{t('users:newUser.title')}</h1>
       <form ref={formRef} className="form form--narrow" noValidate onSubmit={onSubmit} aria-labelledby="new-user-title">
         <DraftNotice draft={draft} />
         <FormAlert message={general} />
-        <Field id="user-name" name="displayName" label={t('account:users.name')} required error={errors.displayName}>
+        <Field id="user-name" name="displayName" label={t('users:users.name')} required error={errors.displayName}>
           {(control) => input(control, 'displayName', 'text', 'off')}
         </Field>
         <Field id="user-email" name="email" label={t('email')} required error={errors.email}>
@@ -110,7 +110,7 @@ export function NewUserPage() {
         <Field
           id="user-password"
           name="password"
-          label={t('account:newUser.password')}
+          label={t('users:newUser.password')}
           hint={t('account:passwordRules', { min: PASSWORD_MIN_LENGTH })}
           required
           error={errors.password}
@@ -119,7 +119,7 @@ export function NewUserPage() {
         </Field>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? t('saving') : t('account:newUser.submit')}
+            {create.isPending ? t('saving') : t('users:newUser.submit')}
           </button>
           <Link to="/users" className="button button--quiet">
             {t('cancel')}

@@ -32,9 +32,9 @@ function SecuritySettingsForm({ settings }: { settings: SecuritySettings }) {
           }
           data-testid="require-two-factor"
         />
-        <span>{t('account:users.requireTwoFactor')}</span>
+        <span>{t('users:users.requireTwoFactor')}</span>
       </label>
-      <p className="field__hint">{t('account:users.requireTwoFactorHint')}</p>
+      <p className="field__hint">{t('users:users.requireTwoFactorHint')}</p>
     </div>
   );
 }

@@ -21,7 +21,7 @@ export function UserPage() {
   const { userId = '' } = useParams();
   const allowed = can(actor.access, 'user.manage');
   const person = useManagedUser(userId);
-  useDocumentTitle(person.data?.displayName ?? t('account:users.title'));
+  useDocumentTitle(person.data?.displayName ?? t('users:users.title'));
   if (!allowed) return <Navigate to="/cases" replace />;
   if (person.isPending) return <LoadingState />;
   if (person.error) {
@@ -59,47 +59,47 @@ function UserDetail({ person, own, actorRoles }: UserDetailProps) {
   return (
     <section className="page">
       <p>
-        <Link to="/users">{t('account:user.back')}</Link>
+        <Link to="/users">{t('users:user.back')}</Link>
       </p>
       <h1>{person.displayName}</h1>
       <dl className="card account-facts">
         <dt>{t('email')}</dt>
         <dd>{person.email}</dd>
-        <dt>{t('account:users.status')}</dt>
+        <dt>{t('users:users.status')}</dt>
         <dd>
           <span className={person.status === 'active' ? 'status status--active' : 'status status--closed'}>
             {t(`account:status.${person.status}`)}
           </span>
         </dd>
-        <dt>{t('account:users.twoFactor')}</dt>
+        <dt>{t('users:users.twoFactor')}</dt>
         <dd>{person.twoFactorEnrolled ? t('account:twoFactor.on') : t('account:twoFactor.off')}</dd>
-        <dt>{t('account:users.lastLogin')}</dt>
-        <dd>{person.lastLoginAt ? formatDay(person.lastLoginAt, language) : t('account:users.never')}</dd>
-        <dt>{t('account:user.sessions')}</dt>
+        <dt>{t('users:users.lastLogin')}</dt>
+        <dd>{person.lastLoginAt ? formatDay(person.lastLoginAt, language) : t('users:users.never')}</dd>
+        <dt>{t('users:user.sessions')}</dt>
         <dd data-testid="active-sessions">{person.activeSessions}</dd>
       </dl>
       <FormAlert message={general} />
       <p className="form__status" role="status" data-testid="user-action-done">
-        {done ? t(`account:user.done.${done}`) : null}
+        {done ? t(`users:user.done.${done}`) : null}
       </p>
-      {own ? <p className="card card--note">{t('account:user.own')}</p> : null}
+      {own ? <p className="card card--note">{t('users:user.own')}</p> : null}
       {person.lockedUntil && !own ? (
         <section className="account-section card card--note" aria-labelledby="locked-title" data-testid="user-locked">
-          <h2 id="locked-title">{t('account:user.locked')}</h2>
-          <p className="field__hint">{t('account:user.lockedHint')}</p>
+          <h2 id="locked-title">{t('users:user.locked')}</h2>
+          <p className="field__hint">{t('users:user.lockedHint')}</p>
           <button
             type="button"
             className="button button--primary"
             disabled={action.isPending}
             onClick={() => run({ kind: 'unlock' }, 'unlocked')}
           >
-            {t('account:user.unlock')}
+            {t('users:user.unlock')}
           </button>
         </section>
       ) : null}
       <RolesForm person={person} disabled={own || action.isPending} actorRoles={actorRoles} onSave={run} />
       <section className="account-section" aria-labelledby="access-title">
-        <h2 id="access-title">{t('account:user.access')}</h2>
+        <h2 id="access-title">{t('users:user.access')}</h2>
         <div className="form__actions">
           <button
             type="button"
@@ -107,7 +107,7 @@ function UserDetail({ person, own, actorRoles }: UserDetailProps) {
             disabled={action.isPending || person.activeSessions === 0}
             onClick={() => run({ kind: 'endSessions' }, 'sessionsEnded')}
           >
-            {t('account:user.endSessions')}
+            {t('users:user.endSessions')}
           </button>
           {person.status === 'active' ? (
             <button
@@ -116,7 +116,7 @@ function UserDetail({ person, own, actorRoles }: UserDetailProps) {
               disabled={own || action.isPending}
               onClick={() => run({ kind: 'disable' }, 'disabled')}
             >
-              {t('account:user.disable')}
+              {t('users:user.disable')}
             </button>
           ) : (
             <button
@@ -125,24 +125,24 @@ function UserDetail({ person, own, actorRoles }: UserDetailProps) {
               disabled={own || action.isPending}
               onClick={() => run({ kind: 'enable' }, 'enabled')}
             >
-              {t('account:user.enable')}
+              {t('users:user.enable')}
             </button>
           )}
         </div>
-        <p className="field__hint">{t('account:user.disableHint')}</p>
+        <p className="field__hint">{t('users:user.disableHint')}</p>
       </section>
       {own ? null : <PasswordForm disabled={action.isPending} onSave={run} />}
       {person.twoFactorEnrolled && !own ? (
         <section className="account-section" aria-labelledby="reset-two-factor-title">
-          <h2 id="reset-two-factor-title">{t('account:users.twoFactor')}</h2>
-          <p className="field__hint">{t('account:user.resetTwoFactorHint')}</p>
+          <h2 id="reset-two-factor-title">{t('users:users.twoFactor')}</h2>
+          <p className="field__hint">{t('users:user.resetTwoFactorHint')}</p>
           <button
             type="button"
             className="button"
             disabled={action.isPending}
             onClick={() => run({ kind: 'resetTwoFactor' }, 'twoFactorReset')}
           >
-            {t('account:user.resetTwoFactor')}
+            {t('users:user.resetTwoFactor')}
           </button>
         </section>
       ) : null}
@@ -165,7 +165,7 @@ function RolesForm({ person, disabled, actorRoles, onSave }: RolesFormProps) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (roles.length === 0) {
-      setError({ key: 'account:newUser.errors.roles' });
+      setError({ key: 'users:newUser.errors.roles' });
       return;
     }
     onSave({ kind: 'roles', roles }, 'rolesSaved');
@@ -176,7 +176,7 @@ function RolesForm({ person, disabled, actorRoles, onSave }: RolesFormProps) {
       <CheckboxGroup<Role>
         id="user-roles"
         name="roles"
-        legend={t('account:user.rolesLegend')}
+        legend={t('users:user.rolesLegend')}
         choices={choices.map((role) => ({ value: role, label: t(`codes:role.${role}`) }))}
         values={roles}
         onChange={(next) => {
@@ -187,7 +187,7 @@ function RolesForm({ person, disabled, actorRoles, onSave }: RolesFormProps) {
       />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={disabled}>
-          {t('account:user.saveRoles')}
+          {t('users:user.saveRoles')}
         </button>
       </div>
     </form>
@@ -215,12 +215,12 @@ function PasswordForm({
   };
   return (
     <form className="form account-section" noValidate onSubmit={onSubmit} aria-labelledby="password-title">
-      <h2 id="password-title">{t('account:user.passwordTitle')}</h2>
+      <h2 id="password-title">{t('users:user.passwordTitle')}</h2>
       <Field
         id="user-new-password"
         name="password"
-        label={t('account:user.newPassword')}
-        hint={`${t('account:passwordRules', { min: PASSWORD_MIN_LENGTH })} ${t('account:user.passwordHint')}`}
+        label={t('users:user.newPassword')}
+        hint={`${t('account:passwordRules', { min: PASSWORD_MIN_LENGTH })} ${t('users:user.passwordHint')}`}
         error={error}
       >
         {(control) => (
@@ -238,7 +238,7 @@ function PasswordForm({
       </Field>
       <div className="form__actions">
         <button type="submit" className="button" disabled={disabled}>
-          {t('account:user.setPassword')}
+          {t('users:user.setPassword')}
         </button>
       </div>
     </form>

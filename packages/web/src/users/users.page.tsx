@@ -15,17 +15,17 @@ export function UsersPage() {
   const { t } = useTranslation();
   const user = useUser();
   const allowed = can(user.access, 'user.manage');
-  useDocumentTitle(t('account:users.title'));
+  useDocumentTitle(t('users:users.title'));
   if (!allowed) return <Navigate to="/cases" replace />;
   return (
     <section className="page">
       <div className="page__header">
-        <h1>{t('account:users.title')}</h1>
+        <h1>{t('users:users.title')}</h1>
         <Link to="/users/new" className="button button--primary" data-testid="user-add">
-          {t('account:users.add')}
+          {t('users:users.add')}
         </Link>
       </div>
-      <p className="lead">{t('account:users.intro')}</p>
+      <p className="lead">{t('users:users.intro')}</p>
       <SecuritySettingsCard />
       <UserList />
     </section>
@@ -43,15 +43,15 @@ function UserTable({ users }: { users: readonly UserSummary[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const columns = {
-    name: t('account:users.name'),
+    name: t('users:users.name'),
     roles: t('account:page.roles'),
-    status: t('account:users.status'),
-    twoFactor: t('account:users.twoFactor'),
-    lastLogin: t('account:users.lastLogin'),
+    status: t('users:users.status'),
+    twoFactor: t('users:users.twoFactor'),
+    lastLogin: t('users:users.lastLogin'),
   };
   return (
     <table className="data-table" data-testid="user-table">
-      <TableHead caption={t('account:users.caption')} labels={Object.values(columns)} />
+      <TableHead caption={t('users:users.caption')} labels={Object.values(columns)} />
       <tbody>
         {users.map((person) => (
           <tr key={person.id} data-testid="user-row">
@@ -79,7 +79,7 @@ function UserTable({ users }: { users: readonly UserSummary[] }) {
                 {/* Locked after failed sign-ins: the administrator sees it here, and unlocks on the person's page. */}
                 {person.lockedUntil ? (
                   <span className="status status--lost_contact" data-testid="user-locked-badge">
-                    {t('account:users.locked')}
+                    {t('users:users.locked')}
                   </span>
                 ) : null}
               </span>
@@ -91,7 +91,7 @@ function UserTable({ users }: { users: readonly UserSummary[] }) {
               {person.lastLoginAt ? (
                 formatDay(person.lastLoginAt, language)
               ) : (
-                <span className="muted">{t('account:users.never')}</span>
+                <span className="muted">{t('users:users.never')}</span>
               )}
             </td>
           </tr>
