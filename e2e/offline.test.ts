@@ -294,8 +294,9 @@ describe('offline work in a real browser', () => {
     // Within the app, not by loading the page again: a page load locks the device store until the password opens it.
     await worker.locator('nav.app-nav').getByRole('link', { name: 'Cases', exact: true }).click();
     await worker.getByRole('searchbox').fill(childName);
-    await worker.getByTestId('case-row').filter({ hasText: childName }).getByRole('link').first().click();
-    await worker.waitForURL(`**/cases/${followUpCase}`);
+    // The intake made offline is named after this child too: the link says which case.
+    await worker.locator(`[data-testid="case-row"] a[href="/cases/${followUpCase}"]`).first().click();
+    await worker.waitForURL(`**/cases/${followUpCase}`, { waitUntil: 'commit' });
     await worker.locator('#note-text').waitFor();
     await workerContext.setOffline(true);
     await worker.locator('#note-text').fill(noteText);
