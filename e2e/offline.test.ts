@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
+import { pageApi } from './support/api';
 
 /** This file works on the demo installation, on cases it opens itself. */
 const baseUrl = inject('demoBaseUrl');
@@ -14,28 +15,6 @@ const ADMIN = 'admin@tonle.demo';
 const LAPTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const DEVICE_DB = 'homeward-device';
-
-interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-/** A request from the page, with its session and CSRF token, as the app's own code sends it. */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<Answer<T>> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
-      const response = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-    },
-    { method, path, body },
-  );
-}
 
 /** Every row of every table of the device database, as IndexedDB gives them to any script of the page. */
 async function rawDeviceRows(page: Page): Promise<Record<string, unknown[]> | null> {
@@ -107,7 +86,7 @@ function today(): string {
 
 /** A case of the worker's (she opens it), reintegrated by the supervisor, so a follow-up visit is due. */
 async function caseInFollowUp(worker: Page, supervisor: Page, givenNameLatin: string): Promise<string> {
-  const created = await api<{ id: string }>(worker, 'POST', '/cases', {
+  const created = await pageApi<{ id: string }>(worker, 'POST', '/cases', {
     familyNameKm: 'ពៅ',
     givenNameKm: 'សុវណ្ណ',
     familyNameLatin: 'Pov',
@@ -121,7 +100,7 @@ async function caseInFollowUp(worker: Page, supervisor: Page, givenNameLatin: st
   const caseId = created.body.id;
   const add = async (page: Page, type: string, payload: object) => {
     const id = randomUUID();
-    const answer = await api(page, 'POST', `/cases/${caseId}/events`, { id, type, occurredOn: today(), payload });
+    const answer = await pageApi(page, 'POST', `/cases/${caseId}/events`, { id, type, occurredOn: today(), payload });
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
     return id;
   };
@@ -280,9 +259,13 @@ describe('offline work in a real browser', () => {
     await workerContext.setOffline(false);
     await worker.evaluate(() => window.dispatchEvent(new Event('online')));
     await waitForSync(worker);
-    const events = await api<{ items: { type: string }[] }>(supervisor, 'GET', `/cases/${followUpCase}/events`);
+    const events = await pageApi<{ items: { type: string }[] }>(supervisor, 'GET', `/cases/${followUpCase}/events`);
     expect(events.body.items.map((event) => event.type)).toContain('follow_up_visit');
-    const made = await api<{ caseNumber: string; givenNameLatin: string }>(supervisor, 'GET', `/cases/${newCaseId}`);
+    const made = await pageApi<{ caseNumber: string; givenNameLatin: string }>(
+      supervisor,
+      'GET',
+      `/cases/${newCaseId}`,
+    );
     expect(made.status).toBe(200);
     expect(made.body.givenNameLatin).toBe(`${childName}b`);
     expect(made.body.caseNumber).not.toMatch(/^P-/);
@@ -322,7 +305,7 @@ describe('offline work in a real browser', () => {
     await expect
       .poll(
         async () => {
-          const events = await api<{ items: { type: string; payload: { text?: string } }[] }>(
+          const events = await pageApi<{ items: { type: string; payload: { text?: string } }[] }>(
             supervisor,
             'GET',
             `/cases/${followUpCase}/events`,
@@ -362,7 +345,7 @@ describe('offline work in a real browser', () => {
     const adminContext = await browser.newContext({ viewport: LAPTOP });
     const admin = await adminContext.newPage();
     await signInAs(admin, baseUrl, ADMIN);
-    const revoked = await api(admin, 'POST', `/devices/${deviceId}/revoke`, {});
+    const revoked = await pageApi(admin, 'POST', `/devices/${deviceId}/revoke`, {});
     expect(revoked.status, JSON.stringify(revoked.body)).toBeLessThan(300);
     await adminContext.close();
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HeldOperation, PushResponse, SyncOperationInput } from '@homeward/core';
 import { launchChromium, SCREENSHOTS, screenshot } from './support/chromium';
 import { signInAs } from './support/sign-in';
+import { pageApi } from './support/api';
 
 /** This file works on the demo installation, on cases it opens itself. */
 const baseUrl = inject('demoBaseUrl');
@@ -15,28 +16,6 @@ const ADMIN = 'admin@tonle.demo';
 const SUPERVISOR = 'supervisor@tonle.demo';
 const LAPTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-/** A request from the page, with its session and CSRF token, as the app's own code sends it. */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<Answer<T>> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
-      const response = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-    },
-    { method, path, body },
-  );
-}
 
 async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
   // On a phone the language switch sits in the menu, closed again afterwards so that screenshots show the page.
@@ -95,7 +74,7 @@ function today(): string {
 }
 
 async function newCase(page: Page, givenNameLatin: string): Promise<string> {
-  const created = await api<{ id: string }>(page, 'POST', '/cases', {
+  const created = await pageApi<{ id: string }>(page, 'POST', '/cases', {
     familyNameKm: 'ចាន់',
     givenNameKm: 'សុភា',
     familyNameLatin: 'Chan',
@@ -111,7 +90,7 @@ async function newCase(page: Page, givenNameLatin: string): Promise<string> {
 
 async function addEvent(page: Page, caseId: string, type: string, payload: object): Promise<string> {
   const id = randomUUID();
-  const answer = await api<unknown>(page, 'POST', `/cases/${caseId}/events`, {
+  const answer = await pageApi<unknown>(page, 'POST', `/cases/${caseId}/events`, {
     id,
     type,
     occurredOn: today(),
@@ -139,13 +118,13 @@ async function closeCase(page: Page, caseId: string, reintegrated: boolean): Pro
 
 async function registerDevice(page: Page): Promise<string> {
   const id = randomUUID();
-  const answer = await api<unknown>(page, 'POST', '/devices', { id, name: 'Field phone' });
+  const answer = await pageApi<unknown>(page, 'POST', '/devices', { id, name: 'Field phone' });
   expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
   return id;
 }
 
 async function push(page: Page, deviceId: string, operation: SyncOperationInput): Promise<PushResponse['results'][0]> {
-  const answer = await api<PushResponse>(page, 'POST', '/sync/push', { deviceId, operations: [operation] });
+  const answer = await pageApi<PushResponse>(page, 'POST', '/sync/push', { deviceId, operations: [operation] });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   const [result] = answer.body.results;
   if (!result) throw new Error('The push answered no result.');
@@ -185,7 +164,7 @@ describe('the sync screens, in a real browser', () => {
   it('shows a same-field conflict from two browsers side by side, and resolves it with the value chosen', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     const caseId = await newCase(field, 'Sophea');
-    const detail = await api<{ fieldVersions: Record<string, number> }>(field, 'GET', `/cases/${caseId}`);
+    const detail = await pageApi<{ fieldVersions: Record<string, number> }>(field, 'GET', `/cases/${caseId}`);
     const base = detail.body.fieldVersions.givenNameLatin ?? 0;
 
     // The phone loses its signal; its correction is made from the version it holds.
@@ -242,10 +221,10 @@ describe('the sync screens, in a real browser', () => {
     await screen.getByTestId('held-resolve').click();
     await expect.poll(() => field.getByTestId('held-outcome').getAttribute('data-status')).toBe('resolved');
 
-    const after = await api<{ givenNameLatin: string }>(field, 'GET', `/cases/${caseId}`);
+    const after = await pageApi<{ givenNameLatin: string }>(field, 'GET', `/cases/${caseId}`);
     expect(after.body.givenNameLatin).toBe('Sophia');
     // The history keeps both: the supervisor's correction and the one chosen from the phone's.
-    const events = await api<{ items: { type: string; payload: { changes: Record<string, { to: unknown }> } }[] }>(
+    const events = await pageApi<{ items: { type: string; payload: { changes: Record<string, { to: unknown }> } }[] }>(
       field,
       'GET',
       `/cases/${caseId}/events`,
@@ -308,9 +287,9 @@ describe('the sync screens, in a real browser', () => {
     await discard.getByTestId('held-confirm').click();
     await expect.poll(() => field.getByTestId('held-outcome').getAttribute('data-status')).toBe('discarded');
 
-    const held = await api<{ items: HeldOperation[] }>(field, 'GET', `/sync/held?caseId=${caseId}`);
+    const held = await pageApi<{ items: HeldOperation[] }>(field, 'GET', `/sync/held?caseId=${caseId}`);
     expect(held.body.items.filter((item) => item.status === 'open')).toEqual([]);
-    const events = await api<{ items: { id: string }[] }>(field, 'GET', `/cases/${caseId}/events`);
+    const events = await pageApi<{ items: { id: string }[] }>(field, 'GET', `/cases/${caseId}/events`);
     expect(events.body.items.map((event) => event.id)).not.toContain(opId);
   });
 
@@ -342,7 +321,7 @@ describe('the sync screens, in a real browser', () => {
     await attention.getByTestId('held-reapply-confirm').getByTestId('held-confirm').click();
     await expect.poll(() => field.getByTestId('held-outcome').getAttribute('data-status')).toBe('reapplied');
 
-    const events = await api<{ items: { id: string; type: string }[] }>(field, 'GET', `/cases/${caseId}/events`);
+    const events = await pageApi<{ items: { id: string; type: string }[] }>(field, 'GET', `/cases/${caseId}/events`);
     expect(events.body.items.map((event) => event.id)).toContain(opId);
   });
 });
