@@ -77,8 +77,9 @@ describe('a transfer between two organisations, in a real browser', () => {
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify(body),
       });
-      expect(response.status).toBe(201);
-      return (await response.json()) as CaseDetail;
+      const answer = (await response.json()) as CaseDetail;
+      expect([path, response.status, answer]).toEqual([path, 201, expect.anything()]);
+      return answer;
     };
     const today = new Date().toISOString().slice(0, 10);
     child = await post('/cases', {
@@ -100,7 +101,7 @@ describe('a transfer between two organisations, in a real browser', () => {
     // He lives in one of Tonle's facilities, so Svay Rieng says where he lives on accepting.
     const facilities = await fetch(`${baseUrl}/api/v1/facilities`, { headers: { Authorization: `Bearer ${token}` } });
     const { items } = (await facilities.json()) as { items: Facility[] };
-    shelter = items.find((facility) => facility.status !== 'closed')!;
+    shelter = items.find((facility) => facility.status !== 'closed' && facility.occupancy < facility.capacity)!;
     await post(`/cases/${child.id}/events`, {
       type: 'placement',
       occurredOn: today,
