@@ -196,7 +196,7 @@ export async function offerTransfer(
   return { created, transfer: transferAnswer(await transferWithNames(db, input.id), actor.access) };
 }
 
-type Decision =
+export type Decision =
   { kind: 'accept'; body: AcceptTransfer } | { kind: 'decline'; body: DeclineTransfer } | { kind: 'withdraw' };
 
 const STATUS_OF: Record<Decision['kind'], 'accepted' | 'declined' | 'withdrawn'> = {
