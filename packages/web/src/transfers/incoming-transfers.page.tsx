@@ -13,6 +13,7 @@ import {
 import { useFacilities } from '../api/facilities.resource';
 import { RadioGroup } from '../forms/choice-group.component';
 import { Field } from '../forms/field.component';
+import { NoteField } from '../forms/note-field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { FormFooter } from '../forms/form-footer.component';
 import { serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
@@ -253,25 +254,16 @@ function AcceptForm({ transfer, onDone }: { transfer: IncomingTransfer; onDone: 
         <RequestErrorState error={facilities.error} onRetry={() => void facilities.refetch()} />
       ) : null}
       {chosen && full(chosen) ? (
-        <Field
+        <NoteField
           id={`${id}-over-capacity`}
           name="overCapacityReason"
           label={t('transfers:incoming.overCapacityReason')}
           required
-          error={errors.overCapacityReason}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={overCapacityReason}
-              onChange={(event) => {
-                setReason(event.target.value);
-                setErrors((current) => withoutError(current, 'overCapacityReason'));
-              }}
-            />
-          )}
-        </Field>
+          value={overCapacityReason}
+          onChange={setReason}
+          errors={errors}
+          setErrors={setErrors}
+        />
       ) : null}
       <FormFooter
         pending={accept.isPending}
@@ -338,19 +330,15 @@ function DeclineForm({ transfer, onDone }: { transfer: IncomingTransfer; onDone:
         error={errors.declineReason}
         required
       />
-      <Field id={`${id}-note`} name="note" label={t('transfers:incoming.declineNote')} error={errors.note}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            value={note}
-            onChange={(event) => {
-              setNote(event.target.value);
-              setErrors((current) => withoutError(current, 'note'));
-            }}
-          />
-        )}
-      </Field>
+      <NoteField
+        id={`${id}-note`}
+        name="note"
+        label={t('transfers:incoming.declineNote')}
+        value={note}
+        onChange={setNote}
+        errors={errors}
+        setErrors={setErrors}
+      />
       <FormFooter
         pending={decline.isPending}
         submitLabel={t('transfers:incoming.declineSubmit')}
