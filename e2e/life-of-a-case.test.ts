@@ -150,7 +150,7 @@ describe('the life of a case, in a real browser', () => {
     await screenshots('consent-partners-km');
     await setLanguage('en');
     await save('consent');
-    const entry = timelineItems('consent').last();
+    const entry = timelineItems('consent').first();
     await expect.poll(() => entry.getByTestId('consent-shared-with').innerText()).toBe(partnerName);
     await entry.scrollIntoViewIfNeeded();
     await screenshots('consent-partners-timeline-en');
