@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot, SCREENSHOTS } from './support/chromium';
-import { startServer } from './support/global-setup';
+import { startDemoInstallation, type Installation } from './support/installation';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
 import { followNavLink } from './support/navigation';
 
@@ -54,7 +54,7 @@ interface Card {
 describe('case files between installations, in a real browser', () => {
   let browser: Browser;
   let page: Page;
-  let b: Awaited<ReturnType<typeof startServer>> | undefined;
+  let b: Installation | undefined;
   let caseA: { id: string; caseNumber: string };
   let cardA: Card;
   let knownOnB: { id: string; caseNumber: string };
@@ -81,8 +81,7 @@ describe('case files between installations, in a real browser', () => {
 
   beforeAll(async () => {
     if (chromiumMissing) return;
-    b = await startServer(4100 + Math.floor(Math.random() * 40));
-    await json(`${b.baseUrl}/api/v1/setup/demo`, null, 'POST');
+    b = await startDemoInstallation();
     const tokenA = await tokenOf(demoUrl, ADMIN_A, DEMO_PASSWORD);
     const tokenB = await tokenOf(b.baseUrl, ADMIN_B, PASSWORD_B);
     cardA = (await json<{ card: Card }>(`${demoUrl}/api/v1/installation`, tokenA)).card;

@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
 import { signInAs } from './support/sign-in';
 import { followNavLink } from './support/navigation';
+import { startDemoInstallation, type Installation } from './support/installation';
 
 /**
  * A caseload handover in a real browser (issue 10 point 4): Tonle's supervisor plans the handover of three cases
@@ -14,51 +11,11 @@ import { followNavLink } from './support/navigation';
  * own, since handing cases over changes the counts other browser tests read on the shared demo.
  */
 const chromiumMissing = inject('chromiumMissing');
-const ROOT = resolve(import.meta.dirname, '..');
-
-async function startDemoServer(): Promise<{ baseUrl: string; stop(): Promise<void> }> {
-  const port = 4100 + Math.floor(Math.random() * 60);
-  const dataDir = mkdtempSync(join(tmpdir(), 'homeward-e2e-handover-'));
-  let log = '';
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [resolve(ROOT, 'packages/server/bin/homeward.js'), 'serve', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`The server stopped before it was ready:\n${log}`);
-    if (Date.now() > deadline) throw new Error(`The server did not answer within two minutes:\n${log}`);
-    const healthy = await fetch(`${baseUrl}/api/v1/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) break;
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  const loaded = await fetch(`${baseUrl}/api/v1/setup/demo`, { method: 'POST' });
-  if (loaded.status !== 201) throw new Error(`The demo data did not load: ${loaded.status}`);
-  return {
-    baseUrl,
-    stop: async () => {
-      server.kill('SIGTERM');
-      await new Promise((done) => server.once('exit', done));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 describe('caseload handover, in a real browser', () => {
   let browser: Browser;
   let page: Page;
-  let server: { baseUrl: string; stop(): Promise<void> } | undefined;
+  let server: Installation | undefined;
   let planUrl = '';
 
   const signIn = (email: string, landing: string | RegExp = '**/cases') =>
@@ -85,7 +42,7 @@ describe('caseload handover, in a real browser', () => {
 
   beforeAll(async () => {
     if (chromiumMissing) return;
-    server = await startDemoServer();
+    server = await startDemoInstallation();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 180_000);

@@ -127,6 +127,37 @@ describe('the life of a case, in a real browser', () => {
     await expect.poll(() => page.getByTestId('step-saved').innerText()).toContain('ការយល់ព្រម');
   });
 
+  it('records a consent to share with chosen partner organisations only, shown on the timeline', async (context) => {
+    if (chromiumMissing) context.skip(chromiumMissing);
+    await setLanguage('en');
+    const consent = await openStep('consent');
+    await consent.locator('#consent-scope-sharing').check();
+    await consent.locator('#consent-action-given').check();
+    await consent.locator('#consent-givenBy-child_and_guardian').check();
+    // Any partner is the default; choosing organisations asks for at least one.
+    expect(await consent.locator('#consent-coverage-any').isChecked()).toBe(true);
+    await consent.locator('#consent-coverage-chosen').check();
+    await consent.locator('button[type="submit"]').click();
+    await expect
+      .poll(() => consent.locator('[data-field="payload.sharedWith"] .field__error').innerText())
+      .toContain('Choose at least one organisation.');
+    const partner = consent.locator('[data-field="payload.sharedWith"] input[type="checkbox"]').first();
+    await partner.check();
+    const partnerName = await consent.locator(`label[for="${await partner.getAttribute('id')}"]`).innerText();
+    await consent.scrollIntoViewIfNeeded();
+    await screenshots('consent-partners-en');
+    await setLanguage('km');
+    await screenshots('consent-partners-km');
+    await setLanguage('en');
+    await save('consent');
+    const entry = timelineItems('consent').first();
+    await expect.poll(() => entry.getByTestId('consent-shared-with').innerText()).toBe(partnerName);
+    await entry.scrollIntoViewIfNeeded();
+    await screenshots('consent-partners-timeline-en');
+    await setLanguage('km');
+    await screenshots('consent-partners-timeline-km');
+  });
+
   it('records a CSI assessment of the twelve domains, in Khmer', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     const csi = await openStep('assessment_csi');

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@homeward/core';
+import type { CaseDetail, Facility } from '@homeward/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot, SCREENSHOTS } from './support/chromium';
@@ -27,6 +27,7 @@ describe('a transfer between two organisations, in a real browser', () => {
   let browser: Browser;
   let page: Page;
   let child: CaseDetail;
+  let shelter: Facility;
 
   async function setLanguage(language: 'en' | 'km'): Promise<void> {
     // On a phone the language switch sits in the menu: switch at laptop width.
@@ -76,8 +77,9 @@ describe('a transfer between two organisations, in a real browser', () => {
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify(body),
       });
-      expect(response.status).toBe(201);
-      return (await response.json()) as CaseDetail;
+      const answer = (await response.json()) as CaseDetail;
+      expect([path, response.status, answer]).toEqual([path, 201, expect.anything()]);
+      return answer;
     };
     const today = new Date().toISOString().slice(0, 10);
     child = await post('/cases', {
@@ -95,6 +97,15 @@ describe('a transfer between two organisations, in a real browser', () => {
       type: 'note',
       occurredOn: today,
       payload: { text: 'Met the boy at the transit centre with his aunt.' },
+    });
+    // He lives in one of Tonle's facilities, so Svay Rieng says where he lives on accepting.
+    const facilities = await fetch(`${baseUrl}/api/v1/facilities`, { headers: { Authorization: `Bearer ${token}` } });
+    const { items } = (await facilities.json()) as { items: Facility[] };
+    shelter = items.find((facility) => facility.status !== 'closed' && facility.occupancy < facility.capacity)!;
+    await post(`/cases/${child.id}/events`, {
+      type: 'placement',
+      occurredOn: today,
+      payload: { careType: shelter.careType, facilityId: shelter.id },
     });
     await post(`/cases/${child.id}/events`, {
       type: 'consent',
@@ -137,8 +148,12 @@ describe('a transfer between two organisations, in a real browser', () => {
     expect(text).toContain('Boy TR-1');
     expect(text).toContain(SENDER_ORG);
     expect(text).not.toContain(CHILD);
-    await offer.locator('select').selectOption({ label: WORKER_NAME });
-    await screenshots('incoming');
+    await offer.getByLabel('Who will work the case').selectOption({ label: WORKER_NAME });
+    // Accepting without saying where he lives is refused in the form; he now lives with his aunt.
+    await offer.getByRole('button', { name: 'Accept and lead the case' }).click();
+    await expect.poll(() => offer.innerText()).toContain('Choose where the child lives now.');
+    await offer.getByLabel('Where the child lives now').selectOption({ label: 'Kinship care' });
+    await screenshots('incoming', ['[data-testid="transfer-accept-form"]']);
     await offer.getByRole('button', { name: 'Accept and lead the case' }).click();
     await page.getByTestId('transfer-done').waitFor();
     await page.getByRole('link', { name: 'Open the case' }).click();
@@ -149,6 +164,7 @@ describe('a transfer between two organisations, in a real browser', () => {
     expect(await reference.innerText()).toContain(`their number ${child.caseNumber}`);
     expect(await page.getByTestId('case-number').innerText()).not.toBe(child.caseNumber);
     await expect.poll(() => page.getByTestId('timeline').innerText()).toContain('Met the boy at the transit centre');
+    await expect.poll(() => page.getByTestId('now-panel').innerText()).toContain('Kinship care');
     await screenshots('receiver-case', ['.case-page__header']);
   });
 

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_MISSING, CHROMIUM_PATH } from './chromium';
+import { loadDemo, startServer } from './installation';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -17,20 +17,6 @@ declare module 'vitest' {
     demoSetupBaseUrl: string;
     chromiumMissing: string;
   }
-}
-
-async function waitForHealth(url: string, server: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The server stopped before it was ready:\n${output()}`);
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  throw new Error(`The server did not answer within two minutes:\n${output()}`);
 }
 
 /**
@@ -60,39 +46,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const empty = await startServer(3900 + Math.floor(Math.random() * 40));
   const demo = await startServer(3950 + Math.floor(Math.random() * 40));
   const demoSetup = await startServer(4000 + Math.floor(Math.random() * 40));
-  const loaded = await fetch(`${demo.baseUrl}/api/v1/setup/demo`, { method: 'POST' });
-  if (loaded.status !== 201) throw new Error(`The demo data did not load: ${loaded.status} ${await loaded.text()}`);
+  await loadDemo(demo.baseUrl);
   project.provide('baseUrl', empty.baseUrl);
   project.provide('demoBaseUrl', demo.baseUrl);
   project.provide('demoSetupBaseUrl', demoSetup.baseUrl);
   return async () => {
     await Promise.all([empty.stop(), demo.stop(), demoSetup.stop()]);
-  };
-}
-
-/** The real `homeward serve` on an empty embedded database of its own (a test may start one more installation). */
-export async function startServer(port: number): Promise<{ baseUrl: string; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'homeward-e2e-'));
-  let log = '';
-  const server = spawn(
-    process.execPath,
-    [resolve(ROOT, 'packages/server/bin/homeward.js'), 'serve', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseUrl, server, () => log);
-  return {
-    baseUrl,
-    stop: async () => {
-      server.kill('SIGTERM');
-      await new Promise((done) => server.once('exit', done));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
   };
 }

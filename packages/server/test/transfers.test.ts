@@ -1,4 +1,13 @@
-import type { CaseDetail, CaseEvent, CaseList, CaseTransfers, IncomingTransfer, Transfer } from '@homeward/core';
+import type {
+  CaseDetail,
+  CaseEvent,
+  CaseList,
+  CaseState,
+  CaseTransfers,
+  Facility,
+  IncomingTransfer,
+  Transfer,
+} from '@homeward/core';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aNewCase } from './support/cases';
@@ -281,13 +290,86 @@ describeOnEachEngine('transfers', (engine) => {
     expect(other.status).toBe(409);
   });
 
+  it('moves a child living in the sender’s shelter to the place the receiver chooses, once', async () => {
+    const facility = (user: TestUser, name: string, capacity: number) =>
+      call<Facility>(user, 'POST', '/facilities', { name, careType: 'shelter', capacity });
+    const occupancy = async (user: TestUser, id: string) =>
+      (await call<{ items: Facility[] }>(user, 'GET', '/facilities')).body.items.find((item) => item.id === id)
+        ?.occupancy;
+    const senderShelter = (await facility(sender.user, 'Sender shelter', 20)).body;
+    const receiverHome = (await facility(receiver.user, 'Receiver group home', 1)).body;
+    const child = await openCase('Shelterchild');
+    expect(
+      (await event(senderWorker, child.id, 'placement', { careType: 'shelter', facilityId: senderShelter.id })).status,
+    ).toBe(201);
+    expect(await occupancy(sender.user, senderShelter.id)).toBe(1);
+    const offered = await offer(senderSupervisor, child.id);
+    const incoming = await call<{ items: IncomingTransfer[] }>(receiverSupervisor, 'GET', '/transfers/incoming');
+    expect(incoming.body.items.find((item) => item.id === offered.body.id)?.livesInFacility).toBe(true);
+
+    const accept = (placement?: unknown) =>
+      call<Transfer>(receiverSupervisor, 'POST', `/transfers/${offered.body.id}/accept`, {
+        workerId: receiverWorker.id,
+        ...(placement === undefined ? {} : { placement }),
+      });
+    const refused = async (placement: unknown) => {
+      const answer = await accept(placement);
+      return [answer.status, (answer.body as unknown as { code: string }).code];
+    };
+    // Where the child lives must be said, in the receiver's own place, with the reason when it is full.
+    expect(await refused(undefined)).toEqual([400, 'placement_needed']);
+    expect(await refused({ facilityId: senderShelter.id })).toEqual([400, 'no_facility']);
+    expect(await refused({ careType: 'kinship', facilityId: receiverHome.id })).toEqual([400, 'validation']);
+    const filler = await call<CaseDetail>(receiver.user, 'POST', '/cases', aNewCase({ givenNameLatin: 'Filler' }));
+    expect(
+      (await event(receiver.user, filler.body.id, 'placement', { careType: 'shelter', facilityId: receiverHome.id }))
+        .status,
+    ).toBe(201);
+    expect(await refused({ facilityId: receiverHome.id })).toEqual([400, 'facility_full']);
+    expect(await occupancy(sender.user, senderShelter.id)).toBe(1);
+    expect((await call(receiverSupervisor, 'GET', `/cases/${child.id}`)).status).toBe(404);
+
+    const place = { facilityId: receiverHome.id, overCapacityReason: 'Her sister lives there.' };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => accept(place)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(await occupancy(sender.user, senderShelter.id)).toBe(0);
+    expect(await occupancy(receiver.user, receiverHome.id)).toBe(2);
+    const placements = (await events(receiverWorker, child.id)).filter((row) => row.type === 'placement');
+    expect(placements.map((row) => [row.organisationName, row.payload])).toEqual([
+      ['Sender Shelter', { careType: 'shelter', facilityId: senderShelter.id }],
+      [
+        'Receiver NGO',
+        { careType: 'shelter', facilityId: receiverHome.id, overCapacityReason: 'Her sister lives there.' },
+      ],
+    ]);
+    const now = await call<CaseState>(receiverWorker, 'GET', `/cases/${child.id}/state`);
+    expect(now.body.placement).toMatchObject({ facilityId: receiverHome.id, facilityName: 'Receiver group home' });
+  });
+
+  it('asks nothing of where a child lives who is not in a facility', async () => {
+    const child = await openCase('Familychild');
+    const offered = await offer(senderSupervisor, child.id);
+    const incoming = await call<{ items: IncomingTransfer[] }>(receiverSupervisor, 'GET', '/transfers/incoming');
+    expect(incoming.body.items.find((item) => item.id === offered.body.id)?.livesInFacility).toBe(false);
+    const placed = await call(receiverSupervisor, 'POST', `/transfers/${offered.body.id}/accept`, {
+      workerId: receiverWorker.id,
+      placement: { careType: 'kinship' },
+    });
+    expect([placed.status, (placed.body as { code: string }).code]).toEqual([400, 'no_placement_needed']);
+    const accepted = await call(receiverSupervisor, 'POST', `/transfers/${offered.body.id}/accept`, {
+      workerId: receiverWorker.id,
+    });
+    expect(accepted.status).toBe(201);
+    expect((await events(receiverWorker, child.id)).map((row) => row.type)).not.toContain('placement');
+  });
+
   describe('reports', () => {
     /**
      * By hand: a girl referred to the sender on 10 Aug 2026 and placed in its shelter that day, transferred on
      * 23 Nov 2026 (the test clock). Third quarter: the sender counts 1 referral and 1 child in its shelter
      * (Aug, Sep); the receiver 0 and 0. Fourth quarter: the sender 0 referrals and the child in care in October
      * and November (until the transfer); the receiver 1 referral (November, the transfer) and the child in care
-     * in November and December.
+     * in November and December, in the shelter it placed the child in on accepting (not in the sender's).
      */
     it('counts the case for the sender before the transfer and the receiver after it', async () => {
       const a = await createTestOrganisation(server, { withUser: ['org_admin'] });
@@ -316,7 +398,15 @@ describeOnEachEngine('transfers', (engine) => {
       });
       expect([offered.status, offered.body]).toEqual([201, expect.anything()]);
       const worker = await b.addUser(['supervisor']);
-      const accepted = await call(b.user, 'POST', `/transfers/${offered.body.id}/accept`, { workerId: worker.id });
+      const shelterB = await call<{ id: string }>(b.user, 'POST', '/facilities', {
+        name: 'Shelter B',
+        careType: 'shelter',
+        capacity: 10,
+      });
+      const accepted = await call(b.user, 'POST', `/transfers/${offered.body.id}/accept`, {
+        workerId: worker.id,
+        placement: { facilityId: shelterB.body.id },
+      });
       expect(accepted.status).toBe(201);
 
       type Table = { id: string; grandTotal: number; rows: { key: string }[]; rowTotals: number[] };

@@ -6,6 +6,7 @@ import {
   type CaseSection,
 } from '../access/case-sections';
 import { FIELD_TIERS } from '../access/policy';
+import { CARE_TYPES, FACILITY_CARE_TYPES, type CareType } from '../codes/care-codes';
 
 /**
  * A transfer: the lead of a case moves to another organisation (decision 0010, issue 10 point 2). The sender
@@ -46,9 +47,32 @@ export function sectionsKeepable(sharingConsent: boolean): readonly CaseSection[
   return sharingConsent ? 'all' : SECTIONS_WITHOUT_SHARING_CONSENT;
 }
 
+/** Forms of care that are a family rather than a facility: where a child may live without one of its facilities. */
+export const HOME_CARE_TYPES = CARE_TYPES.filter((type) => !FACILITY_CARE_TYPES.includes(type)) as [
+  CareType,
+  ...CareType[],
+];
+
+/**
+ * Where a child who lived in the sender's facility lives from the acceptance: one of the receiver's facilities
+ * (its care type is the facility's), or a family. A full facility needs the reason, as any placement does.
+ */
+export const transferPlacementSchema = z
+  .object({
+    facilityId: z.uuid().optional(),
+    careType: z.enum(HOME_CARE_TYPES).optional(),
+    overCapacityReason: z.string().trim().max(1000).optional(),
+  })
+  .refine((place) => (place.facilityId === undefined) !== (place.careType === undefined), {
+    message: 'Choose where the child lives now.',
+  });
+export type TransferPlacement = z.infer<typeof transferPlacementSchema>;
+
 export const acceptTransferSchema = z.object({
   /** The receiver's caseworker or supervisor who will work the case. */
   workerId: z.uuid({ message: 'Choose who will work the case.' }),
+  /** Asked only when the child lives in one of the sender's facilities (`livesInFacility` on the offer). */
+  placement: transferPlacementSchema.optional(),
 });
 export type AcceptTransfer = z.infer<typeof acceptTransferSchema>;
 
@@ -117,6 +141,8 @@ export const incomingTransferSchema = transferSchema.extend({
   sex: z.string(),
   ageYears: z.number().int().nullable(),
   caseTypes: z.array(z.string()),
+  /** Whether the child lives in one of the sender's facilities: accepting then says where the child lives now. */
+  livesInFacility: z.boolean(),
 });
 export type IncomingTransfer = z.infer<typeof incomingTransferSchema>;
 export const incomingTransfersSchema = z.object({ items: z.array(incomingTransferSchema) });

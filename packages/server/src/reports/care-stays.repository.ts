@@ -5,7 +5,8 @@ import type { Database } from '../db/schema';
  * Stays in care for the residence and care-cohort reports: each placement until the case's next placement,
  * reintegration, closure, merge into another case, or loss of contact (a child who ran away no longer lives
  * there). Contact restored while a placement still stood starts a new stay in it; so does a transfer, for the
- * receiver (the acceptance is its event), the sender's stay ending on the transfer date. Derived from the events only,
+ * receiver (the acceptance is its event), the sender's stay ending on the transfer date, unless the receiver
+ * placed the child elsewhere that day. Derived from the events only,
  * and rewritten for a case in the transaction of each of its events, so they cannot drift from the history.
  *
  * `era` numbers the placements and endings of a case in order; within an era, its first event (`anchor`) says
@@ -32,7 +33,9 @@ function insertStays(condition: RawBuilder<unknown>): RawBuilder<unknown> {
       ) b
     ) s
     join case_event a on a.id = s.anchor_id and a.type = 'placement'
-    where s.type in ('placement', 'contact_restored', 'transfer_accepted')`;
+    where s.type in ('placement', 'contact_restored', 'transfer_accepted')
+      -- A receiver that placed the child elsewhere on the day it accepted never had them in the sender's place.
+      and not (s.type = 'transfer_accepted' and s.end_on = s.occurred_on)`;
 }
 
 export async function refreshCareStays(trx: Transaction<Database>, caseId: string): Promise<void> {

@@ -60,7 +60,7 @@ export function transferWithNames(db: Executor, transferId: string) {
 export function incomingOffers(db: Executor, organisationId: string) {
   return transfersWithNames(db)
     .innerJoin('child_case as c', 'c.id', 't.case_id')
-    .select(['c.alias', 'c.sex', 'c.date_of_birth', 'c.case_types'])
+    .select(['c.alias', 'c.sex', 'c.date_of_birth', 'c.case_types', 'c.current_facility_id'])
     .where('t.to_organisation_id', '=', organisationId)
     .where('t.status', '=', 'offered')
     .orderBy('t.offered_on')
@@ -125,7 +125,7 @@ export async function caseWorkerOf(db: Executor, organisationId: string, userId:
 export function lockCaseRow(trx: Transaction<Database>, caseId: string) {
   return trx
     .selectFrom('child_case')
-    .select(['id', 'organisation_id', 'case_number', 'assigned_worker_id'])
+    .select(['id', 'organisation_id', 'case_number', 'assigned_worker_id', 'current_facility_id'])
     .where('id', '=', caseId)
     .forUpdate()
     .executeTakeFirstOrThrow();

@@ -18,6 +18,7 @@ import { receiversFor } from './transfers.repository';
 import {
   caseTransfers,
   decideTransfer,
+  type Decision,
   incomingTransferCount,
   incomingTransfers,
   offerTransfer,
@@ -115,60 +116,33 @@ export function transfersRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.post(
-      '/transfers/:transferId/accept',
-      {
-        schema: {
-          tags: ['transfers'],
-          summary: 'Accept an offered case: your organisation leads it from today, worked by the chosen worker',
-          params: transferParams,
-          body: acceptTransferSchema,
-          response: decided,
+    /** Accept, decline and withdraw: one decision each, 201 when it decides, 200 for a retry of it. */
+    const decision = <K extends Decision['kind']>(kind: K, summary: string, body?: z.ZodType) => {
+      app.post(
+        `/transfers/:transferId/${kind}`,
+        {
+          schema: {
+            tags: ['transfers'],
+            summary,
+            params: transferParams,
+            ...(body ? { body } : {}),
+            response: decided,
+          },
         },
-      },
-      async (request, reply) => {
-        const user = await requireUser(request, ctx.db, ctx.config);
-        const decision = { kind: 'accept' as const, body: request.body };
-        const answer = await decideTransfer(ctx.db, user.actor, request.params.transferId, decision, ctx.clock.today());
-        return reply.code(answer.created ? 201 : 200).send(answer.transfer);
-      },
-    );
-
-    app.post(
-      '/transfers/:transferId/decline',
-      {
-        schema: {
-          tags: ['transfers'],
-          summary: 'Decline an offered case, with a reason',
-          params: transferParams,
-          body: declineTransferSchema,
-          response: decided,
+        async (request, reply) => {
+          const user = await requireUser(request, ctx.db, ctx.config);
+          const chosen = { kind, ...(body ? { body: request.body } : {}) } as Decision;
+          const answer = await decideTransfer(ctx.db, user.actor, request.params.transferId, chosen, ctx.clock.today());
+          return reply.code(answer.created ? 201 : 200).send(answer.transfer);
         },
-      },
-      async (request, reply) => {
-        const user = await requireUser(request, ctx.db, ctx.config);
-        const decision = { kind: 'decline' as const, body: request.body };
-        const answer = await decideTransfer(ctx.db, user.actor, request.params.transferId, decision, ctx.clock.today());
-        return reply.code(answer.created ? 201 : 200).send(answer.transfer);
-      },
+      );
+    };
+    decision(
+      'accept',
+      'Accept an offered case: your organisation leads it from today, worked by the chosen worker',
+      acceptTransferSchema,
     );
-
-    app.post(
-      '/transfers/:transferId/withdraw',
-      {
-        schema: {
-          tags: ['transfers'],
-          summary: 'Withdraw your organisation’s open offer',
-          params: transferParams,
-          response: decided,
-        },
-      },
-      async (request, reply) => {
-        const user = await requireUser(request, ctx.db, ctx.config);
-        const decision = { kind: 'withdraw' as const };
-        const answer = await decideTransfer(ctx.db, user.actor, request.params.transferId, decision, ctx.clock.today());
-        return reply.code(answer.created ? 201 : 200).send(answer.transfer);
-      },
-    );
+    decision('decline', 'Decline an offered case, with a reason', declineTransferSchema);
+    decision('withdraw', 'Withdraw your organisation’s open offer');
   };
 }

@@ -44,6 +44,7 @@ import {
   type TransferRow,
 } from './transfers.repository';
 import { notify } from '../notifications/notifications.repository';
+import { placeOnAcceptance } from './transfer-placement';
 
 /**
  * Transfers: the lead of a case moves to another organisation (issue 10 point 2, decision 0010). Every step is
@@ -195,7 +196,7 @@ export async function offerTransfer(
   return { created, transfer: transferAnswer(await transferWithNames(db, input.id), actor.access) };
 }
 
-type Decision =
+export type Decision =
   { kind: 'accept'; body: AcceptTransfer } | { kind: 'decline'; body: DeclineTransfer } | { kind: 'withdraw' };
 
 const STATUS_OF: Record<Decision['kind'], 'accepted' | 'declined' | 'withdrawn'> = {
@@ -267,6 +268,12 @@ export async function decideTransfer(
       });
       // The sender's stay in care ends on the transfer date and the receiver's begins (care-stays).
       await refreshCareStays(trx, transfer.case_id);
+      await placeOnAcceptance(trx, actor, {
+        caseId: transfer.case_id,
+        currentFacilityId: lead.current_facility_id,
+        placement: decision.body.placement,
+        on: today,
+      });
       await notify(trx, {
         kind: 'transfer.accepted',
         organisationId: transfer.from_organisation_id,
@@ -361,6 +368,7 @@ export async function incomingTransfers(
       sex: row.sex,
       ageYears: row.date_of_birth ? ageOn(String(row.date_of_birth), today) : null,
       caseTypes: row.case_types,
+      livesInFacility: row.current_facility_id !== null,
     })),
   };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@homeward/core';
 import { useUser } from '../auth/user-context';
 import { Field } from '../forms/field.component';
+import { PassphraseField } from '../forms/passphrase-field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { type Message } from '../forms/messages';
 import { bundleErrorMessage } from './bundle-errors';
@@ -120,25 +121,16 @@ export function SendCaseFile({ caseId, caseNumber }: { caseId: string; caseNumbe
               </Field>
             )
           ) : (
-            <Field
+            <PassphraseField
               id={`${ids}-passphrase`}
               name="receiver.passphrase"
               label={t('bundles:send.passphraseLabel')}
               hint={t('bundles:send.passphraseHint')}
               error={fieldError}
-              required
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="password"
-                  autoComplete="new-password"
-                  value={passphrase}
-                  data-testid="send-passphrase"
-                  onChange={(event) => setPassphrase(event.target.value)}
-                />
-              )}
-            </Field>
+              value={passphrase}
+              onChange={setPassphrase}
+              testId="send-passphrase"
+            />
           )}
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={pending} data-testid="send-download">

@@ -5,6 +5,7 @@ import { useCaseShares, useDepartments, useShareCase } from '../api/access.resou
 import { useUser } from '../auth/user-context';
 import { RadioGroup } from '../forms/choice-group.component';
 import { Field } from '../forms/field.component';
+import { NoteField } from '../forms/note-field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { FormFooter } from '../forms/form-footer.component';
 import { serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
@@ -174,25 +175,16 @@ function ShareForm({ caseId }: { caseId: string }) {
         required
       />
       {mayWriteNote ? (
-        <Field
+        <NoteField
           id="share-note"
           name="note"
           label={t('cases:shares.note')}
           hint={t('cases:shares.noteHint')}
-          error={errors.note}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={note}
-              onChange={(event) => {
-                setNote(event.target.value);
-                setErrors((current) => withoutError(current, 'note'));
-              }}
-            />
-          )}
-        </Field>
+          value={note}
+          onChange={setNote}
+          errors={errors}
+          setErrors={setErrors}
+        />
       ) : null}
       <FormFooter
         pending={share.isPending}

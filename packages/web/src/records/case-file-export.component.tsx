@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can, LANGUAGES, type Language } from '@homeward/core';
 import { useUser } from '../auth/user-context';
 import { Field } from '../forms/field.component';
+import { PassphraseField } from '../forms/passphrase-field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { requestErrorMessage, type Message } from '../forms/messages';
 import { useLanguage } from '../text/use-language';
@@ -80,25 +81,16 @@ export function CaseFileExport({ caseId, caseNumber }: { caseId: string; caseNum
           {t('records:export.encrypted')}
         </label>
         {encrypted ? (
-          <Field
+          <PassphraseField
             id={`${ids}-passphrase`}
             name="passphrase"
             label={t('records:export.passphrase')}
             hint={t('records:export.passphraseHint')}
             error={passphraseError}
-            required
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                autoComplete="new-password"
-                value={passphrase}
-                data-testid="export-passphrase"
-                onChange={(event) => setPassphrase(event.target.value)}
-              />
-            )}
-          </Field>
+            value={passphrase}
+            onChange={setPassphrase}
+            testId="export-passphrase"
+          />
         ) : null}
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={pending} data-testid="export-download">

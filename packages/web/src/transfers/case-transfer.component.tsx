@@ -14,6 +14,7 @@ import {
 import { useUser } from '../auth/user-context';
 import { CheckboxGroup, RadioGroup } from '../forms/choice-group.component';
 import { Field } from '../forms/field.component';
+import { NoteField } from '../forms/note-field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { FormFooter } from '../forms/form-footer.component';
 import { requestErrorMessage, serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
@@ -252,25 +253,16 @@ function OfferForm({ caseId, sharingConsent }: { caseId: string; sharingConsent:
         required
       />
       {mayWriteNote ? (
-        <Field
+        <NoteField
           id="transfer-note"
           name="note"
           label={t('transfers:form.note')}
           hint={t('transfers:form.noteHint')}
-          error={errors.note}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={note}
-              onChange={(event) => {
-                setNote(event.target.value);
-                setErrors((current) => withoutError(current, 'note'));
-              }}
-            />
-          )}
-        </Field>
+          value={note}
+          onChange={setNote}
+          errors={errors}
+          setErrors={setErrors}
+        />
       ) : null}
       <CheckboxGroup<CaseSection>
         id="transfer-kept"

@@ -4,12 +4,16 @@ import { useTranslation } from 'react-i18next';
 import {
   acceptTransferSchema,
   declineTransferSchema,
+  HOME_CARE_TYPES,
   TRANSFER_DECLINE_REASONS,
+  type Facility,
   type IncomingTransfer,
   type TransferDeclineReason,
 } from '@homeward/core';
+import { useFacilities } from '../api/facilities.resource';
 import { RadioGroup } from '../forms/choice-group.component';
 import { Field } from '../forms/field.component';
+import { NoteField } from '../forms/note-field.component';
 import { FormAlert } from '../forms/form-alert.component';
 import { FormFooter } from '../forms/form-footer.component';
 import { serverFieldErrors, type FieldErrors, type Message } from '../forms/messages';
@@ -116,23 +120,44 @@ function IncomingOffer({ transfer, onDone }: { transfer: IncomingTransfer; onDon
   );
 }
 
+/** A place is one of the receiver's facilities (`facility:<id>`) or a form of family care (`care:<type>`). */
+function placementOf(place: string, reason: string, facility: Facility | undefined) {
+  if (place.startsWith('care:')) return { careType: place.slice('care:'.length) };
+  if (!facility) return undefined;
+  return { facilityId: facility.id, ...(full(facility) && reason.trim() ? { overCapacityReason: reason } : {}) };
+}
+
+const full = (facility: Facility) => facility.occupancy >= facility.capacity;
+
 function AcceptForm({ transfer, onDone }: { transfer: IncomingTransfer; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const colleagues = useColleagues();
+  const facilities = useFacilities(transfer.livesInFacility);
   const accept = useAcceptTransfer();
   const [workerId, setWorkerId] = useState('');
+  const [place, setPlace] = useState('');
+  const [overCapacityReason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<Message | null>(null);
   const workers = colleagues.data?.items.filter((colleague) =>
     colleague.roles.some((role) => CASE_ROLES.includes(role)),
   );
+  const open = facilities.data?.items.filter((facility) => facility.status !== 'closed');
+  const chosen = open?.find((facility) => `facility:${facility.id}` === place);
   const id = `accept-${transfer.id}`;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = acceptTransferSchema.safeParse({ workerId });
-    if (!parsed.success) {
-      setErrors({ workerId: { key: 'transfers:incoming.errors.worker' } });
+    const placement = transfer.livesInFacility ? placementOf(place, overCapacityReason, chosen) : undefined;
+    const found: FieldErrors = {};
+    const parsed = acceptTransferSchema.safeParse({ workerId, placement });
+    if (!parsed.success) found.workerId = { key: 'transfers:incoming.errors.worker' };
+    if (transfer.livesInFacility && !placement) found.placement = { key: 'transfers:incoming.errors.place' };
+    if (chosen && full(chosen) && !overCapacityReason.trim()) {
+      found.overCapacityReason = { key: 'transfers:incoming.errors.overCapacity' };
+    }
+    if (!parsed.success || Object.keys(found).length > 0) {
+      setErrors(found);
       return;
     }
     setGeneral(null);
@@ -141,7 +166,11 @@ function AcceptForm({ transfer, onDone }: { transfer: IncomingTransfer; onDone: 
       {
         onSuccess: () => onDone(t('transfers:incoming.accepted')),
         onError: (error) => {
-          const { fields, general: other } = serverFieldErrors(error, ['workerId']);
+          const { fields, general: other } = serverFieldErrors(
+            error,
+            ['workerId', 'placement', 'overCapacityReason'],
+            (field) => (field === 'placement.overCapacityReason' ? 'overCapacityReason' : field.split('.')[0]!),
+          );
           setErrors(fields);
           setGeneral(other);
         },
@@ -178,6 +207,64 @@ function AcceptForm({ transfer, onDone }: { transfer: IncomingTransfer; onDone: 
           </select>
         )}
       </Field>
+      {transfer.livesInFacility ? (
+        <Field
+          id={`${id}-place`}
+          name="placement"
+          label={t('transfers:incoming.place')}
+          hint={t('transfers:incoming.placeHint')}
+          required
+          error={errors.placement}
+        >
+          {(control) => (
+            <select
+              {...control}
+              value={place}
+              disabled={!open}
+              onChange={(event) => {
+                setPlace(event.target.value);
+                setErrors((current) => withoutError(withoutError(current, 'placement'), 'overCapacityReason'));
+              }}
+            >
+              <option value="">{open ? t('transfers:incoming.choosePlace') : t('loading')}</option>
+              <optgroup label={t('transfers:incoming.ourFacilities')}>
+                {open?.length === 0 ? <option disabled>{t('transfers:incoming.noFacilities')}</option> : null}
+                {open?.map((facility) => (
+                  <option key={facility.id} value={`facility:${facility.id}`}>
+                    {t(full(facility) ? 'transfers:incoming.facilityFull' : 'transfers:incoming.facilityOption', {
+                      name: facility.name,
+                      occupancy: facility.occupancy,
+                      capacity: facility.capacity,
+                    })}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t('transfers:incoming.family')}>
+                {HOME_CARE_TYPES.map((careType) => (
+                  <option key={careType} value={`care:${careType}`}>
+                    {t(`codes:careType.${careType}`)}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {facilities.error ? (
+        <RequestErrorState error={facilities.error} onRetry={() => void facilities.refetch()} />
+      ) : null}
+      {chosen && full(chosen) ? (
+        <NoteField
+          id={`${id}-over-capacity`}
+          name="overCapacityReason"
+          label={t('transfers:incoming.overCapacityReason')}
+          required
+          value={overCapacityReason}
+          onChange={setReason}
+          errors={errors}
+          setErrors={setErrors}
+        />
+      ) : null}
       <FormFooter
         pending={accept.isPending}
         submitLabel={t('transfers:incoming.accept')}
@@ -243,19 +330,15 @@ function DeclineForm({ transfer, onDone }: { transfer: IncomingTransfer; onDone:
         error={errors.declineReason}
         required
       />
-      <Field id={`${id}-note`} name="note" label={t('transfers:incoming.declineNote')} error={errors.note}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            value={note}
-            onChange={(event) => {
-              setNote(event.target.value);
-              setErrors((current) => withoutError(current, 'note'));
-            }}
-          />
-        )}
-      </Field>
+      <NoteField
+        id={`${id}-note`}
+        name="note"
+        label={t('transfers:incoming.declineNote')}
+        value={note}
+        onChange={setNote}
+        errors={errors}
+        setErrors={setErrors}
+      />
       <FormFooter
         pending={decline.isPending}
         submitLabel={t('transfers:incoming.declineSubmit')}

@@ -9,6 +9,7 @@ import { payloadOf } from './step-context';
 import { CorrectionSummary } from '../corrections/correction-summary.component';
 import { TransferStep } from '../../transfers/transfer-step.component';
 import { useGazetteer } from '../../locations/use-gazetteer';
+import { PartnerNames } from '../../referrals/partner-names.component';
 
 /** What the timeline knows beyond one event: names of facilities and relatives, and approval requests. */
 export interface TimelineLookup {
@@ -76,6 +77,13 @@ export function EventSummary({ event, lookup }: { event: CaseEvent; lookup: Time
           <Facts>
             <Fact label={t('steps:consent.givenBy')}>{code('consentGiver', p.givenBy)}</Fact>
             <Fact label={t('steps:consent.guardianName')}>{p.guardianName}</Fact>
+            <Fact label={t('steps:consent.sharedWith')}>
+              {p.sharedWith === 'any' ? (
+                t('steps:consent.anyPartner')
+              ) : p.sharedWith ? (
+                <PartnerNames ids={p.sharedWith} />
+              ) : undefined}
+            </Fact>
           </Facts>
           <Prose>{p.note}</Prose>
         </div>
