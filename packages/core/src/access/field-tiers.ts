@@ -65,9 +65,10 @@ export const PLAIN_FIELDS: readonly string[] = [
   'toOrganisationName',
   'caseNumber',
   'previousCaseNumber',
-  // Handover (issue 10 point 4): the organisations a case passes between.
-  'fromOrganisationName',
-  'toOrganisationName',
+  // Handover (issue 10 point 4): the organisations a case passes between, and the plan and staff member whose
+  // approval closed it as stable.
+  'planName',
+  'approverName',
   // Referral steps name the two organisations (issue 10).
   'senderName',
   'receiverName',
