@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { sealText } from '../auth/secret-box';
 import type { Database } from '../db/schema';
 import type { FileKey } from '../documents/file-crypto';
-import { countOrganisations } from '../organisations/organisations.repository';
+import { countOrganisations, organisationExists } from '../organisations/organisations.repository';
 import { CentralClient } from './hub-client';
 import { readLink, saveLink } from './hub-link.repository';
 
@@ -20,11 +20,7 @@ export async function linkHub(
   const centralUrl = new URL(input.centralUrl).origin;
   const identity = await new CentralClient(centralUrl, input.token).identity();
   const linked = await readLink(db);
-  const holdsIt = await db
-    .selectFrom('organisation')
-    .select('id')
-    .where('id', '=', identity.organisation.id)
-    .executeTakeFirst();
+  const holdsIt = await organisationExists(db, identity.organisation.id);
   const mirrorsAnother = linked ? linked.organisationId !== identity.organisation.id : !holdsIt;
   if (mirrorsAnother && (linked || (await countOrganisations(db)) > 0)) {
     throw new DomainError(

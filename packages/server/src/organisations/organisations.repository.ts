@@ -33,3 +33,9 @@ export async function countOrganisations(db: Kysely<Database> | Transaction<Data
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** Whether this database holds the organisation (a hub linking again to the one it mirrors). */
+export async function organisationExists(db: Kysely<Database>, organisationId: string): Promise<boolean> {
+  const row = await db.selectFrom('organisation').select('id').where('id', '=', organisationId).executeTakeFirst();
+  return row !== undefined;
+}
