@@ -162,6 +162,29 @@ describeOnEachEngine('offline sync: attendance at a group session', (engine) => 
     expect(await sessionsOf(child.id)).toEqual([]);
   });
 
+  it('lists a child once when the online session went through and the device queued it as well', async () => {
+    const [kosal, chenda] = [await open('Kosal'), await open('Chenda')];
+    const activityId = randomUUID();
+    const online = await api(server, 'POST', '/group-activities', {
+      token: worker.token,
+      body: {
+        id: activityId,
+        topic: 'budgeting',
+        title: 'Saving money, week 2',
+        occurredOn: TODAY,
+        caseIds: [kosal.id],
+      },
+    });
+    expect(online.status).toBe(201);
+    const queued = session([kosal.id, chenda.id], activityId);
+    expect(statuses(await pushAs(server, worker, device, queued))).toEqual([
+      ['applied', null],
+      ['applied', null],
+    ]);
+    expect(await sessionsOf(kosal.id)).toHaveLength(1);
+    expect((await sessionsOf(chenda.id)).map((event) => event.id)).toEqual([queued[1]!.opId]);
+  });
+
   it('answers ten copies of one session at once with one set of events, one kept child, and a sound audit chain', async () => {
     const children = [await open('Parallelone'), await open('Paralleltwo'), await open('Parallelclosed')];
     await close(children[2]!.id);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { requirePermission } from '../access/require-permission';
@@ -64,4 +64,15 @@ export async function ensureGroupActivity(
     .select(['organisation_id', 'request_digest'])
     .where('id', '=', activity.id)
     .executeTakeFirstOrThrow();
+}
+
+/** The child's attendance at the session already on her timeline, under whatever id it was written. */
+export function attendanceOf(trx: Transaction<Database>, caseId: string, activityId: string) {
+  return trx
+    .selectFrom('case_event')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('type', '=', 'group_session')
+    .where(sql<string>`payload->>'activityId'`, '=', activityId)
+    .executeTakeFirst();
 }

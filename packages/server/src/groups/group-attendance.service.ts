@@ -5,17 +5,18 @@ import { eventIdUse, eventsForRules, insertEvent } from '../cases/case-events.re
 import { updateCaseProjection } from '../cases/case-projection.repository';
 import { lockCaseForWrite } from '../cases/case-reads.repository';
 import type { Clock } from '../cases/cases.service';
-import { refuseUnlessRetry, requestDigest, writeOnce } from '../cases/client-ids';
+import { refuseOthersId, requestDigest, writeOnce } from '../cases/client-ids';
 import type { Database } from '../db/schema';
 import { readCaseSettings } from '../organisations/case-settings.repository';
-import { ensureGroupActivity } from './group-activities.repository';
+import { attendanceOf, ensureGroupActivity } from './group-activities.repository';
 
 /**
  * One child's attendance at a group session recorded offline or at a hub (decision 0021): her `group_session`
  * event under the attendance's id, and the session itself the first time one of its children arrives. Each child
  * is decided alone, under the same rules as the online session (her case open, written by its lead's users, the
  * date after her intake), so a refusal keeps her attendance for a person while the others' stand. A retry, or
- * ten copies at once, writes the event once (`writeOnce` on its id).
+ * ten copies at once, writes the event once (`writeOnce` on its id); a child already on the session's list (the
+ * online request went through but its answer was lost, and the device queued the session) is not listed twice.
  */
 export async function recordAttendance(
   db: Kysely<Database>,
@@ -24,11 +25,10 @@ export async function recordAttendance(
   id: string,
   attendance: GroupAttendance,
   clock: Clock,
-): Promise<boolean> {
+): Promise<void> {
   const { activityId, topic, title, occurredOn } = attendance;
   const digest = requestDigest({ caseId, id, activityId, topic, title, occurredOn });
-  const sessionDigest = requestDigest({ activityId, topic, title, occurredOn });
-  return writeOnce(
+  await writeOnce(
     actor,
     digest,
     () => eventIdUse(db, id),
@@ -36,9 +36,11 @@ export async function recordAttendance(
       db.transaction().execute(async (trx) => {
         // The session before the case: a transaction waiting on another child's new session row holds no case
         // lock and no place in the audit chain, so two children of one session cannot wait on each other.
+        const sessionDigest = requestDigest({ activityId, topic, title, occurredOn });
         const session = { id: activityId, topic, title, occurredOn, requestDigest: sessionDigest };
-        refuseUnlessRetry(await ensureGroupActivity(trx, actor, session), actor, sessionDigest);
+        refuseOthersId(await ensureGroupActivity(trx, actor, session), actor);
         await lockCaseForWrite(trx, actor, caseId);
+        if (await attendanceOf(trx, caseId, activityId)) return;
         const settings = await readCaseSettings(trx, actor.organisationId);
         const event = attendanceEvent(id, attendance);
         const projection = checkNewEvent(await eventsForRules(trx, caseId), event, { today: clock.today(), settings });
