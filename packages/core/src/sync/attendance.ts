@@ -6,7 +6,7 @@ import { DomainError } from '../errors';
 import { localCase } from './local-cases';
 import { rulesHistory } from './local-timeline';
 import { enqueue } from './outbox';
-import type { Replica } from './replica';
+import { caseIdOf, type Replica } from './replica';
 
 /** One child's case refused the session on the device: the refusal's code, and which case, to name it. */
 export class AttendanceRefusedError extends DomainError {
@@ -51,6 +51,17 @@ export function enqueueAttendance(
     ...(activity.title ? { title: activity.title } : {}),
     occurredOn: activity.occurredOn,
   };
+  // The same session sent again (a second tap, a retried request) is already in the outbox: nothing to add.
+  const queued = replica.outbox.filter(
+    ({ operation }) => operation.kind === 'attendance' && operation.body.activityId === activity.id,
+  );
+  if (queued.length > 0) {
+    const same =
+      queued.length === activity.caseIds.length &&
+      queued.every(({ operation }) => activity.caseIds.includes(caseIdOf(operation)));
+    if (same) return replica;
+    throw new Error(`Session ${activity.id} is already in the outbox with other children.`);
+  }
   let next = replica;
   for (const caseId of activity.caseIds) {
     const held = localCase(replica, caseId);
