@@ -161,6 +161,7 @@ describe('a group session recorded offline in a real browser', () => {
       const waiting = worker.locator('[data-testid="timeline-item"][data-waiting="true"][data-type="group_session"]');
       await expect.poll(() => waiting.count(), { timeout: 20_000 }).toBe(1);
     }
+    await screenshots(worker, 'offline-group-session-timeline');
   });
 
   it('syncs when the connection comes back, and the server shows one session on each child', async (test) => {
