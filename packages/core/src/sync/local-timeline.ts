@@ -1,4 +1,5 @@
 import { inCaseOrder, type ProjectedEvent } from '../cases/case-projection';
+import { attendanceEvent } from '../cases/group-attendance';
 import type { HeldOperation, SyncOperation } from './sync.schema';
 import { caseIdOf, type OutboxEntry, type Replica, type SyncedEvent } from './replica';
 
@@ -104,6 +105,8 @@ function fromOperation(
           payload: op.body.payload,
         },
       ];
+    case 'attendance':
+      return [{ ...common, ...attendanceEvent(op.opId, op.body), supersedes: null }];
     case 'correction':
       return [
         {

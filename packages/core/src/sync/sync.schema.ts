@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseDetailSchema, newCaseSchema } from '../cases/case.schema';
 import { caseEventSchema, newCaseEventSchema } from '../cases/case-events';
 import { caseCorrectionSchema } from '../cases/case-correction.schema';
+import { groupAttendanceSchema } from '../cases/group-activity.schema';
 import { offlineSettingsSchema } from '../cases/case-settings';
 
 /**
@@ -58,6 +59,14 @@ export const syncOperationSchema = z.discriminatedUnion('kind', [
     madeAt: z.string(),
     caseId: z.uuid(),
     body: caseCorrectionSchema,
+  }),
+  /** One child present at a group session made offline: each child is its own operation (decision 0021). */
+  z.object({
+    kind: z.literal('attendance'),
+    opId: z.uuid(),
+    madeAt: z.string(),
+    caseId: z.uuid(),
+    body: groupAttendanceSchema,
   }),
   /** A read or change made offline, for the audit log: the device's time and the server's time of arrival. */
   z.object({

@@ -11,6 +11,7 @@ import { projectCase } from '../../src/cases/case-projection';
 import { DEFAULT_CASE_SETTINGS, type CaseSettings } from '../../src/cases/case-settings';
 import { DomainError } from '../../src/errors';
 import { provisionalCase } from '../../src/sync/provisional-case';
+import { attendanceEvent } from '../../src/cases/group-attendance';
 import type { SyncedEvent } from '../../src/sync/replica';
 import type { HeldOperation, KnownCase, PullResponse, PushResult, SyncOperation } from '../../src/sync/sync.schema';
 import { answerPull, type PullSource } from './sync-model-pull';
@@ -146,6 +147,10 @@ export class ModelServer implements PullSource {
         const { body } = operation;
         const event = { id: operation.opId, type: body.type, occurredOn: body.occurredOn, payload: body.payload };
         const candidate = body.supersedes ? { ...event, supersedes: body.supersedes } : event;
+        checkNewEvent(found.events, candidate, { today: this.options.today(), settings: CASE_SETTINGS });
+        this.append(found, userId, candidate);
+      } else if (operation.kind === 'attendance') {
+        const candidate = attendanceEvent(operation.opId, operation.body);
         checkNewEvent(found.events, candidate, { today: this.options.today(), settings: CASE_SETTINGS });
         this.append(found, userId, candidate);
       } else {

@@ -20,8 +20,16 @@ const ID_TAKEN =
   'This id is already used for another record: a retry sends the same request; a new record needs a new id.';
 
 export function refuseUnlessRetry(used: UsedId, actor: Actor, digest: string): void {
-  if (used.organisation_id !== actor.organisationId || used.request_digest !== digest)
-    throw new DomainError('conflict', ID_TAKEN, [{ field: 'id', message: ID_TAKEN }], 'id_taken');
+  if (used.organisation_id !== actor.organisationId || used.request_digest !== digest) throw idTaken();
+}
+
+/** For a record several requests name (a session, by each child's attendance): only whose it is matters. */
+export function refuseOthersId(used: UsedId, actor: Actor): void {
+  if (used.organisation_id !== actor.organisationId) throw idTaken();
+}
+
+function idTaken(): DomainError {
+  return new DomainError('conflict', ID_TAKEN, [{ field: 'id', message: ID_TAKEN }], 'id_taken');
 }
 
 function isDuplicateKey(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/schema';
 import { requirePermission } from '../access/require-permission';
@@ -33,4 +33,46 @@ export async function insertGroupActivity(
       request_digest: activity.requestDigest,
     })
     .execute();
+}
+
+/**
+ * The session of an attendance sent from a device or a hub (decision 0021): each child's operation names it, so
+ * the first to arrive makes it and the others find it. Whose it is and what it was answer whether they are the
+ * same session.
+ */
+export async function ensureGroupActivity(
+  trx: Transaction<Database>,
+  actor: Actor,
+  activity: { id: string; topic: string; title?: string | undefined; occurredOn: string; requestDigest: string },
+): Promise<UsedId> {
+  requirePermission(actor, 'case.write');
+  await trx
+    .insertInto('group_activity')
+    .values({
+      id: activity.id,
+      organisation_id: actor.organisationId,
+      topic: activity.topic,
+      title: activity.title ?? null,
+      occurred_on: activity.occurredOn,
+      facilitator_id: actor.userId,
+      request_digest: activity.requestDigest,
+    })
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .execute();
+  return trx
+    .selectFrom('group_activity')
+    .select(['organisation_id', 'request_digest'])
+    .where('id', '=', activity.id)
+    .executeTakeFirstOrThrow();
+}
+
+/** The child's attendance at the session already on her timeline, under whatever id it was written. */
+export function attendanceOf(trx: Transaction<Database>, caseId: string, activityId: string) {
+  return trx
+    .selectFrom('case_event')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('type', '=', 'group_session')
+    .where(sql<string>`payload->>'activityId'`, '=', activityId)
+    .executeTakeFirst();
 }

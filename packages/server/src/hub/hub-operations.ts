@@ -50,7 +50,7 @@ export function caseOperation(row: CaseRow, intake: Record<string, unknown> | un
   };
 }
 
-/** An event recorded at the hub, or a correction of the child's details, as the phone would have sent it. */
+/** An event recorded at the hub, a correction of the child's details or a child's attendance, as a phone sends it. */
 export function eventOperation(row: EventRow): Candidate {
   const common = {
     opId: row.id,
@@ -68,6 +68,11 @@ export function eventOperation(row: EventRow): Candidate {
         baseVersions: Object.fromEntries(fields.map(([field, change]) => [field, change.baseVersion])),
       },
     };
+  }
+  // A session's attendance goes up as such: the central server makes the session and checks each child alone.
+  if (row.type === 'group_session') {
+    const { activityId, topic, title } = row.payload;
+    return { ...common, kind: 'attendance', body: { activityId, topic, title, occurredOn: row.occurred_on } };
   }
   return {
     ...common,

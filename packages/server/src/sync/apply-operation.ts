@@ -5,6 +5,7 @@ import { correctCase } from '../cases/case-corrections.service';
 import { addEvent } from '../cases/case-events.service';
 import { createCase, type Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
+import { recordAttendance } from '../groups/group-attendance.service';
 import { appendOfflineAudit } from './sync-audit.repository';
 
 /** What became of one pushed operation before it is kept or answered. */
@@ -62,6 +63,9 @@ async function apply(
     }
     case 'event':
       await addEvent(db, actor, operation.caseId, { ...operation.body, id: operation.opId }, context.clock);
+      return { status: 'applied', caseId: operation.caseId, caseNumber: null };
+    case 'attendance':
+      await recordAttendance(db, actor, operation.caseId, operation.opId, operation.body, context.clock);
       return { status: 'applied', caseId: operation.caseId, caseNumber: null };
     case 'correction':
       await correctCase(db, actor, operation.caseId, { ...operation.body, id: operation.opId }, context.clock);

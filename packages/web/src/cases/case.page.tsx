@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can, displayName, eventWritable, mayWrite, RECORDABLE_EVENT_TYPES, type CaseEvent } from '@homeward/core';
@@ -55,8 +55,18 @@ export function CasePage() {
   const facilitiesQuery = usePlacementFacilities(placedInFacility);
   const [choice, setChoice] = useState<StepChoice | null>(null);
   // Offline, the parts that only the server can answer (sharing, referrals, files, the access log) wait.
-  const offline = useSyncStatus().connection === 'offline';
+  const { connection, lastSyncAt } = useSyncStatus();
+  const offline = connection === 'offline';
   const waiting = eventsQuery.data?.waiting;
+  // A sync takes what waited to the server: the timeline is read again, so it no longer says it waits.
+  const syncedAt = useRef(lastSyncAt);
+  const hasWaiting = (waiting?.length ?? 0) > 0;
+  const refetchEvents = eventsQuery.refetch;
+  useEffect(() => {
+    if (lastSyncAt === syncedAt.current) return;
+    syncedAt.current = lastSyncAt;
+    if (hasWaiting) void refetchEvents();
+  }, [lastSyncAt, hasWaiting, refetchEvents]);
   const detail = caseQuery.data;
   // The lead's users change the case; a service provider's users add to the sections they were given (0010).
   const reach = detail?.reach ?? { kind: 'own_writing' as const, organisationId: '' };

@@ -1,4 +1,5 @@
 import {
+  AttendanceRefusedError,
   groupActivitySchema,
   type LIFE_SKILLS_TOPICS,
   normaliseForSearch,
@@ -83,8 +84,15 @@ export function validateGroupSession(state: GroupSessionFormState, today: string
   return { ok: false, errors };
 }
 
-/** A refusal about one child keeps the server's own words, which name the case; others as usual. */
+/**
+ * A refusal about one child keeps the server's own words, which name the case; on the device, the case's number
+ * in the reader's language. Others as usual.
+ */
 export function groupSessionErrorMessage(error: unknown): Message {
+  if (error instanceof AttendanceRefusedError) {
+    const reason = error.code && CHILD_REFUSALS.has(error.code) ? error.code : 'other';
+    return { key: `oversight:groupSession.errors.refused.${reason}`, params: { caseNumber: error.caseNumber } };
+  }
   if (isApiError(error) && error.code && CHILD_REFUSALS.has(error.code) && error.detail) {
     return { server: error.detail };
   }

@@ -26,9 +26,13 @@ import {
 import { CodeOptions } from '../forms/code-options.component';
 import { DateInput } from '../forms/date-input.component';
 import { DraftNotice } from '../forms/draft-notice.component';
+import { OfflineNotice } from '../offline/offline-notice.component';
+import { useSyncStatus } from '../offline/sync-status';
 
 interface Recorded {
   attended: number;
+  /** Saved on this device, waiting to sync. */
+  queued: boolean;
   topic: string;
   occurredOn: string;
 }
@@ -67,6 +71,9 @@ function GroupSessionForm({ onRecorded }: { onRecorded: (recorded: Recorded) => 
   const cases = useAttendanceCases();
   const record = useRecordGroupActivity();
   const [today] = useState(localToday);
+  // One id per session filled in: sent again, or queued on the device after a lost answer, it is the same one.
+  const [sessionId] = useState(() => crypto.randomUUID());
+  const offline = useSyncStatus().connection === 'offline';
   const [state, setState] = useState<GroupSessionFormState>(() => ({
     topic: '',
     title: '',
@@ -91,11 +98,16 @@ function GroupSessionForm({ onRecorded }: { onRecorded: (recorded: Recorded) => 
     }
     setErrors({});
     setGeneral(null);
-    const sent = result.value;
+    const sent = { ...result.value, id: sessionId };
     record.mutate(sent, {
       onSuccess: (answer) => {
         draft.clear();
-        onRecorded({ attended: answer.attended, topic: sent.topic, occurredOn: sent.occurredOn });
+        onRecorded({
+          attended: answer.attended,
+          queued: answer.queued ?? false,
+          topic: sent.topic,
+          occurredOn: sent.occurredOn,
+        });
       },
       onError: (error) => {
         const { fields, general: other } = serverFieldErrors(
@@ -125,6 +137,7 @@ function GroupSessionForm({ onRecorded }: { onRecorded: (recorded: Recorded) => 
       </p>
       <h1 id="group-session-title">{t('oversight:groupSession.title')}</h1>
       <p className="lead">{t('oversight:groupSession.intro')}</p>
+      <OfflineNotice />
       <form
         ref={formRef}
         className="form form--narrow"
@@ -194,6 +207,11 @@ function GroupSessionForm({ onRecorded }: { onRecorded: (recorded: Recorded) => 
         <fieldset id={id('caseIds')} className="form-section attendance">
           <legend className="form-section__title">{t('oversight:groupSession.attendance')}</legend>
           <p className="field__hint">{t('oversight:groupSession.attendanceHint')}</p>
+          {offline ? (
+            <p className="field__hint" data-testid="session-offline-hint">
+              {t('oversight:groupSession.offlineHint')}
+            </p>
+          ) : null}
           {cases.isPending ? (
             <LoadingState />
           ) : cases.error ? (
@@ -337,6 +355,11 @@ function GroupSessionResult({ recorded, onAnother }: { recorded: Recorded; onAno
           date: formatDate(recorded.occurredOn, language),
         })}
       </p>
+      {recorded.queued ? (
+        <div className="offline-notice" data-testid="session-waiting">
+          <p>{t('oversight:groupSession.done.waiting')}</p>
+        </div>
+      ) : null}
       <div className="form__actions">
         <button type="button" className="button button--primary" onClick={onAnother}>
           {t('oversight:groupSession.done.another')}

@@ -8,4 +8,4 @@ export {
   offlineDuplicates,
   waitingCaseEvents,
 } from './offline-reads';
-export { queueCase, queueCorrection, queueEvent } from './offline-writes';
+export { queueCase, queueCorrection, queueEvent, queueGroupActivity } from './offline-writes';

@@ -5,11 +5,14 @@
  * the corrected values.
  */
 import {
+  DEFAULT_CASE_SETTINGS,
   enqueue,
+  enqueueAttendance,
   localCase,
   type CaseCorrection,
   type CaseDetail,
   type CaseEvent,
+  type GroupActivity,
   type NewCase,
   type NewCaseEvent,
 } from '@homeward/core';
@@ -17,6 +20,7 @@ import { changeQueued, currentReplica, updateReplica } from './device-session';
 import { NoOfflineCopyError } from './device-store';
 import { withAudit } from './offline-audit';
 import { offlineCaseEvents } from './offline-reads';
+import { localToday } from '../text/dates';
 
 function mustHold(caseId: string): void {
   const replica = currentReplica();
@@ -70,6 +74,24 @@ export async function queueCorrection(caseId: string, input: CaseCorrection): Pr
   const corrected = localCase(currentReplica() ?? raiseLocked(), caseId);
   if (!corrected) throw new Error('A corrected case was not read back.');
   return corrected.detail;
+}
+
+/**
+ * A group session: each child present gets it on her timeline, waiting to sync, one operation each (decision
+ * 0021). A child whose case the device knows closed, or whose intake is later, refuses it as online does; the
+ * organisation's own settings are not on the device, and the rules of a session do not depend on them.
+ */
+export async function queueGroupActivity(
+  activity: GroupActivity & { id: string },
+): Promise<{ id: string; attended: number; queued: true }> {
+  const madeAt = new Date().toISOString();
+  const eventIds = Object.fromEntries(activity.caseIds.map((caseId) => [caseId, crypto.randomUUID()]));
+  const context = { today: localToday(), settings: DEFAULT_CASE_SETTINGS };
+  await updateReplica((replica) =>
+    withAudit(enqueueAttendance(replica, { activity, eventIds, madeAt }, context), activity.caseIds, 'case.event_add'),
+  );
+  changeQueued();
+  return { id: activity.id, attended: activity.caseIds.length, queued: true };
 }
 
 function raiseLocked(): never {

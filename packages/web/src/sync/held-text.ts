@@ -43,6 +43,11 @@ export function useHeldDescription(): (held: HeldOperation) => string {
           type: t(`codes:eventType.${operation.body.type}`),
           date: formatDate(operation.body.occurredOn, language),
         });
+      case 'attendance':
+        return t('sync:what.attendance', {
+          topic: t(`codes:lifeSkillsTopic.${operation.body.topic}`),
+          date: formatDate(operation.body.occurredOn, language),
+        });
       case 'correction': {
         const fields = CORRECTABLE_FIELDS.filter((field) => field in operation.body.changes);
         return t('sync:what.correction', { fields: fields.map((field) => t(FIELD_LABEL_KEYS[field])).join(', ') });

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pageApi } from './support/api';
+import { launchChromium, screenshot } from './support/chromium';
+import { followNavLink } from './support/navigation';
+import { DEMO_PASSWORD, signInAs } from './support/sign-in';
+
+/**
+ * A group session recorded offline (issue 11 point 3, decision 0021). This file works on two cases it opens
+ * itself, so no other browser test's cases change under it, nor its under them.
+ */
+const baseUrl = inject('demoBaseUrl');
+const chromiumMissing = inject('chromiumMissing');
+
+const WORKER = 'worker@tonle.demo';
+const LAPTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const DEVICE_DB = 'homeward-device';
+
+async function caseIdsOnDevice(page: Page): Promise<string[]> {
+  return page.evaluate(async (name) => {
+    const databases = await indexedDB.databases();
+    if (!databases.some((database) => database.name === name)) return [];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open(name);
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(new Error(String(opening.error)));
+    });
+    const rows = await new Promise<{ caseId: string }[]>((resolve) => {
+      const all = db.transaction('cases').objectStore('cases').getAll();
+      all.onsuccess = () => resolve(all.result as { caseId: string }[]);
+    });
+    db.close();
+    return rows.map((row) => row.caseId);
+  }, DEVICE_DB);
+}
+
+async function waitForSync(page: Page): Promise<void> {
+  const indicator = page.getByTestId('sync-indicator');
+  await expect.poll(() => indicator.getAttribute('data-connection'), { timeout: 20_000 }).toBe('online');
+  await expect.poll(() => page.getByTestId('sync-waiting').count(), { timeout: 20_000 }).toBe(0);
+}
+
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
+}
+
+/** Through the header's switch (opening the phone's menu when the switch is folded in it). */
+async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
+  const button = page.getByTestId(`language-${language}`).first();
+  if (!(await button.isVisible())) await page.getByTestId('menu-button').click();
+  await button.click();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+  const menu = page.getByTestId('menu-button');
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const [size, viewport] of [
+    ['1280', LAPTOP],
+    ['390', PHONE],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    for (const language of ['en', 'km'] as const) {
+      await setLanguage(page, language);
+      await screenshot(page, `${name}-${language}-${size}`);
+      if (size === '390') {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      }
+    }
+  }
+  await page.setViewportSize(LAPTOP);
+  await setLanguage(page, 'en');
+}
+
+describe('a group session recorded offline in a real browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let worker: Page;
+  const tag = randomUUID().slice(0, 6);
+  // Two children of this file's own: one found by her Khmer name, the other by his Latin one.
+  const children = [
+    { familyNameKm: 'ចាន់', givenNameKm: 'ស្រីពៅ', givenNameLatin: `Sophaatt${tag}`, sex: 'female', id: '' },
+    { familyNameKm: 'កែវ', givenNameKm: 'វិចិត្រ', givenNameLatin: `Vannakatt${tag}`, sex: 'male', id: '' },
+  ];
+
+  beforeAll(async () => {
+    if (chromiumMissing) return;
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: LAPTOP });
+    worker = await context.newPage();
+    await signInAs(worker, baseUrl, WORKER);
+    for (const child of children) {
+      const created = await pageApi<{ id: string }>(worker, 'POST', '/cases', {
+        familyNameKm: child.familyNameKm,
+        givenNameKm: child.givenNameKm,
+        familyNameLatin: 'Att',
+        givenNameLatin: child.givenNameLatin,
+        sex: child.sex,
+        dateOfBirth: '2013-05-06',
+        caseTypes: ['TL'],
+        referral: { source: 'police', referredOn: '2026-09-01' },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      child.id = created.body.id;
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('records a session for two children offline, each timeline showing it waiting to sync', async (test) => {
+    if (chromiumMissing) test.skip(chromiumMissing);
+    await worker.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // The cases were opened after the sync at sign-in: the next sync (on the `online` event) brings them.
+    await expect
+      .poll(
+        async () => {
+          await worker.evaluate(() => window.dispatchEvent(new Event('online')));
+          return caseIdsOnDevice(worker);
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toEqual(expect.arrayContaining(children.map((child) => child.id)));
+    await waitForSync(worker);
+
+    await followNavLink(worker.locator('nav.app-nav').getByRole('link', { name: 'Group session' }));
+    await worker.waitForURL('**/sessions/new');
+    await context.setOffline(true);
+    await worker.reload();
+    await worker.getByTestId('unlock-screen').waitFor({ timeout: 20_000 });
+    await worker.locator('#unlock-password').fill(DEMO_PASSWORD);
+    await worker.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => worker.getByTestId('offline-notice').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => worker.getByTestId('session-offline-hint').count()).toBe(1);
+
+    await worker.locator('#session-topic').selectOption('hygiene');
+    const filter = worker.locator('#session-filter');
+    const [sophea, vannak] = children;
+    await filter.fill(sophea!.givenNameKm);
+    await worker.locator(`#session-case-${sophea!.id}`).check();
+    await filter.fill(vannak!.givenNameLatin.toLowerCase());
+    await expect.poll(() => worker.getByTestId('attendance-list').locator('li').count()).toBe(1);
+    await worker.locator(`#session-case-${vannak!.id}`).check();
+    await filter.fill(tag);
+    await expect.poll(() => worker.getByTestId('session-count').innerText()).toContain('2 present');
+    await screenshots(worker, 'offline-group-session');
+
+    await worker.getByRole('button', { name: 'Record the session: 2 children' }).click();
+    await worker.getByTestId('session-result').waitFor({ timeout: 20_000 });
+    await expect.poll(() => worker.getByTestId('session-waiting').count()).toBe(1);
+    await expect.poll(() => worker.getByTestId('sync-waiting').innerText()).toContain('2 waiting');
+    await screenshots(worker, 'offline-group-session-recorded');
+
+    for (const child of children) {
+      await worker.locator('nav.app-nav').getByRole('link', { name: 'Cases', exact: true }).click();
+      await worker.getByRole('searchbox').fill(child.givenNameLatin);
+      await worker.locator(`[data-testid="case-row"] a[href="/cases/${child.id}"]`).first().click();
+      await worker.waitForURL(`**/cases/${child.id}`);
+      const waiting = worker.locator('[data-testid="timeline-item"][data-waiting="true"][data-type="group_session"]');
+      await expect.poll(() => waiting.count(), { timeout: 20_000 }).toBe(1);
+    }
+    await screenshots(worker, 'offline-group-session-timeline');
+  });
+
+  it('syncs when the connection comes back, and the server shows one session on each child', async (test) => {
+    if (chromiumMissing) test.skip(chromiumMissing);
+    await context.setOffline(false);
+    await worker.evaluate(() => window.dispatchEvent(new Event('online')));
+    await waitForSync(worker);
+    const sessions = [];
+    for (const child of children) {
+      const events = await pageApi<{ items: { type: string; occurredOn: string; payload: { activityId: string } }[] }>(
+        worker,
+        'GET',
+        `/cases/${child.id}/events`,
+      );
+      const found = events.body.items.filter((event) => event.type === 'group_session');
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ occurredOn: today(), payload: { topic: 'hygiene' } });
+      sessions.push(found[0]!.payload.activityId);
+    }
+    expect(new Set(sessions).size).toBe(1);
+    // Synced, the timeline no longer says it waits.
+    const waiting = worker.locator('[data-testid="timeline-item"][data-waiting="true"]');
+    await expect.poll(() => waiting.count(), { timeout: 20_000 }).toBe(0);
+  });
+});
