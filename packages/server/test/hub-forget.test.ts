@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CaseDetail, CaseEvent, HubCredentials, Transfer } from '@homeward/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -8,6 +6,7 @@ import { linkHub } from '../src/hub/hub-link.service';
 import { runRound } from '../src/hub/hub-round.service';
 import { aNewCase } from './support/cases';
 import { describeOnEachEngine } from './support/engines';
+import { relayTo, type HubRelay } from './support/hub-relay';
 import { pullAs, registerDevice } from './support/sync';
 import {
   api,
@@ -21,46 +20,6 @@ import {
 } from './support/test-server';
 
 /**
- * A real HTTP relay between the hub and the central server. Before it forwards the next pull it runs `beforePull`:
- * work written at the shelter while a round is between its push and its pull, the moment that must lose nothing.
- */
-async function relayTo(central: TestServer) {
-  const target = new URL(central.url('/health')).origin;
-  let beforePull: (() => Promise<void>) | null = null;
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      void (async () => {
-        if (request.url?.endsWith('/hub/pull') && beforePull) {
-          const pending = beforePull;
-          beforePull = null;
-          await pending();
-        }
-        const headers = Object.fromEntries(
-          Object.entries(request.headers).filter(
-            (entry): entry is [string, string] =>
-              typeof entry[1] === 'string' && !['host', 'connection', 'content-length'].includes(entry[0]),
-          ),
-        );
-        const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-        const answer = await fetch(`${target}${request.url}`, { method: request.method, headers, body });
-        response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-        response.end(Buffer.from(await answer.arrayBuffer()));
-      })();
-    });
-  });
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    onNextPull: (work: () => Promise<void>) => {
-      beforePull = work;
-    },
-    close: () => new Promise<void>((closed) => server.close(() => closed())),
-  };
-}
-
-/**
  * The central server tells the hub to forget a case (here: its lead moved to another organisation) that the hub's
  * own rows point to. The hub forgets it without a foreign-key error, and what was written there and not yet
  * answered is sent first, so the central server holds it for a person: nothing is lost on the way.
@@ -68,7 +27,7 @@ async function relayTo(central: TestServer) {
 describeOnEachEngine('a hub forgetting a case its own rows point to', (engine) => {
   let central: TestServer;
   let hub: TestServer;
-  let relay: Awaited<ReturnType<typeof relayTo>>;
+  let relay: HubRelay;
   let ngo: TestOrganisation;
   let worker: TestUser;
   let supervisor: TestUser;
