@@ -8,7 +8,7 @@ import { requestErrorMessage, type Message } from '../forms/messages';
 import { useCreateHub } from './devices.resource';
 
 /** The command an operator runs on the shelter's laptop; the central address is this server's, as the browser sees it. */
-export function linkCommand(token: string): string {
+function linkCommand(token: string): string {
   return `homeward hub link --central ${window.location.origin} --token ${token}`;
 }
 
@@ -102,7 +102,10 @@ function HubForm({ onCreated, onCancel }: { onCreated: (credentials: HubCredenti
             autoComplete="off"
             autoFocus
             value={name}
-            onChange={(event) => setName(event.target.value)}
+            onChange={(event) => {
+              setName(event.target.value);
+              setNameError(undefined);
+            }}
             data-testid="add-hub-name"
           />
         )}
