@@ -117,6 +117,24 @@ describeOnEachEngine('a hub forgetting a case its own rows point to', (engine) =
       body: { caseId: child.id, assignedTo: worker.id, title: 'Visit the family', dueOn: TODAY },
     });
     expect(task.status).toBe(201);
+    // Referrals written at the hub: one from the case, and one from another case that led to this one.
+    const referral = (id: string, caseId: string, receiverCaseId: string | null) => ({
+      id,
+      case_id: caseId,
+      sender_organisation_id: ngo.id,
+      receiver_organisation_id: ngo.id,
+      services: ['counselling'],
+      urgency: 'normal' as const,
+      sections: ['services'],
+      status: 'accepted' as const,
+      sent_on: TODAY,
+      receiver_case_id: receiverCaseId,
+    });
+    const [fromIt, toIt] = [randomUUID(), randomUUID()];
+    await hub.db.kysely
+      .insertInto('referral')
+      .values([referral(fromIt, child.id, null), referral(toIt, kept.id, child.id)])
+      .execute();
     const first = await note(hub, workerAtHub, child.id, 'Written at the shelter before the transfer.');
     const before = await rowsAtHub(child.id);
     expect(before).toMatchObject({ child_case: 1, task: 1, offline_mark: 1, device_case: 1, hub_case_mark: 1 });
@@ -172,6 +190,9 @@ describeOnEachEngine('a hub forgetting a case its own rows point to', (engine) =
         [during!.id, worker.id],
       ].sort(),
     );
+    // The referral that led to it stays, without the link; the one from it went with it.
+    const referrals = await hub.db.kysely.selectFrom('referral').select(['id', 'receiver_case_id']).execute();
+    expect(referrals).toEqual([{ id: toIt, receiver_case_id: null }]);
     // The other case is untouched, and the phone is told to forget the case at its next pull.
     expect(await rowsAtHub(kept.id)).toMatchObject({ child_case: 1, hub_case_mark: 1 });
     const next = await pullAs(hub, workerAtHub, phone, [{ caseId: child.id, seq: 0, version: 0 }]);
