@@ -137,6 +137,37 @@ describeOnEachEngine('a shelter’s own server as a hub', (engine) => {
     expect(users).toEqual([ngo.user.id, worker.id].sort().map((id) => ({ id, totp_secret: null })));
   });
 
+  it('is listed at central as a shelter hub with its last sync and the cases it holds', async () => {
+    const devices = await api<{ items: Device[] }>(central, 'GET', '/devices', { token: ngo.user.token });
+    const listed = devices.body.items.find((device) => device.id === credentials.device.id);
+    expect(listed).toMatchObject({ kind: 'hub', name: 'Shelter laptop', userId: ngo.user.id, revokedAt: null });
+    expect(listed?.lastSyncAt).not.toBeNull();
+    expect(listed?.heldCases.map((held) => held.caseNumber).sort()).toEqual(
+      centralCases.map((child) => child.caseNumber).sort(),
+    );
+  });
+
+  it('is created by no one without `device.manage`, and once however many times the same request arrives', async () => {
+    for (const roles of [['supervisor'], ['me_officer'], ['caregiver']] as const) {
+      const someone = await ngo.addUser([...roles]);
+      const refused = await api(central, 'POST', '/devices/hubs', {
+        token: someone.token,
+        body: { id: randomUUID(), name: 'Not mine to make' },
+      });
+      expect([roles[0], refused.status]).toEqual([roles[0], 403]);
+    }
+    const id = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        api<HubCredentials>(central, 'POST', '/devices/hubs', { token: ngo.user.token, body: { id, name: 'Twice' } }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409]);
+    const rows = await central.db.kysely.selectFrom('device').select('token_hash').where('id', '=', id).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('lets a worker sign in at the hub with her password, and sends what she records there to central as hers', async () => {
     const login = await api<{ token: string }>(hub, 'POST', '/auth/login', {
       body: { email: worker.email, password: worker.password },

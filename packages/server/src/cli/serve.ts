@@ -24,10 +24,10 @@ export async function serve(config: Config): Promise<void> {
     config.referralReminderMinutes,
     (message, error) => app.log.error({ err: error }, message),
   );
-  let stopRounds = () => {};
+  let stopRounds = async (): Promise<void> => {};
   const stop = async (): Promise<void> => {
     stopReminders();
-    stopRounds();
+    await stopRounds();
     await app.close();
     await db.close();
     process.exit(0);

@@ -14,9 +14,11 @@ function describeRound(round: RoundRecord): string {
   ];
   for (const held of round.held) {
     const where =
-      held.kind === 'not_sent'
-        ? 'kept here: the sync protocol does not carry this kind of record'
-        : `held at the central server for a person (${held.kind}, ${held.reason})`;
+      held.reason === 'forget_after_sending'
+        ? 'kept here until what was recorded on it here is sent, then forgotten as the central server asks'
+        : held.kind === 'not_sent'
+          ? 'kept here: the sync protocol does not carry this kind of record'
+          : `held at the central server for a person (${held.kind}, ${held.reason})`;
     lines.push(`  ${where}: case ${held.caseNumber ?? 'not yet numbered'}, change ${held.opId}`);
   }
   return lines.join('\n');

@@ -203,14 +203,44 @@ export async function reproject(trx: Trx, caseId: string, settings: CaseSettings
   await updateCaseProjection(trx, caseId, projectCase(await eventsForRules(trx, caseId), settings));
 }
 
-/** A case the central server says the hub must forget, with what was recorded about it here. */
+/**
+ * Whether the hub holds work on this case that the central server has not answered: the case itself made here, an
+ * event or correction, or a document. Such a case is not forgotten yet (decision 0019): the next round's push
+ * sends it, and the central server applies it or holds it for a person.
+ */
+export async function hasUnsentWork(trx: Trx, caseId: string): Promise<boolean> {
+  const known = trx.selectFrom('hub_known').select('id');
+  const unsent = await trx
+    .selectFrom('child_case')
+    .select('id')
+    .where('id', '=', caseId)
+    .where('id', 'not in', known)
+    .unionAll(trx.selectFrom('case_event').select('id').where('case_id', '=', caseId).where('id', 'not in', known))
+    .unionAll(trx.selectFrom('attachment').select('id').where('case_id', '=', caseId).where('id', 'not in', known))
+    .limit(1)
+    .execute();
+  return unsent.length > 0;
+}
+
+/**
+ * A case the central server says the hub must forget, with what this server keeps about it for its own work:
+ * tasks, stays, referrals, notifications, offline marks and which phones hold it (a phone synced with the hub is
+ * told to forget it at its next pull). Operations held here for a person keep naming it (no foreign key).
+ */
 export async function forgetCase(trx: Trx, caseId: string): Promise<void> {
+  // Another case's referral that led to this one keeps its history, without the link.
+  await trx.updateTable('referral').set({ receiver_case_id: null }).where('receiver_case_id', '=', caseId).execute();
   await trx.deleteFrom('attachment').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('task').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('care_stay').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('case_event').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('hub_case_mark').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('child_case').where('id', '=', caseId).execute();
+}
+
+export async function caseNumberOf(trx: Trx, caseId: string): Promise<string | null> {
+  const row = await trx.selectFrom('child_case').select('case_number').where('id', '=', caseId).executeTakeFirst();
+  return row?.case_number ?? null;
 }
 
 export async function userIds(trx: Trx, organisationId: string): Promise<Set<string>> {

@@ -20,7 +20,9 @@ import {
 } from './hub-link.repository';
 import { asOperation, caseOperation, eventOperation, type Candidate } from './hub-operations';
 import {
+  caseNumberOf,
   forgetCase,
+  hasUnsentWork,
   insertEvents,
   replaceOwnIntake,
   reproject,
@@ -62,7 +64,7 @@ export async function runRound(db: Kysely<Database>, keys: readonly FileKey[]): 
     const central = clientFor(link, keys);
     await pushAll(db, link, central, round);
     const answer = await central.pull(link.deviceId, await readMarks(db));
-    await writePull(db, link, answer);
+    round.held.push(...(await writePull(db, link, answer)));
     round.pulledCases = answer.cases.length;
     round.pulledEvents = answer.events.length;
   } catch (error) {
@@ -140,10 +142,14 @@ function marksAfter(answer: HubPullResponse, before: readonly KnownCase[]): Know
   return [...marks.values()];
 }
 
-/** Writes a pull into the hub's database in one transaction: all of it, or nothing and the next round again. */
-async function writePull(db: Kysely<Database>, link: HubLink, answer: HubPullResponse): Promise<void> {
+/**
+ * Writes a pull into the hub's database in one transaction: all of it, or nothing and the next round again.
+ * Answers the cases the central server said to forget that stay until what was made on them here is answered.
+ */
+async function writePull(db: Kysely<Database>, link: HubLink, answer: HubPullResponse): Promise<RoundRecord['held']> {
   const { directory } = answer;
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const kept: RoundRecord['held'] = [];
     const before = new Set((await readMarks(trx)).map((mark) => mark.caseId));
     await upsertOrganisation(trx, directory.organisation);
     await upsertWriters(trx, directory.writers);
@@ -161,7 +167,13 @@ async function writePull(db: Kysely<Database>, link: HubLink, answer: HubPullRes
       }
       await reproject(trx, caseId, settings);
     }
-    for (const tombstone of answer.tombstones) await forgetCase(trx, tombstone.caseId);
+    // A case holding work not yet answered keeps its mark, so the central server names it again after the next push.
+    for (const tombstone of answer.tombstones) {
+      if (await hasUnsentWork(trx, tombstone.caseId)) {
+        const caseNumber = await caseNumberOf(trx, tombstone.caseId);
+        kept.push({ opId: tombstone.caseId, kind: 'not_sent', reason: 'forget_after_sending', caseNumber });
+      } else await forgetCase(trx, tombstone.caseId);
+    }
     await markKnown(
       trx,
       [...answer.cases.map((item) => item.id), ...answer.events.map((event) => event.id)],
@@ -180,5 +192,6 @@ async function writePull(db: Kysely<Database>, link: HubLink, answer: HubPullRes
         tombstones: answer.tombstones.map((tombstone) => tombstone.caseId),
       },
     });
+    return kept;
   });
 }

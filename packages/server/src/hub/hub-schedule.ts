@@ -12,17 +12,20 @@ interface Log {
 /**
  * While this server runs as a linked hub: a round now and then one every `minutes`, never two at once. A failed
  * round (no connection, most often) is logged with its reason and the counts, never a child's name, and the next
- * round tries again. Answers a function that stops the rounds.
+ * round tries again. The next round is timed from the end of the last, so a round slower than the interval is
+ * never overlapped by the next. Answers a function that stops the rounds, once the one under way has ended (its
+ * database must not close under it).
  */
 export async function scheduleHubRounds(
   db: Kysely<Database>,
   keys: readonly FileKey[],
   minutes: number,
   log: Log,
-): Promise<() => void> {
-  if (!(await readLink(db))) return () => {};
+): Promise<() => Promise<void>> {
+  if (!(await readLink(db))) return async () => {};
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let running: Promise<void> = Promise.resolve();
   const tick = async () => {
     const round = await runRound(db, keys).catch((error: unknown) => ({
       outcome: 'failed' as const,
@@ -40,11 +43,15 @@ export async function scheduleHubRounds(
     };
     if (round.outcome === 'done') log.info(details, 'hub sync round done');
     else log.warn({ ...details, error: round.error }, 'hub sync round failed; it runs again at the next interval');
-    if (!stopped) timer = setTimeout(() => void tick(), minutes * 60_000);
+    if (!stopped) timer = setTimeout(start, minutes * 60_000);
   };
-  void tick();
-  return () => {
+  const start = () => {
+    running = tick();
+  };
+  start();
+  return async () => {
     stopped = true;
     clearTimeout(timer);
+    await running;
   };
 }

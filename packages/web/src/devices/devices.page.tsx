@@ -7,7 +7,9 @@ import { TableHead } from '../layout/table-head.component';
 import { useDocumentTitle } from '../text/use-document-title';
 import { useLanguage } from '../text/use-language';
 import { formatDay } from '../users/user-format';
+import { AddHub } from './add-hub.component';
 import { useDevices, useRevokeDevice } from './devices.resource';
+import '../styles/devices.css';
 
 /**
  * `/devices`: the phones, laptops and shelter hubs that keep the organisation's cases offline, which cases each
@@ -23,6 +25,7 @@ export function DevicesPage() {
     <section className="page">
       <h1>{t('oversight:devices.title')}</h1>
       <p className="lead">{t('oversight:devices.intro')}</p>
+      <AddHub />
       <DeviceList />
     </section>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { deviceListSchema, deviceSchema } from '@homeward/core';
+import { deviceListSchema, deviceSchema, hubCredentialsSchema, type NewHub } from '@homeward/core';
 import { request } from '../api/http';
 
 export const devicesKeys = { list: ['devices', 'list'] as const };
@@ -18,5 +18,17 @@ export function useRevokeDevice() {
   return useMutation({
     mutationFn: (id: string) => request(`/devices/${encodeURIComponent(id)}/revoke`, deviceSchema, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: devicesKeys.list }),
+  });
+}
+
+/**
+ * Authorises a shelter's own server as a hub; the answer holds its token, shown once. The id is the form's own,
+ * so a retry after a lost answer is refused (409) rather than making a second hub.
+ */
+export function useCreateHub() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewHub) => request('/devices/hubs', hubCredentialsSchema, { method: 'POST', body: input }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: devicesKeys.list }),
   });
 }
