@@ -71,3 +71,4 @@ export * from './sync/local-timeline';
 export * from './sync/local-cases';
 export * from './sync/sync-counts';
 export * from './sync/hub.schema';
+export * from './sync/held-conflicts';
