@@ -11,7 +11,7 @@ export interface IntakeAuthor {
  * A held conflict's fields as the case stands now (decision 0006's versions): while the conflict is open, a field
  * corrected again since it was held shows the newer value and version, so "keep the current value" keeps what is
  * really there; each field names who set that value and when (the correction that made its version, or the
- * intake for version 0). A decided conflict keeps the values it was decided on, each with its setter.
+ * intake for version 0). A decided conflict shows the values it was kept with, each with its setter.
  */
 export function currentSetters(
   conflicts: readonly ConflictField[],
