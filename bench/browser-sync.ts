@@ -10,9 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import { newCaseEventSchema, newCaseSchema, type NewCaseEventInput } from '@homeward/core';
-import { actorOf, type Actor } from '../packages/server/src/auth/actor';
+import type { Actor } from '../packages/server/src/auth/actor';
 import { hashPassword } from '../packages/server/src/auth/passwords';
-import { insertUser } from '../packages/server/src/auth/users.repository';
 import { insertEvent } from '../packages/server/src/cases/case-events.repository';
 import { addEvent } from '../packages/server/src/cases/case-events.service';
 import { createCase, systemClock } from '../packages/server/src/cases/cases.service';
@@ -20,15 +19,17 @@ import { ensureWebBuild } from '../packages/server/src/cli/web-build';
 import { loadConfig } from '../packages/server/src/config';
 import { openDatabase, type Db } from '../packages/server/src/db/database';
 import { migrateToLatest } from '../packages/server/src/db/migrate';
-import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from '../packages/server/src/demo/demo-people';
+import { GIVEN_NAMES, pick, seededRandom } from '../packages/server/src/demo/demo-people';
 import { keyFromBase64 } from '../packages/server/src/documents/file-crypto';
 import { buildApp } from '../packages/server/src/http/app';
-import { insertOrganisation } from '../packages/server/src/organisations/organisations.repository';
 import { VERSION, WEB_DIST } from '../packages/server/src/paths';
+import { aChild, benchWorker } from './bench-fixtures';
 
+export const CHROMIUM = '/usr/bin/chromium';
 const CASES = 50;
 const EVENTS_PER_CASE = 100;
 const CHANGED_CASES = 10;
+const EMAIL = 'worker@sync-bench.example';
 const PASSWORD = 'sync-bench-password-4K';
 /** The name sync-runner gives its measures. */
 const MEASURE = 'homeward sync';
@@ -68,25 +69,8 @@ async function seed(db: Db, actor: Actor): Promise<string[]> {
   const random = seededRandom(11);
   const caseIds: string[] = [];
   for (let n = 0; n < CASES; n += 1) {
-    const sex = random() < 0.6 ? 'female' : 'male';
-    const [familyNameKm, familyNameLatin] = pick(random, FAMILY_NAMES);
-    const [givenNameKm, givenNameLatin] = pick(random, GIVEN_NAMES[sex]);
-    const { detail } = await createCase(
-      db.kysely,
-      actor,
-      newCaseSchema.parse({
-        familyNameKm,
-        givenNameKm,
-        familyNameLatin,
-        givenNameLatin,
-        sex,
-        estimatedAge: 6 + Math.floor(random() * 11),
-        dateOfBirthEstimated: true,
-        caseTypes: ['TL'],
-        referral: { source: 'police', referredOn: '2025-01-15' },
-      }),
-      systemClock,
-    );
+    const intake = newCaseSchema.parse(aChild(random, '2025-01-15'));
+    const { detail } = await createCase(db.kysely, actor, intake, systemClock);
     caseIds.push(detail.id);
     // The intake is the case's first event.
     await db.kysely.transaction().execute(async (trx) => {
@@ -155,20 +139,8 @@ export async function benchBrowserSync(runs: number): Promise<void> {
   ensureWebBuild((line) => console.log(line));
   const db = await openDatabase({ engine: 'pglite', dataDir: 'memory://' });
   await migrateToLatest(db);
-  const organisationId = randomUUID();
-  await insertOrganisation(db.kysely, {
-    id: organisationId,
-    name: 'Bench',
-    kind: 'ngo',
-    provinceCode: null,
-    casePrefix: 'B',
-  });
-  const email = 'worker@sync-bench.example';
-  const actor = actorOf({ userId: randomUUID(), organisationId, roles: ['caseworker'] });
-  await insertUser(db.kysely, {
-    id: actor.userId,
-    organisationId,
-    email,
+  const actor = await benchWorker(db, {
+    email: EMAIL,
     displayName: 'Sophea Chan',
     passwordHash: await hashPassword(PASSWORD),
     roles: ['caseworker'],
@@ -198,7 +170,7 @@ export async function benchBrowserSync(runs: number): Promise<void> {
   if (!address || typeof address === 'string') throw new Error('The bench server has no port.');
   const base = `http://127.0.0.1:${address.port}`;
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
   });
   try {
@@ -209,7 +181,7 @@ export async function benchBrowserSync(runs: number): Promise<void> {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${base}/login`);
-      await page.locator('#login-email').fill(email);
+      await page.locator('#login-email').fill(EMAIL);
       await page.locator('#login-password').fill(PASSWORD);
       await page.locator('form button[type="submit"]').click();
       const first = await waitForSyncs(page, 1);
