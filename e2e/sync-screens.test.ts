@@ -233,8 +233,9 @@ describe('the sync screens, in a real browser', () => {
     expect(await screen.getByTestId('form-alert').innerText()).toContain('nothing was saved');
     const eventsAfter = await pageApi<{ items: unknown[] }>(field, 'GET', `/cases/${caseId}/events`);
     expect(eventsAfter.body.items.length).toBe(eventsBefore.body.items.length);
-    await typed.fill('Sophie');
     await screenshots(field, 'sync-conflict-other', screen);
+    await typed.fill('Sophie');
+    expect(await screen.getByTestId('form-alert').innerText()).toBe('');
     await screen.getByTestId('held-resolve').click();
     await expect.poll(() => field.getByTestId('held-outcome').getAttribute('data-status')).toBe('resolved');
 

@@ -164,6 +164,7 @@ export function HeldConflict({ held, onDone }: HeldConflictProps) {
                   onChange={(value) => {
                     setTyped((current) => ({ ...current, [conflict.field]: value }));
                     setFieldErrors((current) => withoutError(current, conflict.field));
+                    setError(null);
                   }}
                 />
               </div>
