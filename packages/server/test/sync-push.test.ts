@@ -252,7 +252,15 @@ describeOnEachEngine('offline sync: push', (engine) => {
     expect(tooLong.status).toBe(400);
     expect(JSON.stringify(tooLong.body)).toContain('values.givenNameLatin');
     expect(await countRows(server.db, 'case_event')).toBe(before);
-    expect((await heldNow()).status).toBe('open');
+    // One the case's own rules refuse (a birth after the referral): the same, and the conflict stays a conflict.
+    const born = await decide(worker, operation.opId, {
+      action: 'resolve',
+      values: { givenNameLatin: 'Typedname', dateOfBirth: '2026-11-22' },
+    });
+    expect(born.status).toBe(400);
+    expect(JSON.stringify(born.body)).toContain('values.dateOfBirth');
+    expect(await countRows(server.db, 'case_event')).toBe(before);
+    expect(await heldNow()).toMatchObject({ status: 'open', kind: 'conflict', conflicts: [second] });
 
     const typed = await decide(worker, operation.opId, { action: 'resolve', values: { givenNameLatin: 'Typedname' } });
     expect(typed.status).toBe(200);
