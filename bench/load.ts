@@ -15,7 +15,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from '../packages/server/src/demo/demo-people';
+import { GIVEN_NAMES, pick, seededRandom } from '../packages/server/src/demo/demo-people';
+import { aChild } from './bench-fixtures';
 import { Sample } from './load-sample';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -105,20 +106,7 @@ async function startServer(databaseUrl: string | undefined): Promise<{ base: str
 }
 
 function aNewCase() {
-  const sex = random() < 0.6 ? 'female' : 'male';
-  const [familyNameKm, familyNameLatin] = pick(random, FAMILY_NAMES);
-  const [givenNameKm, givenNameLatin] = pick(random, GIVEN_NAMES[sex]);
-  return {
-    familyNameKm,
-    givenNameKm,
-    familyNameLatin,
-    givenNameLatin,
-    sex,
-    estimatedAge: 6 + Math.floor(random() * 11),
-    dateOfBirthEstimated: true,
-    caseTypes: ['TL'],
-    referral: { source: 'police', referredOn: new Date().toISOString().slice(0, 10) },
-  };
+  return aChild(random, new Date().toISOString().slice(0, 10));
 }
 
 type Action = (base: string, worker: Worker) => Promise<[string, Answer]>;

@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the device's sync in the browser's code path (sync.ts), then on the embedded database and, when
+ * Benchmarks of the device's sync, the web app's own code in Chromium (browser-sync.ts), then on the embedded database and, when
  * BENCH_DATABASE_URL is set, on a PostgreSQL server: opening and searching cases, then every built-in report
  * over generated data (10,000 cases on PGlite, 200,000 cases and about 10 million events in the server's
  * `homeward_bench` database, generated once and kept). Prints figures; asserts only that the generated data is
@@ -8,7 +8,7 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
  * BENCH_CASES, BENCH_REPORT_CASES and BENCH_RUNS change the sizes and the number of timed runs.
  */
-import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,13 +17,12 @@ import { newCaseSchema } from '@homeward/core';
 import { createCase, listCases, systemClock } from '../packages/server/src/cases/cases.service';
 import { openDatabase, type Db, type DatabaseTarget } from '../packages/server/src/db/database';
 import { migrateToLatest } from '../packages/server/src/db/migrate';
-import { insertOrganisation } from '../packages/server/src/organisations/organisations.repository';
-import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from '../packages/server/src/demo/demo-people';
-import { actorOf, type Actor } from '../packages/server/src/auth/actor';
+import { seededRandom } from '../packages/server/src/demo/demo-people';
+import { aChild, benchWorker } from './bench-fixtures';
 import { checkSample } from './dataset-check';
 import { ensureDataset } from './generate-dataset';
 import { timeReports } from './report-timings';
-import { benchSync } from './sync';
+import { benchBrowserSync, CHROMIUM } from './browser-sync';
 
 const CASES = Number(process.env.BENCH_CASES ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -38,53 +37,17 @@ async function time<T>(label: string, runs: number, action: () => Promise<T>): P
 async function bench(name: string, target: DatabaseTarget, cleanup?: () => Promise<void>): Promise<void> {
   const db: Db = await openDatabase(target);
   await migrateToLatest(db);
-  const organisationId = randomUUID();
-  await insertOrganisation(db.kysely, {
-    id: organisationId,
-    name: 'Bench',
-    kind: 'ngo',
-    provinceCode: null,
-    casePrefix: 'B',
+  const actor = await benchWorker(db, {
+    email: 'worker@bench.example',
+    displayName: 'Bench',
+    passwordHash: 'x',
+    roles: ['caseworker'],
   });
-  // The repository writes the worker into the audit log only; no user row is needed for the actor.
-  const actor: Actor = actorOf({ userId: randomUUID(), organisationId, roles: ['caseworker'] });
-  await db.kysely
-    .insertInto('app_user')
-    .values({
-      id: actor.userId,
-      organisation_id: organisationId,
-      email: `${actor.userId}@bench.example`,
-      display_name: 'Bench',
-      password_hash: 'x',
-      roles: ['caseworker'],
-      disabled_at: null,
-      locked_until: null,
-      last_login_at: null,
-    })
-    .execute();
   const random = seededRandom(7);
   console.log(`${name}: ${CASES} cases`);
   const started = performance.now();
   for (let n = 0; n < CASES; n += 1) {
-    const sex = random() < 0.6 ? 'female' : 'male';
-    const [fk, fl] = pick(random, FAMILY_NAMES);
-    const [gk, gl] = pick(random, GIVEN_NAMES[sex]);
-    await createCase(
-      db.kysely,
-      actor,
-      newCaseSchema.parse({
-        familyNameKm: fk,
-        givenNameKm: gk,
-        familyNameLatin: fl,
-        givenNameLatin: gl,
-        sex,
-        estimatedAge: 5 + Math.floor(random() * 12),
-        dateOfBirthEstimated: true,
-        caseTypes: ['TL'],
-        referral: { source: 'police', referredOn: '2026-01-15' },
-      }),
-      systemClock,
-    );
+    await createCase(db.kysely, actor, newCaseSchema.parse(aChild(random, '2026-01-15')), systemClock);
   }
   const perCase = (performance.now() - started) / CASES;
   console.log(`  ${'open a case (intake, audit, projection)'.padEnd(44)} ${perCase.toFixed(2).padStart(9)} ms`);
@@ -110,7 +73,8 @@ async function benchReports(name: string, target: DatabaseTarget, cases: number)
   await db.close();
 }
 
-await benchSync(RUNS);
+if (existsSync(CHROMIUM)) await benchBrowserSync(RUNS);
+else console.log(`(the device's sync is measured in Chromium, which is not at ${CHROMIUM})`);
 await bench('PGlite (in memory)', { engine: 'pglite', dataDir: 'memory://' });
 const pgliteCases = Number(process.env.BENCH_REPORT_CASES ?? 10_000);
 await benchReports(

@@ -161,7 +161,7 @@ describe('the sync screens, in a real browser', () => {
     await browser?.close();
   });
 
-  it('shows a same-field conflict from two browsers side by side, and resolves it with the value chosen', async (context) => {
+  it('shows a same-field conflict from two browsers side by side, with who set the value, and resolves it with a value typed', async (context) => {
     if (chromiumMissing) context.skip(chromiumMissing);
     const caseId = await newCase(field, 'Sophea');
     const detail = await pageApi<{ fieldVersions: Record<string, number> }>(field, 'GET', `/cases/${caseId}`);
@@ -215,15 +215,33 @@ describe('the sync screens, in a real browser', () => {
     const conflict = screen.locator('[data-testid="conflict"][data-field="givenNameLatin"]');
     await expect.poll(() => conflict.getByTestId('yours-value').innerText()).toBe('Sophia');
     expect(await conflict.getByTestId('current-value').innerText()).toBe('Sopheap');
+    // Who set the value there now, and when: the supervisor, a moment ago.
+    const supervisor = await pageApi<{ displayName: string }>(office, 'GET', '/auth/me');
+    expect(await conflict.getByTestId('current-who').innerText()).toMatch(
+      new RegExp(`^changed by ${supervisor.body.displayName} on .+`),
+    );
     await screenshots(field, 'sync-conflict');
 
-    await conflict.getByTestId('keep-yours').check();
+    // A third choice: neither value, but one typed here, checked as the correction form checks it.
+    await conflict.getByTestId('keep-other').check();
+    const typed = conflict.getByTestId('other-value').locator('#correction-givenNameLatin');
+    expect(await typed.inputValue()).toBe('Sophia');
+    await typed.fill('S'.repeat(81));
+    const eventsBefore = await pageApi<{ items: unknown[] }>(field, 'GET', `/cases/${caseId}/events`);
+    await screen.getByTestId('held-resolve').click();
+    await expect.poll(() => conflict.locator('.field__error').innerText()).toContain('At most 80 characters');
+    expect(await screen.getByTestId('form-alert').innerText()).toContain('nothing was saved');
+    const eventsAfter = await pageApi<{ items: unknown[] }>(field, 'GET', `/cases/${caseId}/events`);
+    expect(eventsAfter.body.items.length).toBe(eventsBefore.body.items.length);
+    await screenshots(field, 'sync-conflict-other', screen);
+    await typed.fill('Sophie');
+    expect(await screen.getByTestId('form-alert').innerText()).toBe('');
     await screen.getByTestId('held-resolve').click();
     await expect.poll(() => field.getByTestId('held-outcome').getAttribute('data-status')).toBe('resolved');
 
     const after = await pageApi<{ givenNameLatin: string }>(field, 'GET', `/cases/${caseId}`);
-    expect(after.body.givenNameLatin).toBe('Sophia');
-    // The history keeps both: the supervisor's correction and the one chosen from the phone's.
+    expect(after.body.givenNameLatin).toBe('Sophie');
+    // The history keeps both: the supervisor's correction and the one chosen on the phone.
     const events = await pageApi<{ items: { type: string; payload: { changes: Record<string, { to: unknown }> } }[] }>(
       field,
       'GET',
@@ -232,7 +250,7 @@ describe('the sync screens, in a real browser', () => {
     const names = events.body.items
       .filter((event) => event.type === 'profile_correction')
       .map((event) => event.payload.changes.givenNameLatin?.to);
-    expect(names).toEqual(expect.arrayContaining(['Sopheap', 'Sophia']));
+    expect(names).toEqual(expect.arrayContaining(['Sopheap', 'Sophie']));
   });
 
   it('shows a follow-up visit refused on arrival as needing attention, with the reason, and discards it with a reason', async (context) => {

@@ -73,3 +73,4 @@ export * from './sync/local-cases';
 export * from './sync/attendance';
 export * from './sync/sync-counts';
 export * from './sync/hub.schema';
+export * from './sync/held-conflicts';

@@ -46,6 +46,14 @@ describeOnEachEngine('offline sync: push', (engine) => {
   const decide = (user: TestUser, id: string, body: unknown) =>
     api<HeldOperation>(server, 'POST', `/sync/held/${id}`, { token: user.token, body });
   const only = (answer: { body: PushResponse }) => answer.body.results[0]!;
+  /** A correction made offline from the intake's versions of the Latin given name and the alias. */
+  const staleCorrection = (caseId: string, alias: string): SyncOperationInput => ({
+    kind: 'correction',
+    opId: randomUUID(),
+    madeAt,
+    caseId,
+    body: { changes: { givenNameLatin: 'Offlinename', alias }, baseVersions: { givenNameLatin: 0, alias: 0 } },
+  });
 
   beforeAll(async () => {
     server = await startTestServer(engine);
@@ -175,16 +183,7 @@ describeOnEachEngine('offline sync: push', (engine) => {
       body: { changes: { givenNameLatin: 'Onlinename' }, baseVersions: { givenNameLatin: 0 } },
     });
     expect(online.status).toBe(200);
-    const operation: SyncOperationInput = {
-      kind: 'correction',
-      opId: randomUUID(),
-      madeAt,
-      caseId: child.id,
-      body: {
-        changes: { givenNameLatin: 'Offlinename', alias: 'Girl C' },
-        baseVersions: { givenNameLatin: 0, alias: 0 },
-      },
-    };
+    const operation = staleCorrection(child.id, 'Girl C');
     const pushed = only(await pushAs(server, worker, device, [operation]));
     expect(pushed.status).toBe('conflict');
     expect(pushed.held?.conflicts).toEqual([
@@ -206,6 +205,74 @@ describeOnEachEngine('offline sync: push', (engine) => {
     const after = await api<CaseDetail>(server, 'GET', `/cases/${child.id}`, { token: worker.token });
     expect([after.body.givenNameLatin, after.body.alias]).toEqual(['Chosenname', 'Girl C']);
     expect(only(await pushAs(server, worker, device, [operation])).status).toBe('applied');
+  });
+
+  it('names who set the current value, follows a later correction, and writes a typed value only when it passes', async () => {
+    const nameOf = async (user: TestUser) =>
+      (
+        await server.db.kysely
+          .selectFrom('app_user')
+          .select('display_name')
+          .where('id', '=', user.id)
+          .executeTakeFirstOrThrow()
+      ).display_name;
+    const child = await open('Setter');
+    const correct = (user: TestUser, givenNameLatin: string, base: number) =>
+      api(server, 'PATCH', `/cases/${child.id}`, {
+        token: user.token,
+        body: { changes: { givenNameLatin }, baseVersions: { givenNameLatin: base } },
+      });
+    expect((await correct(supervisor, 'Firstfix', 0)).status).toBe(200);
+    const operation = staleCorrection(child.id, 'Girl S');
+    expect(only(await pushAs(server, worker, device, [operation])).status).toBe('conflict');
+    const heldNow = async () => {
+      const listed = await api<{ items: HeldOperation[] }>(server, 'GET', `/sync/held?caseId=${child.id}`, {
+        token: worker.token,
+      });
+      return listed.body.items.find((held) => held.id === operation.opId)!;
+    };
+    const first = (await heldNow()).conflicts[0]!;
+    expect(first).toMatchObject({ field: 'givenNameLatin', current: 'Firstfix', currentVersion: 1 });
+    expect(first.currentBy).toBe(await nameOf(supervisor));
+    expect(Date.parse(first.currentAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+
+    // Corrected again after the conflict was kept: the screen shows the value there now, and who set it.
+    expect((await correct(ngo.user, 'Secondfix', 1)).status).toBe(200);
+    const pulled = await pullAs(server, worker, device);
+    const second = pulled.body.held.find((held) => held.id === operation.opId)!.conflicts[0]!;
+    expect(second).toMatchObject({ current: 'Secondfix', currentVersion: 2, currentBy: await nameOf(ngo.user) });
+    expect((await heldNow()).conflicts[0]).toEqual(second);
+
+    // A value typed instead of both that the correction's checks refuse: a clear error, nothing written.
+    const before = await countRows(server.db, 'case_event');
+    const tooLong = await decide(worker, operation.opId, {
+      action: 'resolve',
+      values: { givenNameLatin: 'x'.repeat(81) },
+    });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toContain('values.givenNameLatin');
+    expect(await countRows(server.db, 'case_event')).toBe(before);
+    // One the case's own rules refuse (a birth after the referral): the same, and the conflict stays a conflict.
+    const born = await decide(worker, operation.opId, {
+      action: 'resolve',
+      values: { givenNameLatin: 'Typedname', dateOfBirth: '2026-11-22' },
+    });
+    expect(born.status).toBe(400);
+    expect(JSON.stringify(born.body)).toContain('values.dateOfBirth');
+    expect(await countRows(server.db, 'case_event')).toBe(before);
+    expect(await heldNow()).toMatchObject({ status: 'open', kind: 'conflict', conflicts: [second] });
+
+    const typed = await decide(worker, operation.opId, { action: 'resolve', values: { givenNameLatin: 'Typedname' } });
+    expect(typed.status).toBe(200);
+    expect(typed.body.status).toBe('resolved');
+    const after = await api<CaseDetail>(server, 'GET', `/cases/${child.id}`, { token: worker.token });
+    expect([after.body.givenNameLatin, after.body.alias, after.body.fieldVersions.givenNameLatin]).toEqual([
+      'Typedname',
+      'Girl S',
+      3,
+    ]);
+    // Decided, it shows the values it was kept with, each with who had set it.
+    expect((await heldNow()).conflicts[0]).toMatchObject({ current: 'Firstfix', currentBy: await nameOf(supervisor) });
   });
 
   it('answers twenty copies of one push at once with one event and one kept operation', async () => {

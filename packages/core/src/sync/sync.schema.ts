@@ -103,7 +103,14 @@ export const conflictFieldSchema = z.object({
   yours: z.unknown(),
   current: z.unknown(),
   currentVersion: z.number().int(),
+  /**
+   * Who set the current value and when: the correction that made its version, or the intake's author. Found when
+   * the held answer is read (`currentSetters`), so a later correction is named; absent where not known.
+   */
+  currentBy: z.string().nullable().optional(),
+  currentAt: z.string().nullable().optional(),
 });
+export type ConflictField = z.infer<typeof conflictFieldSchema>;
 
 /**
  * An operation the server kept instead of applying: a correction made from an old version of a field that

@@ -1,4 +1,10 @@
-import { DomainError, FieldConflictError, type HeldOperation, type SyncOperation } from '@homeward/core';
+import {
+  DomainError,
+  FieldConflictError,
+  type FieldIssue,
+  type HeldOperation,
+  type SyncOperation,
+} from '@homeward/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { correctCase } from '../cases/case-corrections.service';
@@ -17,6 +23,8 @@ export type Outcome =
       reason: string;
       message: string;
       conflicts: HeldOperation['conflicts'];
+      /** The fields the case's rules refused, where values were the reason (a correction's profile checks). */
+      issues?: FieldIssue[];
     }
   | { status: 'failed' };
 
@@ -96,5 +104,6 @@ function refusal(error: unknown): Outcome {
     return { status: 'failed' };
   }
   const reason = error.kind === 'not_found' ? 'case_not_reachable' : (error.code ?? error.kind);
-  return { status: 'held', kind: 'attention', reason, message: error.message, conflicts: [] };
+  const issues = error.kind === 'invalid' && error.issues.length > 0 ? { issues: error.issues } : {};
+  return { status: 'held', kind: 'attention', reason, message: error.message, conflicts: [], ...issues };
 }

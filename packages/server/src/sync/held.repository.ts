@@ -1,4 +1,13 @@
-import { can, syncOperationSchema, type HeldOperation, type SyncOperation } from '@homeward/core';
+import {
+  can,
+  currentSetters,
+  syncOperationSchema,
+  type CorrectedField,
+  type HeldOperation,
+  type IntakeAuthor,
+  type RecordedCorrection,
+  type SyncOperation,
+} from '@homeward/core';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { writableCases } from '../cases/child-visibility';
@@ -67,7 +76,49 @@ export async function actableHeld(
         ]),
       );
   const rows = await query.orderBy('sync_held.received_at').orderBy('sync_held.id').execute();
-  return rows.map(toHeld);
+  const held = rows.map(toHeld);
+  const conflicted = held.filter((item) => item.conflicts.length > 0 && item.caseId).map((item) => item.caseId!);
+  const histories = await fieldHistories(db, conflicted);
+  return held.map((item) => {
+    const history = item.caseId ? histories.get(item.caseId) : undefined;
+    if (!history || item.conflicts.length === 0) return item;
+    const conflicts = currentSetters(item.conflicts, history.corrections, history.intake, item.status === 'open');
+    return { ...item, conflicts };
+  });
+}
+
+/**
+ * Who set each correctable field of these cases: their corrections, oldest first, and their intake, with the
+ * authors' names as they are now. Read with the held list, so a correction made after a conflict was kept shows.
+ */
+async function fieldHistories(
+  db: Executor,
+  caseIds: readonly string[],
+): Promise<Map<string, { corrections: RecordedCorrection[]; intake: IntakeAuthor | null }>> {
+  const histories = new Map<string, { corrections: RecordedCorrection[]; intake: IntakeAuthor | null }>();
+  if (caseIds.length === 0) return histories;
+  const rows = await db
+    .selectFrom('case_event')
+    .leftJoin('app_user as author', 'author.id', 'case_event.author_id')
+    .select([
+      'case_event.case_id',
+      'case_event.type',
+      'case_event.payload',
+      'case_event.recorded_at',
+      'author.display_name as author_name',
+    ])
+    .where('case_event.case_id', 'in', [...new Set(caseIds)])
+    .where('case_event.type', 'in', ['intake', 'profile_correction'])
+    .orderBy('case_event.seq')
+    .execute();
+  for (const row of rows) {
+    const history = histories.get(row.case_id) ?? { corrections: [], intake: null };
+    histories.set(row.case_id, history);
+    const author = { authorName: row.author_name, recordedAt: row.recorded_at.toISOString() };
+    if (row.type === 'intake') history.intake = author;
+    else history.corrections.push({ ...author, changes: row.payload.changes as Record<string, CorrectedField> });
+  }
+  return histories;
 }
 
 /** A held operation by its id, in any organisation: a push tells its own retry from another's id. */

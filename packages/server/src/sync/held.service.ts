@@ -110,6 +110,12 @@ async function settleDecision(
     await close(db, actor, held, action === 'reapply' ? 'reapplied' : 'resolved');
     return;
   }
+  // Values chosen for a conflict that the case's rules refuse (a date of birth after the referral, say): said at
+  // once, field by field, and the conflict stays as it was for another choice rather than turning into another kind.
+  if (action === 'resolve' && outcome.issues) {
+    const issues = outcome.issues.map((issue) => ({ ...issue, field: `values.${issue.field}` }));
+    throw new DomainError('invalid', outcome.message, issues, 'invalid');
+  }
   await db.transaction().execute(async (trx) => {
     await updateHeldReason(trx, held.id, outcome);
     await appendAudit(trx, {

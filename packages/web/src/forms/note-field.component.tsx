@@ -9,6 +9,8 @@ interface NoteFieldProps {
   label: string;
   hint?: string;
   required?: boolean;
+  maxLength?: number;
+  testId?: string;
   value: string;
   onChange: (value: string) => void;
   errors: FieldErrors;
@@ -17,7 +19,8 @@ interface NoteFieldProps {
 }
 
 /** A few lines of free text in a form whose errors are kept by field name (a note, a reason). */
-export function NoteField({ id, name, label, hint, required, value, onChange, errors, setErrors }: NoteFieldProps) {
+export function NoteField(props: NoteFieldProps) {
+  const { id, name, label, hint, required, maxLength, testId, value, onChange, errors, setErrors } = props;
   const error: Message | undefined = errors[name];
   return (
     <Field
@@ -32,6 +35,8 @@ export function NoteField({ id, name, label, hint, required, value, onChange, er
         <textarea
           {...control}
           rows={3}
+          {...(maxLength ? { maxLength } : {})}
+          {...(testId ? { 'data-testid': testId } : {})}
           value={value}
           onChange={(event) => {
             onChange(event.target.value);

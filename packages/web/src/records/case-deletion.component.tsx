@@ -5,7 +5,8 @@ import { can } from '@homeward/core';
 import { useUser } from '../auth/user-context';
 import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
-import { requestErrorMessage, type Message } from '../forms/messages';
+import { requestErrorMessage, type FieldErrors, type Message } from '../forms/messages';
+import { NoteField } from '../forms/note-field.component';
 import { useDeleteCase } from './records.resource';
 
 const MIN_REASON = 10;
@@ -23,18 +24,18 @@ export function CaseDeletion({ caseId, caseNumber }: { caseId: string; caseNumbe
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [reasonError, setReasonError] = useState<Message | undefined>();
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<Message | null>(null);
   if (!can(user.access, 'case.delete')) return null;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim().length < MIN_REASON) {
-      setReasonError({ key: 'records:deletion.reasonShort' });
+      setErrors({ reason: { key: 'records:deletion.reasonShort' } });
       document.getElementById(`${ids}-reason`)?.focus();
       return;
     }
-    setReasonError(undefined);
+    setErrors({});
     remove.mutate(
       { reason: reason.trim(), confirmCaseNumber: confirmation.trim() },
       {
@@ -55,25 +56,19 @@ export function CaseDeletion({ caseId, caseNumber }: { caseId: string; caseNumbe
         <form className="form" noValidate onSubmit={onSubmit}>
           <p>{t('records:deletion.intro')}</p>
           <FormAlert message={error} />
-          <Field
+          <NoteField
             id={`${ids}-reason`}
             name="reason"
             label={t('records:deletion.reason')}
             hint={t('records:deletion.reasonHint')}
-            error={reasonError}
             required
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                rows={3}
-                maxLength={1000}
-                value={reason}
-                data-testid="deletion-reason"
-                onChange={(event) => setReason(event.target.value)}
-              />
-            )}
-          </Field>
+            maxLength={1000}
+            testId="deletion-reason"
+            value={reason}
+            onChange={setReason}
+            errors={errors}
+            setErrors={setErrors}
+          />
           <Field
             id={`${ids}-confirm`}
             name="confirmCaseNumber"

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HeldOperation } from '@homeward/core';
 import { isApiError } from '../api/http';
-import { Field } from '../forms/field.component';
 import { FormAlert } from '../forms/form-alert.component';
-import { requestErrorMessage, type Message } from '../forms/messages';
+import { requestErrorMessage, type FieldErrors, type Message } from '../forms/messages';
+import { NoteField } from '../forms/note-field.component';
 import { useHeldReason } from './held-text';
 import { useActOnHeld } from './sync.resource';
 
@@ -25,7 +25,7 @@ export function HeldAttention({ held, onDone }: HeldAttentionProps) {
   const act = useActOnHeld(held.id);
   const [step, setStep] = useState<Step>('choose');
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<Message | undefined>(undefined);
+  const [reasonErrors, setReasonErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<Message | null>(null);
 
   const fail = (failure: unknown) => {
@@ -53,7 +53,7 @@ export function HeldAttention({ held, onDone }: HeldAttentionProps) {
   const discard = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim() === '') {
-      setReasonError({ key: 'sync:attention.discardReasonRequired' });
+      setReasonErrors({ reason: { key: 'sync:attention.discardReasonRequired' } });
       return;
     }
     setError(null);
@@ -103,27 +103,18 @@ export function HeldAttention({ held, onDone }: HeldAttentionProps) {
       ) : null}
       {step === 'discard' ? (
         <form className="held-confirm" onSubmit={discard} noValidate data-testid="held-discard-form">
-          <Field
+          <NoteField
             id="held-discard-reason"
             name="reason"
             label={t('sync:attention.discardReason')}
             hint={t('sync:attention.discardReasonHint')}
-            error={reasonError}
             required
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                rows={3}
-                maxLength={1000}
-                value={reason}
-                onChange={(event) => {
-                  setReason(event.target.value);
-                  setReasonError(undefined);
-                }}
-              />
-            )}
-          </Field>
+            maxLength={1000}
+            value={reason}
+            onChange={setReason}
+            errors={reasonErrors}
+            setErrors={setReasonErrors}
+          />
           <p>
             <strong>{t('sync:attention.discardConfirm')}</strong>
           </p>
