@@ -25,6 +25,13 @@ export type RegisterDevice = z.infer<typeof registerDeviceSchema>;
 export const deviceSettingsSchema = offlineSettingsSchema;
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
 
+/**
+ * The second key of a browser's device store (decision 0017): 32 random bytes, base64url, released only to the
+ * device's own user over the session that asked for it.
+ */
+export const deviceSessionKeySchema = z.object({ key: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+export type DeviceSessionKey = z.infer<typeof deviceSessionKeySchema>;
+
 export const deviceSchema = z.object({
   id: z.uuid(),
   kind: z.enum(DEVICE_KINDS),
