@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseDetailSchema, newCaseSchema } from '../cases/case.schema';
 import { caseEventSchema, newCaseEventSchema } from '../cases/case-events';
 import { caseCorrectionSchema } from '../cases/case-correction.schema';
-import { offlineSettingsSchema } from '../cases/case-settings';
+import { caseSettingsSchema, offlineSettingsSchema } from '../cases/case-settings';
 
 /**
  * The offline sync protocol's shapes (docs/decisions/0013-offline-sync.md). The server validates pushes and
@@ -175,6 +175,12 @@ export const pullResponseSchema = z.object({
   /** The open conflicts and needs-attention operations this user may act on. */
   held: z.array(heldOperationSchema),
   settings: deviceSettingsSchema,
+  /**
+   * The case settings of each organisation that holds a case in the caseload, by its id, so the device projects
+   * a case (what is due, which steps wait for approval) under its own organisation's rules as the server does.
+   * Absent from an older server's answer: the device keeps what it had.
+   */
+  caseSettings: z.record(z.uuid(), caseSettingsSchema).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

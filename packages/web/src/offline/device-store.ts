@@ -24,7 +24,7 @@ interface CaseRecord {
   mark: KnownCase | null;
 }
 
-type ReplicaRest = Pick<Replica, 'owner' | 'held' | 'settings' | 'lastPullAt'>;
+type ReplicaRest = Pick<Replica, 'owner' | 'held' | 'settings' | 'caseSettings' | 'lastPullAt'>;
 
 const DEFAULT_SETTINGS = { wipeAfterDays: 30, lockAfterMinutes: 15 };
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -266,6 +266,7 @@ export class DeviceStore {
       owner: after.owner,
       held: after.held,
       settings: after.settings,
+      caseSettings: after.caseSettings,
       lastPullAt: after.lastPullAt,
     };
     const restChanged =
@@ -273,6 +274,7 @@ export class DeviceStore {
       before.owner !== after.owner ||
       before.held !== after.held ||
       before.settings !== after.settings ||
+      before.caseSettings !== after.caseSettings ||
       before.lastPullAt !== after.lastPullAt;
     const sealedRest = restChanged ? await seal(this.key, 'replica', rest) : null;
     await this.db.transaction('rw', [this.db.cases, this.db.outbox, this.db.sealed, this.db.device], async () => {
