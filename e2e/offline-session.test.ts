@@ -161,8 +161,11 @@ describe('the device store and the session', () => {
 
     await worker.getByRole('button', { name: 'Sign out' }).click();
     await worker.waitForURL('**/login');
-    // Nothing waited on the device: it is deleted, as at any sign-out.
-    await expect.poll(() => deviceRow(worker)).toBeNull();
+    // The reads made offline wait to reach the audit log: the store stays, locked, as at any sign-out, and only
+    // the password opens it now (its copy under the session's key is gone).
+    const kept = await deviceRow(worker);
+    expect(kept).not.toBeNull();
+    expect(kept?.sessionKey ?? null).toBeNull();
     expect(await worker.evaluate(() => localStorage.getItem('homeward.endSession'))).not.toBeNull();
     // The server did not hear it: the session still works, for anyone holding its cookie.
     expect((await asOldSession()).status).toBe(200);
