@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CASE_SETTINGS } from '../src/cases/case-settings';
 import { applyPull } from '../src/sync/apply-pull';
+import { localCaseSettings } from '../src/sync/local-cases';
 import { enqueue } from '../src/sync/outbox';
 import { knownMarks, mustWipe, pullRequest, type Replica } from '../src/sync/replica';
 import type { HeldOperation, SyncOperation } from '../src/sync/sync.schema';
@@ -99,6 +101,17 @@ describe('applying a pull', () => {
     expect(knownMarks(next)).toEqual([]);
     expect(next.held).toEqual([]);
     expect(next.outbox.map((entry) => entry.operation.opId)).toEqual([op.opId]);
+  });
+
+  it('projects a case under its organisation’s settings, kept when an older server sends none', () => {
+    const { replica, caseId } = withCase();
+    const detail = replica.cases[caseId]!;
+    expect(localCaseSettings(replica, detail)).toEqual(DEFAULT_CASE_SETTINGS);
+    const own = { ...DEFAULT_CASE_SETTINGS, followUpRule: [{ everyMonths: 2, untilMonth: 24 }] };
+    const next = applyPull(replica, pullAnswer({ caseSettings: { [detail.organisationId]: own } }), at);
+    expect(localCaseSettings(next, detail)).toEqual(own);
+    expect(localCaseSettings(applyPull(next, pullAnswer({}), at), detail)).toEqual(own);
+    expect(localCaseSettings(next, { organisationId: uuid() })).toEqual(DEFAULT_CASE_SETTINGS);
   });
 
   it('takes the server list of held operations as it is', () => {

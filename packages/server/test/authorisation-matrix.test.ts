@@ -78,6 +78,8 @@ interface Fixture {
   devices: Record<Role, string>;
   /** A device of the caseworker, made afresh so each revocation has one to revoke. */
   newDevice: () => Promise<string>;
+  /** The same, given its session key by the caseworker's session (decision 0017). */
+  newDeviceWithKey: () => Promise<string>;
   /** An offline change of the caseworker's child kept for a person (refused on arrival), made afresh. */
   newHeldOperation: () => Promise<string>;
 }
@@ -357,6 +359,9 @@ const SAMPLES: Record<string, Sample> = {
   'POST /devices': (_f, _kind, role) => ({ body: { id: randomUUID(), name: `Phone of ${role}` } }),
   'GET /devices': () => ({}),
   'POST /devices/:id/revoke': async (f) => ({ path: `/devices/${await f.newDevice()}/revoke` }),
+  'POST /devices/:id/session-key': async (f) => ({ path: `/devices/${await f.newDevice()}/session-key` }),
+  'GET /devices/:id/session-key': async (f) => ({ path: `/devices/${await f.newDeviceWithKey()}/session-key` }),
+  'DELETE /devices/:id/session-key': async (f) => ({ path: `/devices/${await f.newDevice()}/session-key` }),
   'POST /sync/pull': (f, _kind, role) => ({ body: { deviceId: f.devices[role], known: [] } }),
   'POST /sync/push': (f, _kind, role) => ({
     body: {
@@ -590,6 +595,12 @@ describeOnEachEngine('the authorisation matrix', (engine) => {
     fixture = {
       devices,
       newDevice: () => registerDevice(server, users.caseworker),
+      newDeviceWithKey: async () => {
+        const device = await registerDevice(server, users.caseworker);
+        const issued = await api(server, 'POST', `/devices/${device}/session-key`, { token: users.caseworker.token });
+        expect(issued.status).toBe(200);
+        return device;
+      },
       newHeldOperation: async () => {
         const opId = randomUUID();
         // A reopening of a case that is not closed: refused on arrival, so kept for a person.

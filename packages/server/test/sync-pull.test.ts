@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseDetail, CaseEvent, PullResponse } from '@homeward/core';
+import { DEFAULT_CASE_SETTINGS, type CaseDetail, type CaseEvent, type PullResponse } from '@homeward/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aNewCase } from './support/cases';
 import { describeOnEachEngine } from './support/engines';
@@ -93,6 +93,22 @@ describeOnEachEngine('offline sync: pull', (engine) => {
     expect(next.body.events.map((event) => event.id)).toEqual([later.id]);
     expect(next.body.cases.map((item) => item.id)).toEqual([mine[1]!.id]);
     expect(next.body.events[0]!.seq).toBeGreaterThan(marks.find((mark) => mark.caseId === mine[1]!.id)!.seq);
+  });
+
+  it('sends the organisation’s case settings, as the case page projects under them', async () => {
+    const own = await createTestOrganisation(server, { withUser: ['org_admin'] });
+    const fieldWorker = await own.addUser(['caseworker']);
+    const device = await registerDevice(server, fieldWorker);
+    await open(fieldWorker, 'Settingsone');
+    const first = (await pullAs(server, fieldWorker, device)).body.caseSettings ?? {};
+    expect(Object.keys(first)).toEqual([own.id]);
+    expect(first[own.id]?.followUpRule).toEqual(DEFAULT_CASE_SETTINGS.followUpRule);
+    const rule = { approvalGates: ['reintegration'], followUpRule: [{ everyMonths: 2, untilMonth: 24 }] };
+    const saved = await api(server, 'PUT', '/settings/cases', { token: own.user.token, body: rule });
+    expect(saved.status).toBe(200);
+    const after = (await pullAs(server, fieldWorker, device)).body.caseSettings?.[own.id];
+    expect(after).toMatchObject(rule);
+    expect(after).toEqual((await api(server, 'GET', '/settings/cases', { token: own.user.token })).body);
   });
 
   it('sends a caregiver a marked case without the tiers she may not read, as the case page does', async () => {

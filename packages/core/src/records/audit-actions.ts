@@ -91,6 +91,7 @@ export const AUDIT_ACTIONS = [
   // Offline sync (issue 11)
   'device.register',
   'device.revoke',
+  'device.session_key',
   'case.offline_mark',
   'sync.pull',
   'sync.hold',

@@ -43,6 +43,7 @@ export function applyPull(replica: Replica, response: PullResponse, at: string):
     marks,
     held: response.held.filter((held) => !held.caseId || !forgotten.has(held.caseId)),
     settings: response.settings,
+    caseSettings: response.caseSettings ?? replica.caseSettings,
     lastPullAt: at,
   };
 }

@@ -1,5 +1,6 @@
 import type { CaseDetail } from '../cases/case.schema';
 import type { CorrectableField } from '../cases/case-correction.schema';
+import { DEFAULT_CASE_SETTINGS, type CaseSettings } from '../cases/case-settings';
 import { findDuplicates, type ChildIdentity, type DuplicateCandidate, type DuplicateOptions } from '../duplicates';
 import { romanisedQueryKeys, romanisedSearchKey } from '../duplicates/name-search-key';
 import { normaliseForSearch, searchKey } from '../text/search-text';
@@ -62,6 +63,14 @@ function withField(detail: CaseDetail, field: CorrectableField, value: unknown):
 }
 
 /** Every case the device can show: those it holds and the new intakes waiting to sync, newest opened first. */
+/**
+ * The rules a case is projected under on the device: those of the organisation that holds it, as the server's
+ * `GET /cases/{id}/state` uses; the defaults only before a first pull that carried them.
+ */
+export function localCaseSettings(replica: Replica, detail: Pick<CaseDetail, 'organisationId'>): CaseSettings {
+  return replica.caseSettings[detail.organisationId] ?? DEFAULT_CASE_SETTINGS;
+}
+
 export function localCases(replica: Replica): LocalCase[] {
   const ids = new Set(Object.keys(replica.cases));
   for (const entry of replica.outbox) if (entry.operation.kind === 'case') ids.add(entry.operation.opId);

@@ -1,4 +1,5 @@
 import type { CaseDetail } from '../cases/case.schema';
+import type { CaseSettings } from '../cases/case-settings';
 import type { CaseEvent } from '../cases/case-events';
 import type { DeviceSettings, HeldOperation, KnownCase, PullRequest, SyncOperation } from './sync.schema';
 
@@ -22,6 +23,8 @@ export interface Replica {
   /** The server's open conflicts and needs-attention operations this user may act on. */
   held: readonly HeldOperation[];
   settings: DeviceSettings | null;
+  /** The case settings of each organisation holding a case here, by its id (the defaults stand in for others). */
+  caseSettings: Readonly<Record<string, CaseSettings>>;
   /** When the last pull was applied, for the organisation's wipe-after-days rule. */
   lastPullAt: string | null;
 }
@@ -59,6 +62,7 @@ export function createReplica(deviceId: string, owner: ReplicaOwner): Replica {
     outbox: [],
     held: [],
     settings: null,
+    caseSettings: {},
     lastPullAt: null,
   };
 }

@@ -3,7 +3,7 @@ import { caseDetailSchema, newCaseSchema } from '../cases/case.schema';
 import { caseEventSchema, newCaseEventSchema } from '../cases/case-events';
 import { caseCorrectionSchema } from '../cases/case-correction.schema';
 import { groupAttendanceSchema } from '../cases/group-activity.schema';
-import { offlineSettingsSchema } from '../cases/case-settings';
+import { caseSettingsSchema, offlineSettingsSchema } from '../cases/case-settings';
 
 /**
  * The offline sync protocol's shapes (docs/decisions/0013-offline-sync.md). The server validates pushes and
@@ -25,6 +25,13 @@ export type RegisterDevice = z.infer<typeof registerDeviceSchema>;
 /** The organisation's offline settings (`offline` in its case settings), sent to its devices with each pull. */
 export const deviceSettingsSchema = offlineSettingsSchema;
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;
+
+/**
+ * The second key of a browser's device store (decision 0017): 32 random bytes, base64url, released only to the
+ * device's own user over the session that asked for it.
+ */
+export const deviceSessionKeySchema = z.object({ key: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+export type DeviceSessionKey = z.infer<typeof deviceSessionKeySchema>;
 
 export const deviceSchema = z.object({
   id: z.uuid(),
@@ -184,6 +191,12 @@ export const pullResponseSchema = z.object({
   /** The open conflicts and needs-attention operations this user may act on. */
   held: z.array(heldOperationSchema),
   settings: deviceSettingsSchema,
+  /**
+   * The case settings of each organisation that holds a case in the caseload, by its id, so the device projects
+   * a case (what is due, which steps wait for approval) under its own organisation's rules as the server does.
+   * Absent from an older server's answer: the device keeps what it had.
+   */
+  caseSettings: z.record(z.uuid(), caseSettingsSchema).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

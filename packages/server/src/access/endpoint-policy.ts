@@ -157,6 +157,10 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'POST /devices': SIGNED_IN,
   'GET /devices': SIGNED_IN,
   'POST /devices/:id/revoke': { access: 'signed_in', ownRecordsOnly: true },
+  // The key that opens the device's store while signed in: its own user only, over the session that asked for it.
+  'POST /devices/:id/session-key': { access: 'signed_in', ownRecordsOnly: true },
+  'GET /devices/:id/session-key': { access: 'signed_in', ownRecordsOnly: true },
+  'DELETE /devices/:id/session-key': { access: 'signed_in', ownRecordsOnly: true },
   'POST /sync/pull': needs('case.read'),
   'POST /sync/push': needs('case.read'),
   'GET /sync/held': needs('case.read'),

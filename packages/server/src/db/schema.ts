@@ -467,6 +467,17 @@ export interface DeviceTable {
   token_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/**
+ * A browser device's second key for its store, released to its user over the session that asked for it
+ * (decision 0017): sealed with the stored-data key, deleted with the session or when the device is revoked.
+ */
+export interface DeviceSessionKeyTable {
+  device_id: string;
+  session_id: string;
+  sealed_key: string;
+  created_at: DefaultedTimestamp;
+}
+
 /** A case a device said it holds at its last pull, for the administrator's list. */
 export interface DeviceCaseTable {
   device_id: string;
@@ -579,6 +590,7 @@ export interface Database {
   // Offline sync (issue 11)
   device: DeviceTable;
   device_case: DeviceCaseTable;
+  device_session_key: DeviceSessionKeyTable;
   offline_mark: OfflineMarkTable;
   sync_held: SyncHeldTable;
   sync_audit_op: SyncAuditOpTable;

@@ -1,6 +1,7 @@
 import type { Device, DeviceKind } from '@homeward/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { deleteSessionKey, deleteUserSessionKeys } from './device-session-key.repository';
 
 /** SQL of the devices that keep cases offline; the service decides who may see and revoke which. */
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -79,7 +80,10 @@ export async function heldCasesOf(
   return held;
 }
 
-/** Revokes the device once: a second revocation finds it revoked and changes nothing. */
+/**
+ * Revokes the device once: a second revocation finds it revoked and changes nothing. Its session key goes with
+ * it, so the store opens from the server no more.
+ */
 export async function revokeDeviceRow(trx: Transaction<Database>, id: string, by: string): Promise<boolean> {
   const revoked = await trx
     .updateTable('device')
@@ -88,6 +92,8 @@ export async function revokeDeviceRow(trx: Transaction<Database>, id: string, by
     .where('revoked_at', 'is', null)
     .returning('id')
     .executeTakeFirst();
+  // After the row's lock is taken: a key being issued meanwhile is committed before, and deleted here.
+  await deleteSessionKey(trx, id);
   return revoked !== undefined;
 }
 
@@ -100,6 +106,7 @@ export async function revokeUserDevices(trx: Transaction<Database>, userId: stri
     .where('revoked_at', 'is', null)
     .returning('id')
     .execute();
+  await deleteUserSessionKeys(trx, userId);
   return revoked.length;
 }
 

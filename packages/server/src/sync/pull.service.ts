@@ -1,4 +1,4 @@
-import type { CaseReach, PullRequest, PullResponse, Tombstone } from '@homeward/core';
+import type { CaseReach, CaseSettings, PullRequest, PullResponse, Tombstone } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import { requirePermission } from '../access/require-permission';
 import { appendAudit } from '../audit/audit.repository';
@@ -18,7 +18,8 @@ import { eventsAfterMarks, existingCases, offlineScope, readableCases } from './
 /**
  * What a device must learn (decision 0013): the cases of the user's offline caseload new to it with all their
  * readable events (a backfill), the events above its marks and the case again where its version moved, a
- * tombstone for each case it holds and may no longer, the held operations she may act on, and the settings.
+ * tombstone for each case it holds and may no longer, the held operations she may act on, and the settings: the
+ * offline ones, and the case rules of each organisation holding a case there, for the device's projections.
  * Cases and events are shown as `GET /cases/{id}` and its events would show them to her; one audit entry names
  * the cases sent.
  */
@@ -78,7 +79,20 @@ export async function pull(
     tombstones,
     held: await actableHeld(db, actor, { openOnly: true }),
     settings: settings.offline,
+    caseSettings: await caseSettingsOf(db, actor.organisationId, scope),
   };
+}
+
+/** The rules of the user's organisation and of each other one holding a case in the caseload (a referred case). */
+async function caseSettingsOf(
+  db: Kysely<Database>,
+  ownOrganisation: string,
+  scope: CaseWithWorker[],
+): Promise<Record<string, CaseSettings>> {
+  const organisations = new Set([ownOrganisation, ...scope.map((row) => row.organisation_id)]);
+  const settings: Record<string, CaseSettings> = {};
+  for (const organisationId of organisations) settings[organisationId] = await readCaseSettings(db, organisationId);
+  return settings;
 }
 
 function groupByCase(rows: EventWithAuthor[]): Map<string, EventWithAuthor[]> {

@@ -8,9 +8,8 @@ import {
   type LoginCodeInput,
   type LoginInput,
 } from '@homeward/core';
-import { isApiError, noContent, request, setCsrfToken } from './http';
-import { currentUserKey, setupStatusKey } from './query-keys';
-import { removeDrafts } from '../forms/draft-store';
+import { isApiError, request, setCsrfToken } from './http';
+import { currentUserKey } from './query-keys';
 
 /** The signed-in user, or null when there is no session (a 401 is an answer here, not an error). */
 export const currentUserQuery = queryOptions({
@@ -62,20 +61,6 @@ export function useLoginCode() {
     onSuccess: async (result) => {
       setCsrfToken(result.csrfToken);
       await refreshUser();
-    },
-  });
-}
-
-export function useLogout() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => request('/auth/logout', noContent, { method: 'POST' }),
-    // Forget everything the session saw even when the server cannot be reached: this may be a shared tablet.
-    onSettled: () => {
-      setCsrfToken(null);
-      removeDrafts();
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupStatusKey[0] });
-      queryClient.setQueryData(currentUserKey, null);
     },
   });
 }

@@ -39,6 +39,21 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** A sign-out the server has not heard yet: that session's CSRF token, until it is ended (sign-out.ts). */
+export const END_SESSION = 'homeward.endSession';
+
+/**
+ * Nothing more is sent with a session signed out of while the server could not hear it: it ends first. Over
+ * already will do (401; 403 when the cookie is another session's since); unreachable, it stays remembered.
+ */
+export async function endRememberedSession(): Promise<void> {
+  const token = localStorage.getItem(END_SESSION);
+  if (!token) return;
+  const ended = await fetch(`${API_PREFIX}/auth/logout`, { method: 'POST', headers: { 'X-CSRF-Token': token } });
+  if (ended.status >= 500) throw new Error('The session could not be ended.');
+  localStorage.removeItem(END_SESSION);
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
@@ -69,6 +84,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 
   let response: Response;
   try {
+    await endRememberedSession();
     response = await fetch(`${API_PREFIX}${path}`, {
       method,
       headers,

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can } from '@homeward/core';
-import { useLogout } from '../api/auth.resource';
+import { useLogout } from '../api/sign-out';
 import { useUser } from '../auth/user-context';
 import { TasksNavLink } from '../tasks/tasks-nav-link.component';
 import { MenuUnreadDot } from '../notifications/notifications-nav-link.component';

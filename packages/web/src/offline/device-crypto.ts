@@ -14,6 +14,12 @@ export interface WrappedKey {
   wrapped: ArrayBuffer;
 }
 
+/** The same data key wrapped by the server's session key for this device (decision 0017). */
+export interface SessionWrappedKey {
+  iv: Uint8Array<ArrayBuffer>;
+  wrapped: ArrayBuffer;
+}
+
 export interface Sealed {
   iv: Uint8Array<ArrayBuffer>;
   data: ArrayBuffer;
@@ -62,14 +68,47 @@ export async function unwrapDataKey(password: string, record: WrappedKey): Promi
  * changes waiting in the store survive it.
  */
 export async function rewrapDataKey(oldPassword: string, newPassword: string, record: WrappedKey): Promise<WrappedKey> {
-  const oldKek = await passwordKey(oldPassword, record.salt, record.iterations);
-  let key: CryptoKey;
+  const key = await exportableDataKey(oldPassword, record);
+  const salt = randomBytes(16);
+  const iv = randomBytes(IV_BYTES);
+  const kek = await passwordKey(newPassword, salt, PBKDF2_ITERATIONS);
+  const wrapped = await crypto.subtle.wrapKey('raw', key, kek, { name: 'AES-GCM', iv });
+  return { salt, iterations: PBKDF2_ITERATIONS, iv, wrapped };
+}
+
+/**
+ * The data key wrapped a second time, by the key the server keeps for this device and session: only a right
+ * password makes this copy, and online the session's key opens it again after a reload.
+ */
+export async function wrapForSession(
+  password: string,
+  record: WrappedKey,
+  rawSessionKey: string,
+): Promise<SessionWrappedKey> {
+  const key = await exportableDataKey(password, record);
+  const iv = randomBytes(IV_BYTES);
+  const wrapped = await crypto.subtle.wrapKey('raw', key, await sessionKey(rawSessionKey), { name: 'AES-GCM', iv });
+  return { iv, wrapped };
+}
+
+export async function unwrapWithSessionKey(rawSessionKey: string, record: SessionWrappedKey): Promise<CryptoKey> {
+  return unwrapWith(await sessionKey(rawSessionKey), record);
+}
+
+/** The server's 32 random bytes (base64url), imported only to wrap and unwrap, never to be read back. */
+function sessionKey(raw: string): Promise<CryptoKey> {
+  const bytes = Uint8Array.from(atob(raw.replaceAll('-', '+').replaceAll('_', '/')), (char) => char.charCodeAt(0));
+  return crypto.subtle.importKey('raw', bytes, 'AES-GCM', false, ['wrapKey', 'unwrapKey']);
+}
+
+/** Extractable for one wrapKey only (a new password, a session's copy); the key kept in memory never is. */
+async function exportableDataKey(password: string, record: WrappedKey): Promise<CryptoKey> {
+  const kek = await passwordKey(password, record.salt, record.iterations);
   try {
-    // Extractable only for the one wrapKey below, as in newDataKey.
-    key = await crypto.subtle.unwrapKey(
+    return await crypto.subtle.unwrapKey(
       'raw',
       record.wrapped,
-      oldKek,
+      kek,
       { name: 'AES-GCM', iv: record.iv },
       { name: 'AES-GCM', length: 256 },
       true,
@@ -78,14 +117,9 @@ export async function rewrapDataKey(oldPassword: string, newPassword: string, re
   } catch {
     throw new WrongPasswordError('The password does not open this device store.');
   }
-  const salt = randomBytes(16);
-  const iv = randomBytes(IV_BYTES);
-  const kek = await passwordKey(newPassword, salt, PBKDF2_ITERATIONS);
-  const wrapped = await crypto.subtle.wrapKey('raw', key, kek, { name: 'AES-GCM', iv });
-  return { salt, iterations: PBKDF2_ITERATIONS, iv, wrapped };
 }
 
-async function unwrapWith(kek: CryptoKey, record: WrappedKey): Promise<CryptoKey> {
+async function unwrapWith(kek: CryptoKey, record: SessionWrappedKey): Promise<CryptoKey> {
   try {
     return await crypto.subtle.unwrapKey(
       'raw',

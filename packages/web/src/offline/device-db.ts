@@ -4,7 +4,7 @@
  * child is in clear: a test reads the raw database to check it.
  */
 import Dexie, { type Table } from 'dexie';
-import type { Sealed, WrappedKey } from './device-crypto';
+import type { Sealed, SessionWrappedKey, WrappedKey } from './device-crypto';
 
 export const DEVICE_DB_NAME = 'homeward-device';
 
@@ -14,6 +14,11 @@ export interface DeviceRow {
   deviceId: string;
   userId: string;
   wrappedKey: WrappedKey;
+  /**
+   * The data key wrapped again by the key the server keeps for this device and session (decision 0017): online,
+   * with that session, it opens the store after a reload. Dropped at sign-out and at an idle lock.
+   */
+  sessionKey?: SessionWrappedKey | null;
   registered: boolean;
   /** The organisation's settings as of the last pull (numbers, not about any child). */
   wipeAfterDays: number;

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useUser } from '../auth/user-context';
-import { isUnlocked, onDeviceChange } from './device-session';
+import { isUnlocked, onDeviceChange, resumeWithSession } from './device-session';
 import { DeviceStore } from './device-store';
 import { UnlockScreen } from './unlock-screen.component';
 import { useSyncStatus } from './sync-status';
 
 /**
- * When this user's device store is locked (idle minutes, or the page was reloaded) and it is needed (the server
- * cannot be reached, or changes made on the device wait to be sent), a password box above the screen opens it
- * again; online, the app keeps working with the server meanwhile, and the next sign-in opens the store anyway.
+ * When this user's device store is locked and the page was reloaded online, the key the server keeps for this
+ * session opens it (decision 0017). When that cannot be (an idle lock, offline) and the store is needed (the
+ * server cannot be reached, or changes made on the device wait to be sent), a password box above the screen opens
+ * it again; online, the app keeps working with the server meanwhile, and the next sign-in opens the store anyway.
  * What was read from the device leaves the screen when it locks.
  */
 export function DeviceLock() {
@@ -23,6 +24,8 @@ export function DeviceLock() {
     let current = true;
     const check = async () => {
       const row = isUnlocked() ? null : await DeviceStore.peek();
+      // Online with this session, the server's key opens it: no password, and it syncs at once.
+      if (row?.userId === user.id && row.sessionKey && (await resumeWithSession(user))) return;
       const held = row?.userId === user.id ? await DeviceStore.waitingWhileLocked() : 0;
       if (!current) return;
       setLocked(row?.userId === user.id);
@@ -33,11 +36,14 @@ export function DeviceLock() {
       if (!isUnlocked() && !navigator.onLine) queryClient.removeQueries({ queryKey: ['cases'] });
       void check();
     });
+    const onOnline = () => void check();
+    window.addEventListener('online', onOnline);
     return () => {
       current = false;
       stop();
+      window.removeEventListener('online', onOnline);
     };
-  }, [user.id, queryClient]);
+  }, [user, queryClient]);
 
   if (!locked || (!offline && waiting === 0)) return null;
   return <UnlockScreen reason="locked" onUnlocked={() => setLocked(false)} />;

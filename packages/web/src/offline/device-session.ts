@@ -1,12 +1,21 @@
 /**
  * The one device store of this tab while it is unlocked, and what happens around it: opened with the password
  * at sign-in (this module is loaded only then, by a dynamic import, so the sign-in screen carries none of it),
- * unlocked again on the offline screen, locked after the organisation's idle minutes (the key leaves memory),
- * wiped at sign-out and when the server says the device is revoked. Syncs on sign-in, when the browser comes
- * back online, after each change made while online, and every few minutes.
+ * opened again after a reload online with the key the server keeps for this device and session (decision 0017),
+ * unlocked with the password on the offline screen, locked after the organisation's idle minutes (the key
+ * leaves memory, and only the password opens it again), wiped at sign-out and when the server says the device
+ * is revoked. Syncs on sign-in, when the browser comes back online, after each change made while online, and
+ * every few minutes.
  */
 import type { TFunction } from 'i18next';
-import { currentUserSchema, registerDeviceSchema, syncCounts, type CurrentUser, type Replica } from '@homeward/core';
+import {
+  currentUserSchema,
+  deviceSessionKeySchema,
+  registerDeviceSchema,
+  syncCounts,
+  type CurrentUser,
+  type Replica,
+} from '@homeward/core';
 import { isApiError, noContent, request } from '../api/http';
 import { DeviceStore, NoOfflineCopyError, wipeDeviceStore } from './device-store';
 import { WrongPasswordError } from './device-crypto';
@@ -31,6 +40,8 @@ let replica: Replica | null = null;
 let saving: Promise<void> = Promise.resolve();
 /** Set while the password opens the store at sign-in, so the screens do not ask for it meanwhile. */
 let opening = false;
+/** Set while the session's key opens the store after a reload. */
+let resuming: Promise<boolean> | null = null;
 let running: Promise<void> | null = null;
 let again = false;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -62,7 +73,7 @@ export function updateReplica(change: (current: Replica) => Replica): Promise<vo
 }
 
 export function isUnlocked(): boolean {
-  return store !== null || opening;
+  return store !== null || opening || resuming !== null;
 }
 
 /** Told when the store opens, locks (idle) or is wiped, so the screens can ask for the password again. */
@@ -86,6 +97,68 @@ export async function openAfterSignIn(password: string, user: CurrentUser): Prom
     notify();
   }
   await syncNow();
+  await keepSessionKey(password);
+}
+
+/**
+ * With a right password and the server reachable: the server's key for this device and session wraps the data
+ * key a second time, so that a reload while signed in opens the store without asking again. Without it (the
+ * server did not answer) a reload asks for the password, as before.
+ */
+async function keepSessionKey(password: string): Promise<void> {
+  const current = store;
+  if (!current?.registered) return;
+  try {
+    const path = `/devices/${current.deviceId}/session-key`;
+    const { key } = await request(path, deviceSessionKeySchema, { method: 'POST' });
+    if (store === current) await current.keepSessionKey(password, key);
+  } catch (error) {
+    console.warn('The device store will ask for the password after a reload.', error);
+  }
+}
+
+/**
+ * After a reload, signed in and online: the server releases this session's key for the device, which opens the
+ * store without the password, and it syncs at once. False when it cannot: another user's store, no copy for a
+ * session (never made, or dropped at an idle lock or sign-out), a key of another session (a new sign-in elsewhere
+ * replaced it), the server unreachable; then the password opens the store, as before. A revoked device is wiped.
+ */
+export function resumeWithSession(user: CurrentUser): Promise<boolean> {
+  if (store || opening) return Promise.resolve(store !== null);
+  // Opened, it tells the screens (begin); not opened, nothing changed to tell.
+  resuming ??= resume(user).finally(() => {
+    resuming = null;
+  });
+  return resuming;
+}
+
+async function resume(user: CurrentUser): Promise<boolean> {
+  const row = await DeviceStore.peek();
+  if (!row?.sessionKey || !row.registered || row.userId !== user.id || !navigator.onLine) return false;
+  let key: string;
+  try {
+    ({ key } = await request(`/devices/${row.deviceId}/session-key`, deviceSessionKeySchema));
+  } catch (error) {
+    if (isApiError(error, 403) && error.code === 'device_revoked') await wipe();
+    else if (isApiError(error, 404)) await DeviceStore.forgetSessionKey();
+    return false;
+  }
+  let opened: DeviceStore;
+  try {
+    opened = await DeviceStore.unlockWithSession(key);
+  } catch (error) {
+    // Past its days without sync (wiped), or a copy another key made: the password decides.
+    console.warn('The device store could not be opened with the session.', error);
+    return false;
+  }
+  if (store || opening) {
+    opened.close();
+    return store !== null;
+  }
+  await opened.saveUser(user);
+  await begin(opened, await opened.load());
+  void syncNow();
+  return true;
 }
 
 /**
@@ -138,6 +211,7 @@ export async function unlockOffline(password: string): Promise<CurrentUser> {
     throw new WrongPasswordError('This device store has no user.');
   }
   await begin(opened, await opened.load());
+  if (navigator.onLine) void keepSessionKey(password);
   return user;
 }
 
@@ -181,10 +255,21 @@ function resetIdleTimer(): void {
   idleTimer = setTimeout(lockDeviceStore, store.lockAfterMinutes * 60_000);
 }
 
-/** Drops the key from memory; the password opens the store again. */
+/**
+ * Drops the key from memory; only the password opens the store again, online too: the copy the session's key
+ * opens is deleted here and on the server, so the organisation's idle minutes keep their meaning after a reload.
+ */
 export function lockDeviceStore(): void {
+  const deviceId = store?.deviceId;
   setSyncRunner(null);
   end();
+  void DeviceStore.forgetSessionKey();
+  if (deviceId) {
+    request(`/devices/${deviceId}/session-key`, noContent, { method: 'DELETE', background: true }).catch(
+      // Unreachable: the copy on the device is gone already, and the server's key goes with the session.
+      () => undefined,
+    );
+  }
 }
 
 /** Before signing out with changes the server has not received: the person is told they stay, locked, here. */
@@ -200,10 +285,13 @@ export function confirmSignOut(t: TFunction): boolean {
  */
 export async function signOutDevice(): Promise<void> {
   if (store && navigator.onLine) await syncNow();
-  const keep = replica !== null && replica.outbox.length > 0;
+  // A locked store's changes are counted without opening it: they are someone's work all the same.
+  const keep = replica ? replica.outbox.length > 0 : (await DeviceStore.waitingWhileLocked()) > 0;
   end();
   resetSyncStatus();
-  if (!keep) await wipeDeviceStore();
+  // A store kept for its changes opens with its owner's password only, even before the server hears the sign-out.
+  if (keep) await DeviceStore.forgetSessionKey();
+  else await wipeDeviceStore();
 }
 
 /** After the server accepted a new password: the store opens with it from now on, its changes intact. */

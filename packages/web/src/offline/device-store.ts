@@ -15,7 +15,15 @@ import {
   type Replica,
   type SyncedEvent,
 } from '@homeward/core';
-import { newDataKey, open, rewrapDataKey, seal, unwrapDataKey } from './device-crypto';
+import {
+  newDataKey,
+  open,
+  rewrapDataKey,
+  seal,
+  unwrapDataKey,
+  unwrapWithSessionKey,
+  wrapForSession,
+} from './device-crypto';
 import { DEVICE_DB_NAME, DeviceDb, type DeviceRow, type OutboxRow } from './device-db';
 
 interface CaseRecord {
@@ -24,7 +32,7 @@ interface CaseRecord {
   mark: KnownCase | null;
 }
 
-type ReplicaRest = Pick<Replica, 'owner' | 'held' | 'settings' | 'lastPullAt'>;
+type ReplicaRest = Pick<Replica, 'owner' | 'held' | 'settings' | 'caseSettings' | 'lastPullAt'>;
 
 const DEFAULT_SETTINGS = { wipeAfterDays: 30, lockAfterMinutes: 15 };
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -126,7 +134,22 @@ export class DeviceStore {
   }
 
   /** Opens the store with the password; wipes it instead when it has not synced for the organisation's days. */
-  static async unlock(password: string, now = Date.now()): Promise<DeviceStore> {
+  static unlock(password: string, now = Date.now()): Promise<DeviceStore> {
+    return DeviceStore.openWith((row) => unwrapDataKey(password, row.wrappedKey), now);
+  }
+
+  /**
+   * Opens the store with the key the server released to this device's session (online, after a reload), under
+   * the same rule of days; NoOfflineCopyError when the store keeps no copy for a session.
+   */
+  static unlockWithSession(rawSessionKey: string, now = Date.now()): Promise<DeviceStore> {
+    return DeviceStore.openWith((row) => {
+      if (!row.sessionKey) throw new NoOfflineCopyError('This device store opens with the password only.');
+      return unwrapWithSessionKey(rawSessionKey, row.sessionKey);
+    }, now);
+  }
+
+  private static async openWith(unwrap: (row: DeviceRow) => Promise<CryptoKey>, now: number): Promise<DeviceStore> {
     const db = new DeviceDb();
     const row = await db.device.get('device');
     if (!row) {
@@ -139,10 +162,21 @@ export class DeviceStore {
       throw new StoreExpiredError('The device store was not synced in time and has been wiped.');
     }
     try {
-      return new DeviceStore(db, await unwrapDataKey(password, row.wrappedKey), row);
+      return new DeviceStore(db, await unwrap(row), row);
     } catch (error) {
       db.close();
       throw error;
+    }
+  }
+
+  /** At sign-out and an idle lock: from now on only the password opens the store. */
+  static async forgetSessionKey(): Promise<void> {
+    if (!(await Dexie.exists(DEVICE_DB_NAME))) return;
+    const db = new DeviceDb();
+    try {
+      await db.device.update('device', { sessionKey: null });
+    } finally {
+      db.close();
     }
   }
 
@@ -157,6 +191,11 @@ export class DeviceStore {
 
   markRegistered(): Promise<void> {
     return this.updateRow({ registered: true });
+  }
+
+  /** With the password just given and the server's key for this session: the copy a reload opens online. */
+  async keepSessionKey(password: string, rawSessionKey: string): Promise<void> {
+    await this.updateRow({ sessionKey: await wrapForSession(password, this.row.wrappedKey, rawSessionKey) });
   }
 
   private async putSealed(key: string, value: unknown): Promise<void> {
@@ -266,6 +305,7 @@ export class DeviceStore {
       owner: after.owner,
       held: after.held,
       settings: after.settings,
+      caseSettings: after.caseSettings,
       lastPullAt: after.lastPullAt,
     };
     const restChanged =
@@ -273,6 +313,7 @@ export class DeviceStore {
       before.owner !== after.owner ||
       before.held !== after.held ||
       before.settings !== after.settings ||
+      before.caseSettings !== after.caseSettings ||
       before.lastPullAt !== after.lastPullAt;
     const sealedRest = restChanged ? await seal(this.key, 'replica', rest) : null;
     await this.db.transaction('rw', [this.db.cases, this.db.outbox, this.db.sealed, this.db.device], async () => {

@@ -5,9 +5,9 @@
  * projection as the server's. Each read is recorded for the audit log (pushed at the next sync).
  */
 import {
-  DEFAULT_CASE_SETTINGS,
   followUpStatus,
   localCase,
+  localCaseSettings,
   localDuplicates,
   localTimeline,
   projectCase,
@@ -103,8 +103,11 @@ function asEvent(entry: TimelineEntry, caseId: string, user: CurrentUser): CaseE
 
 export async function offlineCaseState(caseId: string): Promise<CaseState> {
   const { items } = await offlineCaseEvents(caseId);
-  // The organisation's own settings are not on the device; the defaults decide only the follow-up schedule.
-  const projection = projectCase(items, DEFAULT_CASE_SETTINGS);
+  const replica = openReplica();
+  const local = localCase(replica, caseId);
+  if (!local) throw new NoOfflineCopyError('This case is not kept on this device.');
+  const settings = localCaseSettings(replica, local.detail);
+  const projection = projectCase(items, settings);
   const followUp =
     projection.status === 'closed'
       ? { due: projection.followUpDue, done: [], next: null, overdue: [] }
@@ -128,7 +131,7 @@ export async function offlineCaseState(caseId: string): Promise<CaseState> {
     carePlan: projection.carePlan,
     approvals: projection.approvals,
     followUp,
-    approvalGates: DEFAULT_CASE_SETTINGS.approvalGates,
+    approvalGates: settings.approvalGates,
   };
 }
 
