@@ -148,7 +148,7 @@ export class ModelServer implements PullSource {
         const candidate = body.supersedes ? { ...event, supersedes: body.supersedes } : event;
         checkNewEvent(found.events, candidate, { today: this.options.today(), settings: CASE_SETTINGS });
         this.append(found, userId, candidate);
-      } else {
+      } else if (operation.kind === 'correction') {
         this.correct(found, userId, operation.opId, operation.body);
       }
     } catch (error) {

@@ -159,6 +159,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'POST /devices/:id/revoke': { access: 'signed_in', ownRecordsOnly: true },
   'POST /sync/pull': needs('case.read'),
   'POST /sync/push': needs('case.read'),
+  'PUT /sync/files/:id': needs('case.write'),
   'GET /sync/held': needs('case.read'),
   'POST /sync/held/:id': needs('case.write'),
   'GET /offline-marks': needs('case.read'),
@@ -168,6 +169,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'GET /hub': { access: 'hub' },
   'POST /hub/pull': { access: 'hub' },
   'POST /hub/push': { access: 'hub' },
+  'PUT /hub/files/:id': { access: 'hub' },
 };
 
 /** The table's key for a route: its method and its path below the API prefix. */
