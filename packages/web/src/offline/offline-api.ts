@@ -5,7 +5,9 @@ export {
   offlineCaseEvents,
   offlineCaseList,
   offlineCaseState,
+  offlineAttachments,
   offlineDuplicates,
+  waitingAttachments,
   waitingCaseEvents,
 } from './offline-reads';
-export { queueCase, queueCorrection, queueEvent } from './offline-writes';
+export { queueAttachment, queueCase, queueCorrection, queueEvent } from './offline-writes';

@@ -5,15 +5,25 @@
  * the corrected values.
  */
 import {
+  checkNewEvent,
+  checkPhotoConsent,
+  DEFAULT_CASE_SETTINGS,
+  DomainError,
   enqueue,
   localCase,
+  projectCase,
+  rulesHistory,
+  type Attachment,
   type CaseCorrection,
   type CaseDetail,
   type CaseEvent,
   type NewCase,
   type NewCaseEvent,
 } from '@homeward/core';
-import { changeQueued, currentReplica, updateReplica } from './device-session';
+import { ApiError } from '../api/http';
+import type { AttachmentUpload } from '../documents/documents.resource';
+import { localToday } from '../text/dates';
+import { changeQueued, currentDeviceStore, currentReplica, updateReplica } from './device-session';
 import { NoOfflineCopyError } from './device-store';
 import { withAudit } from './offline-audit';
 import { offlineCaseEvents } from './offline-reads';
@@ -70,6 +80,52 @@ export async function queueCorrection(caseId: string, input: CaseCorrection): Pr
   const corrected = localCase(currentReplica() ?? raiseLocked(), caseId);
   if (!corrected) throw new Error('A corrected case was not read back.');
   return corrected.detail;
+}
+
+/**
+ * A photo or document added offline (decision 0020): refused here as the server would refuse it (the case's rules
+ * and photo consent over the case's events on the device, the same core rules), its bytes sealed in the store
+ * first, then its operation queued with its hash. The answer is the file as the list shows it, waiting to sync.
+ */
+export async function queueAttachment(caseId: string, upload: AttachmentUpload): Promise<Attachment> {
+  mustHold(caseId);
+  const store = currentDeviceStore() ?? raiseLocked();
+  const opId = crypto.randomUUID();
+  const madeAt = new Date().toISOString();
+  const today = localToday();
+  try {
+    const events = rulesHistory(currentReplica() ?? raiseLocked(), caseId);
+    // The organisation's settings are not on the device; consent and closure do not depend on them.
+    if (upload.kind === 'photo') checkPhotoConsent(projectCase(events, DEFAULT_CASE_SETTINGS));
+    const payload = { attachmentId: opId, kind: upload.kind, title: upload.title };
+    const entry = { id: opId, type: 'document', occurredOn: today, payload };
+    checkNewEvent(events, entry, { today, settings: DEFAULT_CASE_SETTINGS });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new ApiError(400, error.code ?? error.kind, error.message, error.issues);
+  }
+  const bytes = await upload.file.arrayBuffer();
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  const sha256 = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const fileName = upload.file.name.slice(0, 200) || 'file';
+  await store.putFile(opId, bytes);
+  const body = { kind: upload.kind, title: upload.title, fileName, size: bytes.byteLength, sha256 };
+  await updateReplica((replica) =>
+    withAudit(enqueue(replica, { kind: 'attachment', opId, madeAt, caseId, body }), [caseId], 'case.event_add'),
+  );
+  changeQueued();
+  const user = await store.readUser();
+  return {
+    id: opId,
+    caseId,
+    kind: upload.kind,
+    title: upload.title,
+    fileName,
+    mediaType: upload.file.type,
+    size: bytes.byteLength,
+    uploadedBy: user?.displayName ?? null,
+    uploadedAt: madeAt,
+  };
 }
 
 function raiseLocked(): never {
