@@ -130,7 +130,7 @@ describe('photos and documents added offline, in a real browser', () => {
     await upload.locator('button[type="submit"]').click();
     await expect
       .poll(() => upload.innerText(), { timeout: 20_000 })
-      .toContain('There is no photo consent for this child');
+      .toContain('record it first, in the Consent step');
     expect((await rawDevice(worker)).files).toBe(0);
 
     await upload.locator('#upload-kind-document').check();
