@@ -128,9 +128,7 @@ describe('photos and documents added offline, in a real browser', () => {
     await upload.locator('#upload-title').fill('At the shelter');
     await upload.locator('#upload-file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: scan });
     await upload.locator('button[type="submit"]').click();
-    await expect
-      .poll(() => upload.innerText(), { timeout: 20_000 })
-      .toContain('record it first, in the Consent step');
+    await expect.poll(() => upload.innerText(), { timeout: 20_000 }).toContain('record it first, in the Consent step');
     expect((await rawDevice(worker)).files).toBe(0);
 
     await upload.locator('#upload-kind-document').check();
