@@ -10,12 +10,14 @@ function newestFirst(a: Attachment, b: Attachment): number {
   return b.uploadedAt.localeCompare(a.uploadedAt);
 }
 
-function useUploadedText(): (attachment: Attachment) => string {
+/** "Uploaded … by …", or "Added … by …" for a file still on this device. */
+function useUploadedText(waiting: readonly string[]): (attachment: Attachment) => string {
   const { t } = useTranslation();
   const language = useLanguage();
   return (attachment) => {
     // The day where the user is, not in UTC: an upload at 6 in the morning in Phnom Penh is still "today".
     const date = formatDate(localToday(new Date(attachment.uploadedAt)), language);
+    if (waiting.includes(attachment.id)) return t('documents:files.addedBy', { date, name: attachment.uploadedBy });
     return attachment.uploadedBy
       ? t('documents:files.uploadedBy', { date, name: attachment.uploadedBy })
       : t('documents:files.uploaded', { date });
@@ -38,7 +40,7 @@ export function AttachmentList({ caseId, items, waiting = [] }: AttachmentListPr
         {t('offline:waiting')}
       </span>
     ) : null;
-  const uploadedText = useUploadedText();
+  const uploadedText = useUploadedText(waiting);
   const photos = items.filter((item) => item.kind === 'photo').sort(newestFirst);
   const documents = items.filter((item) => item.kind === 'document').sort(newestFirst);
 
