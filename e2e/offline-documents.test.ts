@@ -121,6 +121,11 @@ describe('photos and documents added offline, in a real browser', () => {
       window.dispatchEvent(new PopStateEvent('popstate'));
     }, `/cases/${caseId}`);
     await worker.getByTestId('case-documents').waitFor({ timeout: 20_000 });
+    // Both languages' words loaded while the server answers: the screenshots below switch language offline.
+    await worker.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await setLanguage(worker, 'km');
+    await expect.poll(() => worker.getByTestId('case-documents').innerText()).toContain('រូបថត');
+    await setLanguage(worker, 'en');
     await context.setOffline(true);
 
     const upload = worker.getByTestId('upload-form');
