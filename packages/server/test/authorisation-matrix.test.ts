@@ -369,6 +369,11 @@ const SAMPLES: Record<string, Sample> = {
       operations: [{ kind: 'audit', opId: randomUUID(), madeAt, caseId: f.cases.own.id, action: 'case.read' }],
     },
   }),
+  // A JSON body is refused (400) once the user and her device passed: the matrix only needs who gets that far.
+  'PUT /sync/files/:id': (f, _kind, role) => ({
+    path: `/sync/files/${randomUUID()}?deviceId=${f.devices[role]}&sha256=${'0'.repeat(64)}`,
+    body: {},
+  }),
   'GET /sync/held': () => ({}),
   'POST /sync/held/:id': async (f) => ({
     path: `/sync/held/${await f.newHeldOperation()}`,
@@ -381,6 +386,10 @@ const SAMPLES: Record<string, Sample> = {
   'GET /hub': () => ({}),
   'POST /hub/pull': () => ({ body: { deviceId: randomUUID(), known: [] } }),
   'POST /hub/push': () => ({ body: { deviceId: randomUUID(), operations: [] } }),
+  'PUT /hub/files/:id': () => ({
+    path: `/hub/files/${randomUUID()}?deviceId=${randomUUID()}&sha256=${'0'.repeat(64)}`,
+    body: {},
+  }),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;

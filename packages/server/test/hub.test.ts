@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseDetail, CaseEvent, Device, HeldOperation, HubCredentials, PushResponse } from '@homeward/core';
+import type {
+  Attachment,
+  CaseDetail,
+  CaseEvent,
+  Device,
+  HeldOperation,
+  HubCredentials,
+  PushResponse,
+} from '@homeward/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { linkHub } from '../src/hub/hub-link.service';
@@ -229,6 +237,44 @@ describeOnEachEngine('a shelter’s own server as a hub', (engine) => {
     expect(again).toMatchObject({ outcome: 'done', pushed: 0 });
     expect(await counts(central, tables)).toEqual(once);
     expect(await counts(hub, ['child_case', 'case_event', 'app_user', 'hub_case_mark'])).toEqual(atHubOnce);
+  });
+
+  it('sends a document added at the hub to central under the same id, with its file', async () => {
+    const [, sophea] = centralCases;
+    const scan = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n% school letter\ntrailer <<>>\n%%EOF\n');
+    const form = new FormData();
+    form.append('kind', 'document');
+    form.append('title', 'School letter');
+    form.append('file', new Blob([new Uint8Array(scan)]), 'letter.pdf');
+    const uploaded = await fetch(hub.url(`/cases/${sophea!.id}/attachments`), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${atHub}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const { id } = (await uploaded.json()) as Attachment;
+
+    expect(await round()).toMatchObject({ outcome: 'done', pushed: 1, held: [] });
+    const listed = await api<{ items: Attachment[] }>(central, 'GET', `/cases/${sophea!.id}/attachments`, {
+      token: worker.token,
+    });
+    expect(listed.body.items.map((file) => [file.id, file.title])).toEqual([[id, 'School letter']]);
+    const row = await central.db.kysely
+      .selectFrom('attachment')
+      .select('uploaded_by')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.uploaded_by).toBe(worker.id);
+    const download = await fetch(central.url(`/cases/${sophea!.id}/attachments/${id}`), {
+      headers: { authorization: `Bearer ${worker.token}` },
+    });
+    expect(Buffer.from(await download.arrayBuffer()).equals(scan)).toBe(true);
+    const documents = async (server: TestServer, token: string) =>
+      (await eventsOf(server, token, sophea!.id)).filter((event) => event.type === 'document').map((event) => event.id);
+    expect(await documents(central, worker.token)).toEqual([id]);
+    expect(await documents(hub, atHub)).toEqual([id]);
+    expect(await round()).toMatchObject({ outcome: 'done', pushed: 0 });
+    expect(await central.db.kysely.selectFrom('sync_file').select('id').execute()).toEqual([]);
   });
 
   it('holds a same-field correction made at the hub and at central as a conflict at central', async () => {

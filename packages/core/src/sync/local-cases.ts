@@ -62,7 +62,6 @@ function withField(detail: CaseDetail, field: CorrectableField, value: unknown):
   return { ...detail, [field]: value };
 }
 
-/** Every case the device can show: those it holds and the new intakes waiting to sync, newest opened first. */
 /**
  * The rules a case is projected under on the device: those of the organisation that holds it, as the server's
  * `GET /cases/{id}/state` uses; the defaults only before a first pull that carried them.
@@ -71,6 +70,7 @@ export function localCaseSettings(replica: Replica, detail: Pick<CaseDetail, 'or
   return replica.caseSettings[detail.organisationId] ?? DEFAULT_CASE_SETTINGS;
 }
 
+/** Every case the device can show: those it holds and the new intakes waiting to sync, newest opened first. */
 export function localCases(replica: Replica): LocalCase[] {
   const ids = new Set(Object.keys(replica.cases));
   for (const entry of replica.outbox) if (entry.operation.kind === 'case') ids.add(entry.operation.opId);

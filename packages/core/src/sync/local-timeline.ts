@@ -117,6 +117,17 @@ function fromOperation(
           payload: { changes: op.body.changes, baseVersions: op.body.baseVersions },
         },
       ];
+    case 'attachment':
+      // As the server will record it: a document entry under the attachment's own id.
+      return [
+        {
+          ...common,
+          type: 'document',
+          occurredOn: op.madeAt.slice(0, 10),
+          supersedes: null,
+          payload: { attachmentId: op.opId, kind: op.body.kind, title: op.body.title },
+        },
+      ];
     case 'audit':
       return [];
   }

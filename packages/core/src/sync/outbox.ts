@@ -26,7 +26,8 @@ export function enqueue(replica: Replica, operation: SyncOperation, relayedFor?:
 }
 
 function withRecordId(operation: SyncOperation): SyncOperation {
-  if (operation.kind === 'audit') return operation;
+  // An audit entry has no record; an attachment's id is the operation's own, its body carries none.
+  if (operation.kind === 'audit' || operation.kind === 'attachment') return operation;
   const id = operation.body.id;
   if (id !== undefined && id !== operation.opId) {
     throw new Error(`Operation ${operation.opId} carries a record with another id (${id}).`);

@@ -4,6 +4,7 @@ import { caseEventSchema, newCaseEventSchema } from '../cases/case-events';
 import { caseCorrectionSchema } from '../cases/case-correction.schema';
 import { groupAttendanceSchema } from '../cases/group-activity.schema';
 import { caseSettingsSchema, offlineSettingsSchema } from '../cases/case-settings';
+import { attachmentFieldsSchema, MAX_ATTACHMENT_BYTES } from '../documents/attachment.schema';
 
 /**
  * The offline sync protocol's shapes (docs/decisions/0013-offline-sync.md). The server validates pushes and
@@ -75,6 +76,22 @@ export const syncOperationSchema = z.discriminatedUnion('kind', [
     caseId: z.uuid(),
     body: groupAttendanceSchema,
   }),
+  /**
+   * A photo or document added offline (decision 0020). Its bytes go up before the push to `PUT /sync/files/:opId`
+   * (a push body stays small); `sha256` names which bytes, so the same id with other bytes is another change.
+   * The attachment and its timeline entry are written under `opId`.
+   */
+  z.object({
+    kind: z.literal('attachment'),
+    opId: z.uuid(),
+    madeAt: z.string(),
+    caseId: z.uuid(),
+    body: attachmentFieldsSchema.extend({
+      fileName: z.string().trim().min(1).max(200),
+      size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  }),
   /** A read or change made offline, for the audit log: the device's time and the server's time of arrival. */
   z.object({
     kind: z.literal('audit'),
@@ -86,6 +103,11 @@ export const syncOperationSchema = z.discriminatedUnion('kind', [
 ]);
 export type SyncOperation = z.infer<typeof syncOperationSchema>;
 export type SyncOperationInput = z.input<typeof syncOperationSchema>;
+
+/** What the server answers a file sent ahead of its `attachment` operation: the bytes it holds under that id. */
+export const stagedFileSchema = z.object({ id: z.uuid(), sha256: z.string(), size: z.number().int() });
+export type StagedFile = z.infer<typeof stagedFileSchema>;
+export const stagedFileQuerySchema = z.object({ deviceId: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const pushRequestSchema = z.object({
   deviceId: z.uuid(),

@@ -153,7 +153,7 @@ export class ModelServer implements PullSource {
         const candidate = attendanceEvent(operation.opId, operation.body);
         checkNewEvent(found.events, candidate, { today: this.options.today(), settings: CASE_SETTINGS });
         this.append(found, userId, candidate);
-      } else {
+      } else if (operation.kind === 'correction') {
         this.correct(found, userId, operation.opId, operation.body);
       }
     } catch (error) {

@@ -163,6 +163,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'DELETE /devices/:id/session-key': { access: 'signed_in', ownRecordsOnly: true },
   'POST /sync/pull': needs('case.read'),
   'POST /sync/push': needs('case.read'),
+  'PUT /sync/files/:id': needs('case.write'),
   'GET /sync/held': needs('case.read'),
   'POST /sync/held/:id': needs('case.write'),
   'GET /offline-marks': needs('case.read'),
@@ -172,6 +173,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'GET /hub': { access: 'hub' },
   'POST /hub/pull': { access: 'hub' },
   'POST /hub/push': { access: 'hub' },
+  'PUT /hub/files/:id': { access: 'hub' },
 };
 
 /** The table's key for a route: its method and its path below the API prefix. */

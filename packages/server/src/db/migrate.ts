@@ -29,6 +29,7 @@ import * as referrals from './migrations/2026-12-07T0500-referrals';
 // Offline sync (issue 11)
 import * as offlineSync from './migrations/2026-12-08T0100-offline-sync';
 import * as shelterHub from './migrations/2026-12-08T0200-shelter-hub';
+import * as offlineAttachments from './migrations/2026-12-09T0100-offline-attachments';
 import * as deviceSessionKey from './migrations/2026-12-09T0300-device-session-key';
 
 /**
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, Migration> = {
   // Offline sync (issue 11)
   '2026-12-08T0100-offline-sync': offlineSync,
   '2026-12-08T0200-shelter-hub': shelterHub,
+  '2026-12-09T0100-offline-attachments': offlineAttachments,
   '2026-12-09T0300-device-session-key': deviceSessionKey,
 };
 

@@ -238,6 +238,8 @@ export interface AttachmentTable {
   content: Buffer;
   uploaded_by: string | null;
   created_at: DefaultedTimestamp;
+  /** For a file added offline: the SHA-256 of the bytes as the device sent them (decision 0020). */
+  sent_sha256: Generated<string | null>;
 }
 
 export interface TaskTable {
@@ -521,6 +523,21 @@ export interface SyncAuditOpTable {
   received_at: DefaultedTimestamp;
 }
 
+/** A file sent ahead of its `attachment` operation, sealed, until the operation is applied or discarded. */
+export interface SyncFileTable {
+  organisation_id: string;
+  id: string;
+  sha256: string;
+  device_id: string;
+  user_id: string | null;
+  size: number;
+  key_id: string;
+  iv: Buffer;
+  auth_tag: Buffer;
+  content: Buffer;
+  received_at: DefaultedTimestamp;
+}
+
 /** At a hub: its link to the organisation's central server; the token sealed with the stored-data key. */
 export interface HubLinkTable {
   id: 'this';
@@ -594,6 +611,7 @@ export interface Database {
   offline_mark: OfflineMarkTable;
   sync_held: SyncHeldTable;
   sync_audit_op: SyncAuditOpTable;
+  sync_file: SyncFileTable;
   // A shelter's own server as a hub (issue 11 point 7)
   hub_link: HubLinkTable;
   hub_case_mark: HubCaseMarkTable;

@@ -22,6 +22,7 @@ export interface NewAttachment {
   mediaType: string;
   size: number;
   sealed: Sealed;
+  sentSha256: string | null;
 }
 
 export async function insertAttachment(trx: Transaction<Database>, actor: Actor, file: NewAttachment): Promise<void> {
@@ -41,8 +42,18 @@ export async function insertAttachment(trx: Transaction<Database>, actor: Actor,
       auth_tag: file.sealed.authTag,
       content: file.sealed.content,
       uploaded_by: actor.userId,
+      sent_sha256: file.sentSha256,
     })
     .execute();
+}
+
+/** An attachment id already used, in any organisation, with what a retry compares: client ids stay unique. */
+export function attachmentIdUse(db: Executor, id: string) {
+  return db
+    .selectFrom('attachment')
+    .select(['organisation_id', 'case_id', 'sent_sha256'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The lead reads every file of its case, a participant given the documents section too; others their own. */

@@ -6,8 +6,9 @@ import {
   DomainError,
   projectCase,
   type Attachment,
+  type AttachmentKind,
 } from '@homeward/core';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { eventsForRules, insertEvent } from '../cases/case-events.repository';
 import { updateCaseProjection } from '../cases/case-projection.repository';
@@ -17,7 +18,7 @@ import type { Database } from '../db/schema';
 import { readCaseSettings } from '../organisations/case-settings.repository';
 import { insertAttachment, listAttachments, readAttachment } from './attachments.repository';
 import { checkedFile } from './file-check';
-import { open, seal, type FileKey } from './file-crypto';
+import { open, seal, type FileKey, type Sealed } from './file-crypto';
 
 export interface FileKeys {
   current: FileKey;
@@ -48,37 +49,69 @@ export async function uploadAttachment(
   }
   const fields = parsed.data;
   const file = await checkedFile(fields.kind, upload.data);
+  // One id for the file and its timeline entry, as an offline one has (decision 0020): a hub's push sends both
+  // under it, and the central server's copy of the entry comes back as the one the hub holds.
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
-    const { organisation_id: lead } = await lockCaseForEvent(trx, actor, caseId, 'document');
-    const events = await eventsForRules(trx, caseId);
-    const settings = await readCaseSettings(trx, lead);
-    if (fields.kind === 'photo') checkPhotoConsent(projectCase(events, settings));
-    const event = {
-      id: randomUUID(),
-      type: 'document',
-      occurredOn: clock.today(),
-      payload: { attachmentId: id, ...fields },
-    };
-    const projection = checkNewEvent(events, event, { today: clock.today(), settings });
-    await insertAttachment(trx, actor, {
+    const locked = await lockCaseForEvent(trx, actor, caseId, 'document');
+    await writeAttachment(trx, actor, locked.organisation_id, caseId, {
       id,
-      caseId,
-      kind: fields.kind,
-      title: fields.title,
-      fileName: upload.fileName.slice(0, 200),
-      mediaType: file.mediaType,
-      size: file.data.length,
+      fields,
+      fileName: upload.fileName,
+      file,
       sealed: seal(keys.current, file.data),
+      sentSha256: null,
+      today: clock.today(),
     });
-    await insertEvent(trx, actor, { ...event, caseId });
-    await updateCaseProjection(trx, caseId, projection);
   });
   const stored = (
     await listAttachments(db, actor, caseId, { kind: 'own_writing', organisationId: actor.organisationId })
   ).find((row) => row.id === id);
   if (!stored) throw new Error('A stored file was not read back.');
   return toAttachment(stored);
+}
+
+export interface AttachmentToWrite {
+  id: string;
+  fields: { kind: AttachmentKind; title: string };
+  fileName: string;
+  file: { data: Buffer; mediaType: string };
+  sealed: Sealed;
+  /** The SHA-256 of the bytes a device sent, for a file that came by sync. */
+  sentSha256: string | null;
+  today: string;
+}
+
+/**
+ * Writes a checked file and its timeline entry on a case the caller's transaction has locked (`lockCaseForEvent`,
+ * the lead organisation's id from it): the case's rules, and photo consent for a photo, decide as of now.
+ */
+export async function writeAttachment(
+  trx: Transaction<Database>,
+  actor: Actor,
+  lead: string,
+  caseId: string,
+  attachment: AttachmentToWrite,
+): Promise<void> {
+  const { id, fields, file, today } = attachment;
+  const events = await eventsForRules(trx, caseId);
+  const settings = await readCaseSettings(trx, lead);
+  if (fields.kind === 'photo') checkPhotoConsent(projectCase(events, settings));
+  const event = { id, type: 'document', occurredOn: today, payload: { attachmentId: id, ...fields } };
+  const projection = checkNewEvent(events, event, { today, settings });
+  await insertAttachment(trx, actor, {
+    id,
+    caseId,
+    kind: fields.kind,
+    title: fields.title,
+    fileName: attachment.fileName.slice(0, 200),
+    mediaType: file.mediaType,
+    size: file.data.length,
+    sealed: attachment.sealed,
+    sentSha256: attachment.sentSha256,
+  });
+  await insertEvent(trx, actor, { ...event, caseId });
+  await updateCaseProjection(trx, caseId, projection);
 }
 
 export async function caseAttachments(db: Kysely<Database>, actor: Actor, caseId: string): Promise<Attachment[]> {

@@ -6,13 +6,16 @@ import {
   hubPushRequestSchema,
   newHubSchema,
   pushResponseSchema,
+  stagedFileQuerySchema,
+  stagedFileSchema,
 } from '@homeward/core';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
-import { commonErrors, problemSchema } from '../http/openapi-shapes';
+import { commonErrors, idParams, problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
-import { hubIdentity, hubPull, hubPush } from './hub-central.service';
+import { acceptRawFiles, fileBodyLimit, rawFile } from '../sync/raw-file-body';
+import { hubIdentity, hubPull, hubPush, hubStageFile } from './hub-central.service';
 import { createHub, hubOfRequest } from './hub-devices.service';
 
 /** The central server's side of a shelter's hub (issue 11 point 7, decision 0019). */
@@ -71,6 +74,29 @@ export function hubCentralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => hubPull(ctx.db, await hubOfRequest(ctx.db, request), request.body),
     );
 
+    acceptRawFiles(app);
+    app.put(
+      '/hub/files/:id',
+      {
+        onRequest: asHub,
+        schema: {
+          tags: ['sync'],
+          summary: 'A file made at the hub, sent ahead of its `attachment` operation (the body: its bytes)',
+          description: 'As `PUT /sync/files/:id`, with `Authorization: Bearer <hub token>`.',
+          params: idParams,
+          querystring: stagedFileQuerySchema,
+          consumes: ['application/octet-stream'],
+          response: { 200: stagedFileSchema, 413: problemSchema, ...commonErrors },
+        },
+        bodyLimit: fileBodyLimit,
+      },
+      async (request) => {
+        const file = { id: request.params.id, sha256: request.query.sha256, data: rawFile(request.body) };
+        const hub = await hubOfRequest(ctx.db, request);
+        return hubStageFile(ctx.db, hub, request.query.deviceId, file, ctx.fileKeys);
+      },
+    );
+
     app.post(
       '/hub/push',
       {
@@ -83,7 +109,7 @@ export function hubCentralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: pushResponseSchema, ...commonErrors },
         },
       },
-      async (request) => hubPush(ctx.db, await hubOfRequest(ctx.db, request), request.body, ctx.clock),
+      async (request) => hubPush(ctx.db, await hubOfRequest(ctx.db, request), request.body, ctx.clock, ctx.fileKeys),
     );
   };
 }

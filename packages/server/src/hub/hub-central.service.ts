@@ -7,14 +7,17 @@ import {
   type PullRequest,
   type PushResponse,
   type PushResult,
+  type StagedFile,
 } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
+import type { FileKeys } from '../documents/attachments.service';
 import { caseOf, type ApplyContext } from '../sync/apply-operation';
 import { pull } from '../sync/pull.service';
 import { pushOne, settle } from '../sync/push.service';
+import { stageFile } from '../sync/sync-files.service';
 import { activeAuthors, hubDirectory, hubScope } from './hub-directory.repository';
 import type { Hub } from './hub-devices.service';
 
@@ -30,6 +33,18 @@ export async function hubIdentity(db: Kysely<Database>, hub: Hub): Promise<HubId
 
 function ownDevice(hub: Hub, deviceId: string): void {
   if (deviceId !== hub.deviceId) throw new DomainError('not_found', OTHER_DEVICE, [], 'not_found');
+}
+
+/** A file made at the hub, sent ahead of its operation as a phone sends one (decision 0020). */
+export function hubStageFile(
+  db: Kysely<Database>,
+  hub: Hub,
+  deviceId: string,
+  file: { id: string; sha256: string; data: Buffer },
+  fileKeys: FileKeys,
+): Promise<StagedFile> {
+  ownDevice(hub, deviceId);
+  return stageFile(db, hub.actor, deviceId, file, fileKeys);
 }
 
 /**
@@ -53,6 +68,7 @@ export async function hubPush(
   hub: Hub,
   request: HubPushRequest,
   clock: Clock,
+  fileKeys: FileKeys,
 ): Promise<PushResponse> {
   ownDevice(hub, request.deviceId);
   const authors = await activeAuthors(db, hub.organisationId, [
@@ -65,7 +81,7 @@ export async function hubPush(
       return [row.id, actor];
     }),
   );
-  const context: ApplyContext = { deviceId: hub.deviceId, receivedAt: new Date().toISOString(), clock };
+  const context: ApplyContext = { deviceId: hub.deviceId, receivedAt: new Date().toISOString(), clock, fileKeys };
   const unsynced = new Map<string, 'held' | 'failed'>();
   const results: PushResult[] = [];
   for (const { madeBy, ...operation } of request.operations) {

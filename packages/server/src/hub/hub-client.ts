@@ -2,11 +2,13 @@ import {
   hubIdentitySchema,
   hubPullResponseSchema,
   pushResponseSchema,
+  stagedFileSchema,
   type HubIdentity,
   type HubOperationInput,
   type HubPullResponse,
   type KnownCase,
   type PushResponse,
+  type StagedFile,
 } from '@homeward/core';
 import type { z } from 'zod';
 
@@ -42,16 +44,23 @@ export class CentralClient {
     return this.call('POST', '/hub/push', { deviceId, operations }, pushResponseSchema);
   }
 
+  /** A file's bytes, ahead of its `attachment` operation (decision 0020); sending it again is a retry. */
+  sendFile(deviceId: string, id: string, sha256: string, data: Buffer): Promise<StagedFile> {
+    const path = `/hub/files/${id}?deviceId=${deviceId}&sha256=${sha256}`;
+    return this.call('PUT', path, new Blob([new Uint8Array(data)]), stagedFileSchema);
+  }
+
   private async call<T>(method: string, path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
     let response: Response;
+    const bytes = body instanceof Blob;
     try {
       response = await fetch(`${this.centralUrl}/api/v1${path}`, {
         method,
         headers: {
           authorization: `Bearer ${this.token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined ? {} : { 'content-type': bytes ? 'application/octet-stream' : 'application/json' }),
         },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: bytes ? body : JSON.stringify(body) }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {

@@ -116,6 +116,15 @@ export function unsentEvents(db: Executor, organisationId: string) {
     .execute();
 }
 
+/** A file stored at the hub, sealed, to send ahead of its `attachment` operation. */
+export function storedFile(db: Executor, id: string) {
+  return db
+    .selectFrom('attachment')
+    .select(['file_name', 'key_id', 'iv', 'auth_tag', 'content'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The intake event of each of these cases: what the hub's user entered when she opened the case. */
 export function intakesOf(db: Executor, caseIds: readonly string[]) {
   if (caseIds.length === 0) return Promise.resolve([]);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { hubOperationSchema, type HubOperation } from '@homeward/core';
 import type { CaseRow } from '../db/schema';
 
@@ -82,6 +83,27 @@ export function eventOperation(row: EventRow): Candidate {
       occurredOn: row.occurred_on,
       ...(row.supersedes ? { supersedes: row.supersedes } : {}),
       payload: row.payload,
+    },
+  };
+}
+
+/**
+ * A photo or document stored at the hub, as a phone sends one made offline (decision 0020): under the id its file
+ * and its timeline entry share, with the hash of the bytes the hub sends ahead of it.
+ */
+export function attachmentOperation(row: EventRow, file: { fileName: string; data: Buffer }): Candidate {
+  return {
+    kind: 'attachment',
+    opId: row.id,
+    madeAt: row.recorded_at.toISOString(),
+    madeBy: row.author_id ?? '',
+    caseId: row.case_id,
+    body: {
+      kind: row.payload.kind,
+      title: row.payload.title,
+      fileName: file.fileName,
+      size: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import { openText } from '../auth/secret-box';
 import type { Database } from '../db/schema';
-import type { FileKey } from '../documents/file-crypto';
+import { open, type FileKey } from '../documents/file-crypto';
 import { readCaseSettings } from '../organisations/case-settings.repository';
 import { CentralClient } from './hub-client';
 import {
@@ -13,12 +13,13 @@ import {
   readMarks,
   recordRound,
   saveMarks,
+  storedFile,
   unsentCases,
   unsentEvents,
   type HubLink,
   type RoundRecord,
 } from './hub-link.repository';
-import { asOperation, caseOperation, eventOperation, type Candidate } from './hub-operations';
+import { asOperation, attachmentOperation, caseOperation, eventOperation, type Candidate } from './hub-operations';
 import {
   caseNumberOf,
   forgetCase,
@@ -62,7 +63,7 @@ export async function runRound(db: Kysely<Database>, keys: readonly FileKey[]): 
   };
   try {
     const central = clientFor(link, keys);
-    await pushAll(db, link, central, round);
+    await pushAll(db, keys, link, central, round);
     const answer = await central.pull(link.deviceId, await readMarks(db));
     round.held.push(...(await writePull(db, link, answer)));
     round.pulledCases = answer.cases.length;
@@ -75,7 +76,7 @@ export async function runRound(db: Kysely<Database>, keys: readonly FileKey[]): 
   return round;
 }
 
-async function pendingOperations(db: Kysely<Database>, organisationId: string) {
+async function pendingOperations(db: Kysely<Database>, keys: readonly FileKey[], organisationId: string) {
   const cases = await unsentCases(db, organisationId);
   const intakes = new Map(
     (
@@ -88,20 +89,46 @@ async function pendingOperations(db: Kysely<Database>, organisationId: string) {
   const candidates: Candidate[] = cases.map((row) => caseOperation(row, intakes.get(row.id)));
   // A case's intake event goes up with the case; the central server makes its own.
   for (const row of await unsentEvents(db, organisationId)) {
-    if (row.type !== 'intake') candidates.push(eventOperation(row));
+    if (row.type === 'intake') continue;
+    const file = row.type === 'document' ? await openStoredFile(db, keys, row.id) : undefined;
+    candidates.push(file ? attachmentOperation(row, file) : eventOperation(row));
   }
   return candidates;
 }
 
-async function pushAll(db: Kysely<Database>, link: HubLink, central: CentralClient, round: RoundRecord) {
+/**
+ * The file of a document entry written with it under one id (decision 0020), opened. An entry whose file has
+ * another id (written before files shared their entry's id) has none here, and stays at the hub as before.
+ */
+async function openStoredFile(db: Kysely<Database>, keys: readonly FileKey[], id: string) {
+  const row = await storedFile(db, id);
+  if (!row) return undefined;
+  const data = open(keys, { keyId: row.key_id, iv: row.iv, authTag: row.auth_tag, content: row.content });
+  return { fileName: row.file_name, data };
+}
+
+async function pushAll(
+  db: Kysely<Database>,
+  keys: readonly FileKey[],
+  link: HubLink,
+  central: CentralClient,
+  round: RoundRecord,
+) {
   const operations: HubOperation[] = [];
-  for (const candidate of await pendingOperations(db, link.organisationId)) {
+  for (const candidate of await pendingOperations(db, keys, link.organisationId)) {
     const operation = asOperation(candidate);
     if (operation) operations.push(operation);
     else round.held.push({ opId: candidate.opId, kind: 'not_sent', reason: 'not_in_protocol', caseNumber: null });
   }
   for (let start = 0; start < operations.length; start += BATCH) {
-    const { results } = await central.push(link.deviceId, operations.slice(start, start + BATCH));
+    const batch = operations.slice(start, start + BATCH);
+    // Each file goes ahead of its operation, opened again here rather than all held in memory for the round.
+    for (const operation of batch) {
+      if (operation.kind !== 'attachment') continue;
+      const file = await openStoredFile(db, keys, operation.opId);
+      if (file) await central.sendFile(link.deviceId, operation.opId, operation.body.sha256, file.data);
+    }
+    const { results } = await central.push(link.deviceId, batch);
     await settleResults(db, results, round);
     if (results.some((result) => result.status === 'failed')) {
       throw new Error('The central server could not decide some changes; they are sent again next round.');

@@ -11,6 +11,8 @@ import { correctCase } from '../cases/case-corrections.service';
 import { addEvent } from '../cases/case-events.service';
 import { createCase, type Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
+import type { FileKeys } from '../documents/attachments.service';
+import { applyAttachment } from './apply-attachment';
 import { recordAttendance } from '../groups/group-attendance.service';
 import { appendOfflineAudit } from './sync-audit.repository';
 
@@ -32,6 +34,8 @@ export interface ApplyContext {
   deviceId: string;
   receivedAt: string;
   clock: Clock;
+  /** For an attachment's file: sealed with the current key, sent files opened with any. */
+  fileKeys: FileKeys;
 }
 
 /** The case an operation belongs to: a new intake's is its own id. */
@@ -78,6 +82,12 @@ async function apply(
     case 'correction':
       await correctCase(db, actor, operation.caseId, { ...operation.body, id: operation.opId }, context.clock);
       return { status: 'applied', caseId: operation.caseId, caseNumber: null };
+    case 'attachment': {
+      const written = await applyAttachment(db, actor, operation, context.fileKeys, context.clock.today());
+      // Its bytes have not arrived (or were lost with a failed upload): the device sends them and it again.
+      if (written === 'missing') return { status: 'failed' };
+      return { status: 'applied', caseId: operation.caseId, caseNumber: null };
+    }
     case 'audit':
       await appendOfflineAudit(db, actor, operation, context);
       return { status: 'applied', caseId: operation.caseId, caseNumber: null };

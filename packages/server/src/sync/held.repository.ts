@@ -20,12 +20,31 @@ type Executor = Kysely<Database> | Transaction<Database>;
 const RECENT_DAYS = 14;
 
 function heldRows(db: Executor) {
-  return db
-    .selectFrom('sync_held')
-    .leftJoin('child_case', 'child_case.id', 'sync_held.case_id')
-    .leftJoin('app_user as maker', 'maker.id', 'sync_held.user_id')
-    .selectAll('sync_held')
-    .select(['child_case.case_number', 'maker.display_name as maker_name']);
+  return (
+    db
+      .selectFrom('sync_held')
+      // The case's number only where the organisation that kept it leads or takes part in the case: a change sent
+      // for another organisation's case must not learn its number.
+      .leftJoin('child_case', (join) =>
+        join
+          .onRef('child_case.id', '=', 'sync_held.case_id')
+          .on((eb) =>
+            eb.or([
+              eb('child_case.organisation_id', '=', eb.ref('sync_held.organisation_id')),
+              eb.exists(
+                eb
+                  .selectFrom('case_participant')
+                  .select('case_participant.id')
+                  .whereRef('case_participant.case_id', '=', 'child_case.id')
+                  .whereRef('case_participant.organisation_id', '=', 'sync_held.organisation_id'),
+              ),
+            ]),
+          ),
+      )
+      .leftJoin('app_user as maker', 'maker.id', 'sync_held.user_id')
+      .selectAll('sync_held')
+      .select(['child_case.case_number', 'maker.display_name as maker_name'])
+  );
 }
 type HeldRow = Awaited<ReturnType<ReturnType<typeof heldRows>['executeTakeFirstOrThrow']>>;
 

@@ -12,8 +12,10 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
 import { getCase, type Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
+import type { FileKeys } from '../documents/attachments.service';
 import { applyOperation, type Outcome } from './apply-operation';
 import { actableHeld, closeHeldIfOpen, updateHeldReason } from './held.repository';
+import { deleteStagedFile } from './sync-files.repository';
 
 const NOT_FOUND = 'No kept operation with this id.';
 const DECIDED = 'Someone has already decided what becomes of this change.';
@@ -43,6 +45,7 @@ export async function decideHeld(
   id: string,
   decision: ResolveHeld,
   clock: Clock,
+  fileKeys: FileKeys,
 ): Promise<HeldOperation> {
   requirePermission(actor, 'case.write');
   const held = await actable(db, actor, id);
@@ -57,6 +60,7 @@ export async function decideHeld(
       deviceId: held.deviceId ?? '',
       receivedAt: new Date().toISOString(),
       clock,
+      fileKeys,
     });
     await settleDecision(db, actor, held, decision.action, outcome);
   }
@@ -138,6 +142,10 @@ async function close(
     status === 'discarded' ? 'sync.held_discard' : status === 'resolved' ? 'sync.held_resolve' : 'sync.held_reapply';
   const closed = await db.transaction().execute(async (trx) => {
     if (!(await closeHeldIfOpen(trx, held.id, { status, by: actor.userId, ...(note ? { note } : {}) }))) return false;
+    // A discarded file goes with its change; one re-applied was already moved into its attachment.
+    if (status === 'discarded' && held.operation.kind === 'attachment') {
+      await deleteStagedFile(trx, actor.organisationId, held.id, held.operation.body.sha256);
+    }
     await appendAudit(trx, { ...actor, action, caseId: caseIdOf(held), detail: { opId: held.id, kind: held.kind } });
     return true;
   });

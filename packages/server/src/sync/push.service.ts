@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../auth/actor';
 import type { Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
+import type { FileKeys } from '../documents/attachments.service';
 import { deviceForSync } from '../devices/devices.service';
 import { applyOperation, caseOf, type ApplyContext, type Outcome } from './apply-operation';
 import { findHeld, insertHeld } from './held.repository';
@@ -21,9 +22,10 @@ export async function push(
   actor: Actor,
   request: PushRequest,
   clock: Clock,
+  fileKeys: FileKeys,
 ): Promise<PushResponse> {
   await deviceForSync(db, actor, request.deviceId);
-  const context: ApplyContext = { deviceId: request.deviceId, receivedAt: new Date().toISOString(), clock };
+  const context: ApplyContext = { deviceId: request.deviceId, receivedAt: new Date().toISOString(), clock, fileKeys };
   const unsynced = new Map<string, 'held' | 'failed'>();
   const results: PushResult[] = [];
   for (const operation of request.operations) {

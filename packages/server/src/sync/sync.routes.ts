@@ -9,6 +9,8 @@ import {
   pushRequestSchema,
   pushResponseSchema,
   resolveHeldSchema,
+  stagedFileQuerySchema,
+  stagedFileSchema,
 } from '@homeward/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../http/context';
@@ -18,10 +20,41 @@ import { decideHeld, listHeld } from './held.service';
 import { listOfflineMarks, markOffline } from './offline-marks.service';
 import { pull } from './pull.service';
 import { push } from './push.service';
+import { acceptRawFiles, fileBodyLimit, rawFile } from './raw-file-body';
+import { stageFile } from './sync-files.service';
+import { deviceForSync } from '../devices/devices.service';
+import { RATE_LIMITS } from '../http/rate-limits';
 
 /** Offline sync (issue 11, decision 0013): pull, push, the operations kept for a person, and offline marks. */
 export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    acceptRawFiles(app);
+
+    app.put(
+      '/sync/files/:id',
+      {
+        schema: {
+          tags: ['sync'],
+          summary: 'A file added offline, sent ahead of its `attachment` operation (the body: its bytes)',
+          description:
+            'Kept sealed under the operation’s id and the SHA-256 of the bytes until a push applies or a person ' +
+            'discards the operation. Sending it again is a retry. The push checks it as an upload is checked.',
+          params: idParams,
+          querystring: stagedFileQuerySchema,
+          consumes: ['application/octet-stream'],
+          response: { 200: stagedFileSchema, 413: problemSchema, 429: problemSchema, ...commonErrors },
+        },
+        bodyLimit: fileBodyLimit,
+        config: { rateLimit: RATE_LIMITS.upload },
+      },
+      async (request) => {
+        const user = await requireUser(request, ctx.db, ctx.config);
+        await deviceForSync(ctx.db, user.actor, request.query.deviceId);
+        const file = { id: request.params.id, sha256: request.query.sha256, data: rawFile(request.body) };
+        return stageFile(ctx.db, user.actor, request.query.deviceId, file, ctx.fileKeys);
+      },
+    );
+
     app.post(
       '/sync/pull',
       {
@@ -58,7 +91,7 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
-        return push(ctx.db, user.actor, request.body, ctx.clock);
+        return push(ctx.db, user.actor, request.body, ctx.clock, ctx.fileKeys);
       },
     );
 
@@ -92,7 +125,7 @@ export function syncRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await requireUser(request, ctx.db, ctx.config);
-        return decideHeld(ctx.db, user.actor, request.params.id, request.body, ctx.clock);
+        return decideHeld(ctx.db, user.actor, request.params.id, request.body, ctx.clock, ctx.fileKeys);
       },
     );
 

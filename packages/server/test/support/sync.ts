@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { Device, KnownCase, PullResponse, PushResponse, SyncOperationInput } from '@homeward/core';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Device, KnownCase, PullResponse, PushResponse, StagedFile, SyncOperationInput } from '@homeward/core';
 import { api, type TestServer, type TestUser } from './test-server';
 
 /** A device registered for the user, as the browser registers itself at its first sync. */
@@ -34,3 +34,41 @@ export function marksAfter(pull: PullResponse, before: KnownCase[] = []): KnownC
 }
 
 export const madeAt = '2026-11-20T08:15:00.000Z';
+
+/** Sends a file ahead of its `attachment` operation, as a device does; answers the status and the body. */
+export async function sendFile(
+  server: TestServer,
+  user: TestUser,
+  deviceId: string,
+  id: string,
+  data: Buffer,
+  sha256: string = createHash('sha256').update(data).digest('hex'),
+) {
+  const response = await fetch(server.url(`/sync/files/${id}?deviceId=${deviceId}&sha256=${sha256}`), {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(data),
+  });
+  return { status: response.status, body: (await response.json()) as StagedFile & { code?: string } };
+}
+
+/** An `attachment` operation for these bytes. */
+export function attachmentOp(
+  caseId: string,
+  data: Buffer,
+  options: { opId?: string; kind?: 'photo' | 'document'; title?: string } = {},
+): SyncOperationInput & { kind: 'attachment' } {
+  return {
+    kind: 'attachment',
+    opId: options.opId ?? randomUUID(),
+    madeAt,
+    caseId,
+    body: {
+      kind: options.kind ?? 'document',
+      title: options.title ?? 'Birth certificate',
+      fileName: 'scan.pdf',
+      size: data.length,
+      sha256: createHash('sha256').update(data).digest('hex'),
+    },
+  };
+}

@@ -58,6 +58,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   method?: Method;
+  /** Sent as JSON, except a Blob: a file's bytes, as they are. */
   body?: unknown;
   signal?: AbortSignal;
   /** Made by the app on its own (a poll), not by the person: the server does not count it as activity. */
@@ -78,7 +79,8 @@ export async function requestFile(path: string, options: RequestOptions = {}): P
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const bytes = options.body instanceof Blob;
+  if (options.body !== undefined) headers['Content-Type'] = bytes ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.background) headers['X-Homeward-Background'] = '1';
 
@@ -89,7 +91,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: bytes ? (options.body as Blob) : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -54,7 +54,7 @@ export function CasePage() {
   const placedInFacility = events?.some((event) => event.type === 'placement' && event.payload.facilityId) ?? false;
   const facilitiesQuery = usePlacementFacilities(placedInFacility);
   const [choice, setChoice] = useState<StepChoice | null>(null);
-  // Offline, the parts that only the server can answer (sharing, referrals, files, the access log) wait.
+  // Offline, the parts that only the server can answer (sharing, referrals, the access log) wait.
   const { connection, lastSyncAt } = useSyncStatus();
   const offline = connection === 'offline';
   const waiting = eventsQuery.data?.waiting;
@@ -193,9 +193,10 @@ export function CasePage() {
           </div>
         )}
         <div className="case-page__work">
+          {/* Offline, files are added to the device and listed as waiting to sync (decision 0020). */}
+          <CaseDocuments caseId={caseId} />
           {offline ? null : (
             <>
-              <CaseDocuments caseId={caseId} />
               <CaseFileExport caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
               <SendCaseFile caseId={caseId} caseNumber={caseQuery.data.caseNumber} />
               <CaseAccessLog caseId={caseId} />

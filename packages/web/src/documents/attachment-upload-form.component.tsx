@@ -26,7 +26,7 @@ export function AttachmentUploadForm({ caseId }: { caseId: string }) {
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [noConsent, setNoConsent] = useState(false);
-  const [uploaded, setUploaded] = useState<string | null>(null);
+  const [uploaded, setUploaded] = useState<{ title: string; queued: boolean } | null>(null);
   const { errors, setErrors, general, setGeneral, fail: showFailure } = useFormFailure(formRef);
 
   const photoConsent = caseState.data?.consents.photos;
@@ -58,7 +58,8 @@ export function AttachmentUploadForm({ caseId }: { caseId: string }) {
         setFile(null);
         setKind('');
         if (fileRef.current) fileRef.current.value = '';
-        setUploaded(stored.title);
+        // Kept on the device when the server could not be reached: its id is not on the server yet.
+        setUploaded({ title: stored.title, queued: stored.queued });
       },
       onError: (error) => {
         const failure = uploadFailure(error, kind);
@@ -163,7 +164,11 @@ export function AttachmentUploadForm({ caseId }: { caseId: string }) {
         pending={upload.isPending}
         submitLabel={t('documents:upload.submit')}
         pendingLabel={t('documents:upload.uploading')}
-        status={uploaded ? t('documents:upload.uploaded', { title: uploaded }) : ''}
+        status={
+          uploaded
+            ? t(uploaded.queued ? 'documents:upload.queued' : 'documents:upload.uploaded', { title: uploaded.title })
+            : ''
+        }
         statusTestId="upload-status"
       >
         {upload.isPending ? (

@@ -40,7 +40,12 @@ export function CaseDocuments({ caseId }: { caseId: string }) {
       ) : null}
       {attachments.data ? (
         <>
-          <AttachmentList caseId={caseId} items={attachments.data.items} />
+          {attachments.data.offline ? (
+            <p className="muted" data-testid="documents-offline-note">
+              {t('documents:files.offlineNote')}
+            </p>
+          ) : null}
+          <AttachmentList caseId={caseId} items={attachments.data.items} waiting={attachments.data.waiting} />
           {mayAdd ? (
             <PhoneFold label={t('documents:upload.title')} testId="upload-form-fold">
               <AttachmentUploadForm caseId={caseId} />

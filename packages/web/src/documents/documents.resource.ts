@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { attachmentListSchema, attachmentSchema, type Attachment, type AttachmentKind } from '@homeward/core';
 import { API_PREFIX, ApiError, request } from '../api/http';
+import { orOffline, waitingOnDevice } from '../api/offline-fallback';
 import { casesKeys } from '../api/query-keys';
 import { useUser } from '../auth/user-context';
 
@@ -15,11 +16,28 @@ export function attachmentUrl(caseId: string, attachmentId: string): string {
   return `${API_PREFIX}${attachmentsPath(caseId)}/${encodeURIComponent(attachmentId)}`;
 }
 
-/** The case's photos and documents; a 403 (`forbidden`) means the user's role may not see files at all. */
+/**
+ * The case's photos and documents; a 403 (`forbidden`) means the user's role may not see files at all. Those
+ * added on this device and not yet synced are listed too, named in `waiting`; offline, only they are.
+ */
 export function useAttachments(caseId: string, enabled = true) {
   return useQuery({
     queryKey: attachmentsKey(caseId),
-    queryFn: ({ signal }) => request(attachmentsPath(caseId), attachmentListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      orOffline(
+        async () => {
+          const { items } = await request(attachmentsPath(caseId), attachmentListSchema, { signal });
+          const known = new Set(items.map((item) => item.id));
+          const waiting = (await waitingOnDevice((offline) => offline.waitingAttachments(caseId))).filter(
+            (item) => !known.has(item.id),
+          );
+          return { items: [...items, ...waiting], waiting: waiting.map((item) => item.id), offline: false };
+        },
+        async (offline) => {
+          const waiting = await offline.offlineAttachments(caseId);
+          return { items: waiting, waiting: waiting.map((item) => item.id), offline: true };
+        },
+      ),
     enabled,
   });
 }
@@ -121,7 +139,10 @@ export function useUploadAttachment(caseId: string) {
   const mutation = useMutation({
     mutationFn: (upload: AttachmentUpload) => {
       setProgress(0);
-      return sendAttachment(caseId, upload, csrfToken, setProgress);
+      return orOffline(
+        async () => ({ ...(await sendAttachment(caseId, upload, csrfToken, setProgress)), queued: false }),
+        async (offline) => ({ ...(await offline.queueAttachment(caseId, upload)), queued: true }),
+      );
     },
     onSuccess: async () => {
       await Promise.all([

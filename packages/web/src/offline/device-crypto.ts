@@ -155,6 +155,17 @@ export async function open<T>(key: CryptoKey, id: string, sealed: Sealed): Promi
   return JSON.parse(new TextDecoder().decode(plain)) as T;
 }
 
+/** A file's bytes, sealed as a record is: its own id as additional data, so it opens only under that id. */
+export async function sealBytes(key: CryptoKey, id: string, bytes: ArrayBuffer): Promise<Sealed> {
+  const iv = randomBytes(IV_BYTES);
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: idBytes(id) }, key, bytes);
+  return { iv, data };
+}
+
+export function openBytes(key: CryptoKey, id: string, sealed: Sealed): Promise<ArrayBuffer> {
+  return crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData: idBytes(id) }, key, sealed.data);
+}
+
 function idBytes(id: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(id);
 }

@@ -47,14 +47,24 @@ export interface OutboxRow extends Sealed {
   order: number;
 }
 
+/**
+ * The bytes of a photo or document added offline, sealed under its operation's id (the id prefixed `file:`, so
+ * it never opens as the outbox entry's record). It leaves with its outbox entry, once the server answered it.
+ */
+export interface FileRow extends Sealed {
+  opId: string;
+}
+
 export class DeviceDb extends Dexie {
   device!: Table<DeviceRow, 'device'>;
   sealed!: Table<SealedRow, string>;
   cases!: Table<CaseRow, string>;
   outbox!: Table<OutboxRow, string>;
+  files!: Table<FileRow, string>;
 
   constructor() {
     super(DEVICE_DB_NAME);
     this.version(1).stores({ device: 'key', sealed: 'key', cases: 'caseId', outbox: 'opId, order' });
+    this.version(2).stores({ files: 'opId' });
   }
 }

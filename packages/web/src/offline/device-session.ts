@@ -342,10 +342,15 @@ async function runOnce(): Promise<void> {
   reportSyncStarted();
   try {
     if (!current.registered) await register(current);
-    await syncDevice({ read: () => replica ?? emptyAfterLock(), update: updateReplica }, (done, total) => {
-      reportSyncProgress(done, total);
-      refreshCounts();
-    });
+    const access = { read: () => replica ?? emptyAfterLock(), update: updateReplica };
+    await syncDevice(
+      access,
+      (opId) => current.readFile(opId),
+      (done, total) => {
+        reportSyncProgress(done, total);
+        refreshCounts();
+      },
+    );
     reportReachable(true);
   } catch (error) {
     // Registering a revoked device answers the same refusal as a sync does.

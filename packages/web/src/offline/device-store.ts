@@ -18,8 +18,10 @@ import {
 import {
   newDataKey,
   open,
+  openBytes,
   rewrapDataKey,
   seal,
+  sealBytes,
   unwrapDataKey,
   unwrapWithSessionKey,
   wrapForSession,
@@ -227,6 +229,17 @@ export class DeviceStore {
     await this.putSealed('marks', [...marks]);
   }
 
+  /** Keeps the bytes of a file added offline, sealed, before its operation joins the outbox. */
+  async putFile(opId: string, bytes: ArrayBuffer): Promise<void> {
+    await this.db.files.put({ opId, ...(await sealBytes(this.key, fileId(opId), bytes)) });
+  }
+
+  /** The bytes of a file waiting to sync; null once its operation was answered (the server has them). */
+  async readFile(opId: string): Promise<ArrayBuffer | null> {
+    const row = await this.db.files.get(opId);
+    return row ? openBytes(this.key, fileId(opId), row) : null;
+  }
+
   /** The whole replica, every record opened; a store past the organisation's days without sync is wiped. */
   async load(): Promise<Replica> {
     const rest = await this.getSealed<ReplicaRest>('replica');
@@ -316,11 +329,16 @@ export class DeviceStore {
       before.caseSettings !== after.caseSettings ||
       before.lastPullAt !== after.lastPullAt;
     const sealedRest = restChanged ? await seal(this.key, 'replica', rest) : null;
-    await this.db.transaction('rw', [this.db.cases, this.db.outbox, this.db.sealed, this.db.device], async () => {
+    const tables = [this.db.cases, this.db.outbox, this.db.files, this.db.sealed, this.db.device];
+    await this.db.transaction('rw', tables, async () => {
       if (caseRows.length > 0) await this.db.cases.bulkPut(caseRows);
       if (goneCases.length > 0) await this.db.cases.bulkDelete(goneCases);
       if (outboxRows.length > 0) await this.db.outbox.bulkPut(outboxRows);
-      if (goneOps.length > 0) await this.db.outbox.bulkDelete(goneOps);
+      if (goneOps.length > 0) {
+        await this.db.outbox.bulkDelete(goneOps);
+        // A file's bytes go with its entry: the server answered it, so it holds them (applied or kept).
+        await this.db.files.bulkDelete(goneOps);
+      }
       if (sealedRest) await this.db.sealed.put({ key: 'replica', ...sealedRest });
       if (
         after.settings &&
@@ -334,6 +352,10 @@ export class DeviceStore {
     });
     for (const opId of goneOps) this.orders.delete(opId);
   }
+}
+
+function fileId(opId: string): string {
+  return `file:${opId}`;
 }
 
 /** Deletes the whole database: sign-out, a revoked device, a store past its days without sync. */

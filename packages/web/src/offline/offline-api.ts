@@ -5,7 +5,9 @@ export {
   offlineCaseEvents,
   offlineCaseList,
   offlineCaseState,
+  offlineAttachments,
   offlineDuplicates,
+  waitingAttachments,
   waitingCaseEvents,
 } from './offline-reads';
-export { queueCase, queueCorrection, queueEvent, queueGroupActivity } from './offline-writes';
+export { queueAttachment, queueCase, queueCorrection, queueEvent, queueGroupActivity } from './offline-writes';

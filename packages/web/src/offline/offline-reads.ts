@@ -12,6 +12,7 @@ import {
   localTimeline,
   projectCase,
   searchLocalCases,
+  type Attachment,
   type CaseDetail,
   type CaseEvent,
   type CaseList,
@@ -133,6 +134,39 @@ export async function offlineCaseState(caseId: string): Promise<CaseState> {
     followUp,
     approvalGates: settings.approvalGates,
   };
+}
+
+/**
+ * The photos and documents added on this device to a case and not yet taken by the server, as the list shows
+ * files. The type is the name's guess until the server reads the bytes.
+ */
+export async function waitingAttachments(caseId: string): Promise<Attachment[]> {
+  const replica = currentReplica();
+  const user = await currentDeviceStore()?.readUser();
+  if (!replica || !user) return [];
+  return replica.outbox.flatMap(({ operation }) =>
+    operation.kind === 'attachment' && operation.caseId === caseId
+      ? [
+          {
+            id: operation.opId,
+            caseId,
+            kind: operation.body.kind,
+            title: operation.body.title,
+            fileName: operation.body.fileName,
+            mediaType: operation.body.fileName.toLowerCase().endsWith('.pdf') ? 'application/pdf' : 'image/*',
+            size: operation.body.size,
+            uploadedBy: user.displayName,
+            uploadedAt: operation.madeAt,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Offline, a held case's files are those added here: the server's are not kept on the device. */
+export function offlineAttachments(caseId: string): Promise<Attachment[]> {
+  if (!localCase(openReplica(), caseId)) throw new NoOfflineCopyError('This case is not kept on this device.');
+  return waitingAttachments(caseId);
 }
 
 /** The intake's duplicate check against the children on the device, with the server's matcher and limit. */

@@ -52,6 +52,8 @@ export function useHeldDescription(): (held: HeldOperation) => string {
         const fields = CORRECTABLE_FIELDS.filter((field) => field in operation.body.changes);
         return t('sync:what.correction', { fields: fields.map((field) => t(FIELD_LABEL_KEYS[field])).join(', ') });
       }
+      case 'attachment':
+        return t('sync:what.attachment', { title: operation.body.title });
       case 'audit':
         return t('sync:what.audit');
     }
@@ -68,6 +70,7 @@ export function useHeldReason(): (held: Pick<HeldOperation, 'reason' | 'message'
     const keys = [
       `sync:reasons.${reason}`,
       `steps:errors.${reason}`,
+      `documents:errors.${reason}`,
       `forms:errors.${reason}`,
       `common:errors.${reason}`,
     ];
