@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pageApi } from './support/api';
-import { launchChromium, screenshot } from './support/chromium';
+import { launchChromium } from './support/chromium';
 import { followNavLink } from './support/navigation';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
+import { caseIdsOnDevice, waitForSync } from './support/device-store';
+import { LAPTOP, screenshotsBothSizes, today } from './support/screens';
 
 /**
  * A group session recorded offline (issue 11 point 3, decision 0021). This file works on two cases it opens
@@ -14,65 +16,6 @@ const baseUrl = inject('demoBaseUrl');
 const chromiumMissing = inject('chromiumMissing');
 
 const WORKER = 'worker@tonle.demo';
-const LAPTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-const DEVICE_DB = 'homeward-device';
-
-async function caseIdsOnDevice(page: Page): Promise<string[]> {
-  return page.evaluate(async (name) => {
-    const databases = await indexedDB.databases();
-    if (!databases.some((database) => database.name === name)) return [];
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const opening = indexedDB.open(name);
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(new Error(String(opening.error)));
-    });
-    const rows = await new Promise<{ caseId: string }[]>((resolve) => {
-      const all = db.transaction('cases').objectStore('cases').getAll();
-      all.onsuccess = () => resolve(all.result as { caseId: string }[]);
-    });
-    db.close();
-    return rows.map((row) => row.caseId);
-  }, DEVICE_DB);
-}
-
-async function waitForSync(page: Page): Promise<void> {
-  const indicator = page.getByTestId('sync-indicator');
-  await expect.poll(() => indicator.getAttribute('data-connection'), { timeout: 20_000 }).toBe('online');
-  await expect.poll(() => page.getByTestId('sync-waiting').count(), { timeout: 20_000 }).toBe(0);
-}
-
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
-}
-
-/** Through the header's switch (opening the phone's menu when the switch is folded in it). */
-async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
-  const button = page.getByTestId(`language-${language}`).first();
-  if (!(await button.isVisible())) await page.getByTestId('menu-button').click();
-  await button.click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-  const menu = page.getByTestId('menu-button');
-  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
-}
-
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [size, viewport] of [
-    ['1280', LAPTOP],
-    ['390', PHONE],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    for (const language of ['en', 'km'] as const) {
-      await setLanguage(page, language);
-      await screenshot(page, `${name}-${language}-${size}`);
-      if (size === '390') {
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      }
-    }
-  }
-  await page.setViewportSize(LAPTOP);
-  await setLanguage(page, 'en');
-}
 
 describe('a group session recorded offline in a real browser', () => {
   let browser: Browser;
@@ -145,13 +88,13 @@ describe('a group session recorded offline in a real browser', () => {
     await worker.locator(`#session-case-${vannak!.id}`).check();
     await filter.fill(tag);
     await expect.poll(() => worker.getByTestId('session-count').innerText()).toContain('2 present');
-    await screenshots(worker, 'offline-group-session');
+    await screenshotsBothSizes(worker, 'offline-group-session');
 
     await worker.getByRole('button', { name: 'Record the session: 2 children' }).click();
     await worker.getByTestId('session-result').waitFor({ timeout: 20_000 });
     await expect.poll(() => worker.getByTestId('session-waiting').count()).toBe(1);
     await expect.poll(() => worker.getByTestId('sync-waiting').innerText()).toContain('2 waiting');
-    await screenshots(worker, 'offline-group-session-recorded');
+    await screenshotsBothSizes(worker, 'offline-group-session-recorded');
 
     for (const child of children) {
       await worker.locator('nav.app-nav').getByRole('link', { name: 'Cases', exact: true }).click();
@@ -161,7 +104,7 @@ describe('a group session recorded offline in a real browser', () => {
       const waiting = worker.locator('[data-testid="timeline-item"][data-waiting="true"][data-type="group_session"]');
       await expect.poll(() => waiting.count(), { timeout: 20_000 }).toBe(1);
     }
-    await screenshots(worker, 'offline-group-session-timeline');
+    await screenshotsBothSizes(worker, 'offline-group-session-timeline');
   });
 
   it('syncs when the connection comes back, and the server shows one session on each child', async (test) => {

@@ -2,73 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pageApi } from './support/api';
-import { launchChromium, screenshot } from './support/chromium';
+import { launchChromium } from './support/chromium';
 import { signInAs } from './support/sign-in';
+import { caseIdsOnDevice, rawDeviceRows, rawDeviceText } from './support/device-store';
+import { LAPTOP, screenshotsBothSizes, setLanguage } from './support/screens';
 
 /** This file works on the demo installation, on a case it opens itself. */
 const baseUrl = inject('demoBaseUrl');
 const chromiumMissing = inject('chromiumMissing');
 
 const WORKER = 'worker@tonle.demo';
-const LAPTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-const DEVICE_DB = 'homeward-device';
 
-/** Every row of every table of the device database, each value as text (buffers decoded), as any script reads it. */
-async function rawDevice(page: Page): Promise<{ text: string; files: number }> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const opening = indexedDB.open(name);
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(new Error(String(opening.error)));
-    });
-    const decoder = new TextDecoder('utf-8', { fatal: false });
-    const text = (value: unknown): string => {
-      if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return decoder.decode(value);
-      if (typeof value === 'string') return value;
-      if (Array.isArray(value)) return value.map(text).join(' ');
-      if (value && typeof value === 'object') return Object.values(value).map(text).join(' ');
-      return String(value);
-    };
-    const parts: string[] = [];
-    let files = 0;
-    for (const table of Array.from(db.objectStoreNames)) {
-      const rows = await new Promise<unknown[]>((resolve) => {
-        const all = db.transaction(table).objectStore(table).getAll();
-        all.onsuccess = () => resolve(all.result as unknown[]);
-      });
-      if (table === 'files') files = rows.length;
-      parts.push(...rows.map(text));
-    }
-    db.close();
-    return { text: parts.join('\n'), files };
-  }, DEVICE_DB);
-}
-
-async function caseIdsOnDevice(page: Page): Promise<string[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const opening = indexedDB.open(name);
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(new Error(String(opening.error)));
-    });
-    if (!db.objectStoreNames.contains('cases')) return [];
-    const keys = await new Promise<IDBValidKey[]>((resolve) => {
-      const all = db.transaction('cases').objectStore('cases').getAllKeys();
-      all.onsuccess = () => resolve(all.result);
-    });
-    db.close();
-    return keys.map(String);
-  }, DEVICE_DB);
-}
-
-async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
-  const button = page.getByTestId(`language-${language}`).first();
-  if (!(await button.isVisible())) await page.getByTestId('menu-button').click();
-  await button.click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-  const menu = page.getByTestId('menu-button');
-  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
+/** The sealed files waiting on the device (the store's `files` table). */
+async function filesOnDevice(page: Page): Promise<number> {
+  return (await rawDeviceRows(page))?.files?.length ?? 0;
 }
 
 describe('photos and documents added offline, in a real browser', () => {
@@ -134,7 +81,7 @@ describe('photos and documents added offline, in a real browser', () => {
     await upload.locator('#upload-file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: scan });
     await upload.locator('button[type="submit"]').click();
     await expect.poll(() => upload.innerText(), { timeout: 20_000 }).toContain('record it first, in the Consent step');
-    expect((await rawDevice(worker)).files).toBe(0);
+    expect(await filesOnDevice(worker)).toBe(0);
 
     await upload.locator('#upload-kind-document').check();
     await upload.locator('#upload-title').fill(title);
@@ -151,28 +98,18 @@ describe('photos and documents added offline, in a real browser', () => {
     const entry = worker.locator('[data-testid="timeline-item"][data-waiting="true"][data-type="document"]');
     await expect.poll(() => entry.count()).toBe(1);
 
-    const raw = await rawDevice(worker);
-    expect(raw.files).toBe(1);
-    expect(raw.text).not.toContain(marker);
-    expect(raw.text).not.toContain(title);
-    expect(raw.text).not.toContain('letter.pdf');
+    expect(await filesOnDevice(worker)).toBe(1);
+    const raw = await rawDeviceText(worker);
+    expect(raw).not.toContain(marker);
+    expect(raw).not.toContain(title);
+    expect(raw).not.toContain('letter.pdf');
 
-    for (const [size, viewport] of [
-      ['1280', LAPTOP],
-      ['390', PHONE],
-    ] as const) {
-      await worker.setViewportSize(viewport);
-      for (const language of ['en', 'km'] as const) {
-        await setLanguage(worker, language);
+    await screenshotsBothSizes(worker, 'offline-documents-waiting', {
+      switchLanguage: async (page, language) => {
+        await setLanguage(page, language);
         await documents.scrollIntoViewIfNeeded();
-        await screenshot(worker, `offline-documents-waiting-${language}-${size}`);
-        if (size === '390') {
-          expect(await worker.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-        }
-      }
-    }
-    await worker.setViewportSize(LAPTOP);
-    await setLanguage(worker, 'en');
+      },
+    });
   });
 
   it('sends it when the connection comes back: the server lists it, and the device lets go of the bytes', async (test) => {
@@ -192,7 +129,7 @@ describe('photos and documents added offline, in a real browser', () => {
         { timeout: 30_000, interval: 1_000 },
       )
       .toEqual([[title, 'application/pdf']]);
-    await expect.poll(async () => (await rawDevice(worker)).files, { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => filesOnDevice(worker), { timeout: 20_000 }).toBe(0);
     await worker.reload();
     const documents = worker.getByTestId('case-documents');
     await expect.poll(() => documents.getByRole('link', { name: title }).count(), { timeout: 20_000 }).toBe(1);

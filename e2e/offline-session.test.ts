@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './support/chromium';
 import { signInAs } from './support/sign-in';
 import { pageApi } from './support/api';
+import { DEVICE_DB } from './support/device-store';
+import { today } from './support/screens';
 
 /**
  * The device store's life around the session (decision 0017): a reload online opens it with the session's key,
@@ -16,7 +18,6 @@ const chromiumMissing = inject('chromiumMissing');
 
 const WORKER = 'worker@svayrieng.demo';
 const ADMIN = 'admin@svayrieng.demo';
-const DEVICE_DB = 'homeward-device';
 /** Every two months, instead of the default monthly visits of the first half year. */
 const RULE = [{ everyMonths: 2, untilMonth: 24 }];
 
@@ -43,10 +44,6 @@ async function deviceRow(page: Page): Promise<RawDeviceRow | null> {
     db.close();
     return row;
   }, DEVICE_DB);
-}
-
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
 }
 
 /** The date `months` calendar months after `date`, as the follow-up schedule counts them. */

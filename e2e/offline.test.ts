@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, screenshot } from './support/chromium';
+import { launchChromium } from './support/chromium';
 import { DEMO_PASSWORD, signInAs } from './support/sign-in';
 import { pageApi } from './support/api';
+import { caseIdsOnDevice, DEVICE_DB, rawDeviceRows, rawDeviceText, waitForSync } from './support/device-store';
+import { LAPTOP, screenshotsBothSizes, today } from './support/screens';
 
 /** This file works on the demo installation, on cases it opens itself. */
 const baseUrl = inject('demoBaseUrl');
@@ -12,77 +14,6 @@ const chromiumMissing = inject('chromiumMissing');
 const WORKER = 'worker@tonle.demo';
 const SUPERVISOR = 'supervisor@tonle.demo';
 const ADMIN = 'admin@tonle.demo';
-const LAPTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-const DEVICE_DB = 'homeward-device';
-
-/** Every row of every table of the device database, as IndexedDB gives them to any script of the page. */
-async function rawDeviceRows(page: Page): Promise<Record<string, unknown[]> | null> {
-  return page.evaluate(async (name) => {
-    const databases = await indexedDB.databases();
-    if (!databases.some((database) => database.name === name)) return null;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const opening = indexedDB.open(name);
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(new Error(String(opening.error)));
-    });
-    const tables: Record<string, unknown[]> = {};
-    for (const table of Array.from(db.objectStoreNames)) {
-      tables[table] = await new Promise<unknown[]>((resolve, reject) => {
-        const all = db.transaction(table).objectStore(table).getAll();
-        all.onsuccess = () => resolve(all.result as unknown[]);
-        all.onerror = () => reject(new Error(String(all.error)));
-      });
-    }
-    db.close();
-    return tables;
-  }, DEVICE_DB);
-}
-
-/** Everything readable in the raw rows: strings as they are, and the bytes of every buffer decoded as text. */
-async function rawDeviceText(page: Page): Promise<string> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const opening = indexedDB.open(name);
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(new Error(String(opening.error)));
-    });
-    const decoder = new TextDecoder('utf-8', { fatal: false });
-    const text = (value: unknown): string => {
-      if (value instanceof ArrayBuffer) return decoder.decode(value);
-      if (ArrayBuffer.isView(value)) return decoder.decode(value);
-      if (typeof value === 'string') return value;
-      if (Array.isArray(value)) return value.map(text).join(' ');
-      if (value && typeof value === 'object') return Object.values(value).map(text).join(' ');
-      return String(value);
-    };
-    const parts: string[] = [];
-    for (const table of Array.from(db.objectStoreNames)) {
-      const rows = await new Promise<unknown[]>((resolve) => {
-        const all = db.transaction(table).objectStore(table).getAll();
-        all.onsuccess = () => resolve(all.result as unknown[]);
-      });
-      parts.push(...rows.map(text));
-    }
-    db.close();
-    return parts.join('\n');
-  }, DEVICE_DB);
-}
-
-async function caseIdsOnDevice(page: Page): Promise<string[]> {
-  const rows = await rawDeviceRows(page);
-  return ((rows?.cases ?? []) as { caseId: string }[]).map((row) => row.caseId);
-}
-
-async function waitForSync(page: Page): Promise<void> {
-  const indicator = page.getByTestId('sync-indicator');
-  await expect.poll(() => indicator.getAttribute('data-connection'), { timeout: 20_000 }).toBe('online');
-  await expect.poll(() => page.getByTestId('sync-waiting').count(), { timeout: 20_000 }).toBe(0);
-}
-
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
-}
 
 /** A case of the worker's (she opens it), reintegrated by the supervisor, so a follow-up visit is due. */
 async function caseInFollowUp(worker: Page, supervisor: Page, givenNameLatin: string): Promise<string> {
@@ -110,40 +41,12 @@ async function caseInFollowUp(worker: Page, supervisor: Page, givenNameLatin: st
   return caseId;
 }
 
-/** Through the header's switch (opening the phone's menu when the switch is folded in it). */
-async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
-  const button = page.getByTestId(`language-${language}`).first();
-  if (!(await button.isVisible())) await page.getByTestId('menu-button').click();
-  await button.click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-  const menu = page.getByTestId('menu-button');
-  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
-}
-
 /** The unlock screen has no header: the language is the one kept in the browser, read at load. */
 async function setLanguageByReload(page: Page, language: 'en' | 'km'): Promise<void> {
   await page.evaluate((lang) => localStorage.setItem('homeward.lang', lang), language);
   await page.reload();
   await page.getByTestId('unlock-screen').waitFor({ timeout: 20_000 });
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-}
-
-async function screenshots(page: Page, name: string, switchLanguage = setLanguage): Promise<void> {
-  for (const [size, viewport] of [
-    ['1280', LAPTOP],
-    ['390', PHONE],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    for (const language of ['en', 'km'] as const) {
-      await switchLanguage(page, language);
-      await screenshot(page, `${name}-${language}-${size}`);
-      if (size === '390') {
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      }
-    }
-  }
-  await page.setViewportSize(LAPTOP);
-  await switchLanguage(page, 'en');
 }
 
 describe('offline work in a real browser', () => {
@@ -192,7 +95,7 @@ describe('offline work in a real browser', () => {
     expect(text).not.toContain('birth_family');
     expect(text).not.toContain('follow_up');
     expect(text).not.toContain(WORKER);
-    await screenshots(worker, 'offline-indicator-online');
+    await screenshotsBothSizes(worker, 'offline-indicator-online');
   });
 
   it('opens offline after a reload, unlocks with the password, and records a follow-up visit and a new intake', async (context) => {
@@ -201,7 +104,7 @@ describe('offline work in a real browser', () => {
     await worker.reload();
     const unlock = worker.getByTestId('unlock-screen');
     await unlock.waitFor({ timeout: 20_000 });
-    await screenshots(worker, 'offline-unlock', setLanguageByReload);
+    await screenshotsBothSizes(worker, 'offline-unlock', { switchLanguage: setLanguageByReload });
 
     await worker.locator('#unlock-password').fill('not-the-password');
     await worker.getByRole('button', { name: 'Unlock' }).click();
@@ -234,7 +137,7 @@ describe('offline work in a real browser', () => {
     const waiting = worker.locator('[data-testid="timeline-item"][data-waiting="true"][data-type="follow_up_visit"]');
     await expect.poll(() => waiting.count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => worker.getByTestId('sync-waiting').innerText()).toContain('1 waiting');
-    await screenshots(worker, 'offline-case-waiting');
+    await screenshotsBothSizes(worker, 'offline-case-waiting');
 
     await worker.locator('nav.app-nav').getByRole('link', { name: 'New case' }).click();
     await worker.waitForURL('**/cases/new');

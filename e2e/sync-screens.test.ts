@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HeldOperation, PushResponse, SyncOperationInput } from '@homeward/core';
-import { launchChromium, SCREENSHOTS, screenshot } from './support/chromium';
+import { launchChromium } from './support/chromium';
 import { signInAs } from './support/sign-in';
 import { pageApi } from './support/api';
+import { LAPTOP, screenshotsBothSizes, setLanguage, today } from './support/screens';
 
 /** This file works on the demo installation, on cases it opens itself. */
 const baseUrl = inject('demoBaseUrl');
@@ -14,47 +13,6 @@ const chromiumMissing = inject('chromiumMissing');
 
 const ADMIN = 'admin@tonle.demo';
 const SUPERVISOR = 'supervisor@tonle.demo';
-const LAPTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-async function setLanguage(page: Page, language: 'en' | 'km'): Promise<void> {
-  // On a phone the language switch sits in the menu, closed again afterwards so that screenshots show the page.
-  const menu = page.getByTestId('menu-button');
-  const button = page.getByTestId(`language-${language}`);
-  if (!(await button.isVisible())) await menu.click();
-  await button.click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
-  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'true') await menu.click();
-}
-
-/**
- * The page (or one part of it) in both languages at both widths, for a person to look at; back in English at
- * laptop width. Nothing may scroll sideways on a phone.
- */
-async function screenshots(page: Page, name: string, part?: Locator): Promise<void> {
-  for (const [size, viewport] of [
-    ['1280', LAPTOP],
-    ['390', PHONE],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    for (const language of ['en', 'km'] as const) {
-      await setLanguage(page, language);
-      const path = `${name}-${language}-${size}`;
-      if (part) await shot(part, path);
-      else await screenshot(page, path);
-      if (size === '390') {
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      }
-    }
-  }
-  await page.setViewportSize(LAPTOP);
-  await setLanguage(page, 'en');
-}
-
-async function shot(part: Locator, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await part.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
-}
 
 /**
  * Opens a screen the way following a link does, without loading the page again: a reload drops the device
@@ -66,11 +24,6 @@ async function openInApp(page: Page, path: string): Promise<void> {
     dispatchEvent(new PopStateEvent('popstate'));
   }, path);
   await page.waitForURL(`**${path}`);
-}
-
-/** Today in Cambodia, as the server dates events. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date());
 }
 
 async function newCase(page: Page, givenNameLatin: string): Promise<string> {
@@ -208,7 +161,7 @@ describe('the sync screens, in a real browser', () => {
       await field.getByTestId('sync-count-conflicts').getByTestId('sync-count-number').innerText(),
     );
     expect(conflicts).toBeGreaterThanOrEqual(1);
-    await screenshots(field, 'sync-page');
+    await screenshotsBothSizes(field, 'sync-page');
 
     await item.getByTestId('held-open').click();
     const screen = field.getByTestId('held-conflict');
@@ -220,7 +173,7 @@ describe('the sync screens, in a real browser', () => {
     expect(await conflict.getByTestId('current-who').innerText()).toMatch(
       new RegExp(`^changed by ${supervisor.body.displayName} on .+`),
     );
-    await screenshots(field, 'sync-conflict');
+    await screenshotsBothSizes(field, 'sync-conflict');
 
     // A third choice: neither value, but one typed here, checked as the correction form checks it.
     await conflict.getByTestId('keep-other').check();
@@ -233,7 +186,7 @@ describe('the sync screens, in a real browser', () => {
     expect(await screen.getByTestId('form-alert').innerText()).toContain('nothing was saved');
     const eventsAfter = await pageApi<{ items: unknown[] }>(field, 'GET', `/cases/${caseId}/events`);
     expect(eventsAfter.body.items.length).toBe(eventsBefore.body.items.length);
-    await screenshots(field, 'sync-conflict-other', screen);
+    await screenshotsBothSizes(field, 'sync-conflict-other', { part: screen });
     await typed.fill('Sophie');
     expect(await screen.getByTestId('form-alert').innerText()).toBe('');
     await screen.getByTestId('held-resolve').click();
@@ -280,7 +233,7 @@ describe('the sync screens, in a real browser', () => {
     await openInApp(field, `/cases/${caseId}`);
     const banner = field.getByTestId('case-sync-banner');
     await expect.poll(() => banner.innerText()).toContain('1 change to this case needs attention');
-    await screenshots(field, 'sync-case-banner', field.locator('.case-page__header'));
+    await screenshotsBothSizes(field, 'sync-case-banner', { part: field.locator('.case-page__header') });
     await banner.getByRole('link').click();
     await field.waitForURL('**/sync');
 
@@ -294,7 +247,7 @@ describe('the sync screens, in a real browser', () => {
     await item.getByTestId('held-open').click();
     const attention = field.getByTestId('held-attention');
     await expect.poll(() => attention.isVisible()).toBe(true);
-    await screenshots(field, 'sync-attention');
+    await screenshotsBothSizes(field, 'sync-attention');
 
     await attention.getByTestId('held-discard').click();
     const discard = attention.getByTestId('held-discard-form');

@@ -15,24 +15,33 @@ export function groupActivityIdUse(db: Executor, activityId: string): Promise<Us
     .executeTakeFirst();
 }
 
+interface NewGroupActivity {
+  id: string;
+  topic: string;
+  title?: string | undefined;
+  occurredOn: string;
+  requestDigest: string;
+}
+
+function groupActivityRow(actor: Actor, activity: NewGroupActivity) {
+  return {
+    id: activity.id,
+    organisation_id: actor.organisationId,
+    topic: activity.topic,
+    title: activity.title ?? null,
+    occurred_on: activity.occurredOn,
+    facilitator_id: actor.userId,
+    request_digest: activity.requestDigest,
+  };
+}
+
 export async function insertGroupActivity(
   trx: Transaction<Database>,
   actor: Actor,
-  activity: { id: string; topic: string; title?: string | undefined; occurredOn: string; requestDigest: string },
+  activity: NewGroupActivity,
 ): Promise<void> {
   requirePermission(actor, 'case.write');
-  await trx
-    .insertInto('group_activity')
-    .values({
-      id: activity.id,
-      organisation_id: actor.organisationId,
-      topic: activity.topic,
-      title: activity.title ?? null,
-      occurred_on: activity.occurredOn,
-      facilitator_id: actor.userId,
-      request_digest: activity.requestDigest,
-    })
-    .execute();
+  await trx.insertInto('group_activity').values(groupActivityRow(actor, activity)).execute();
 }
 
 /**
@@ -43,27 +52,17 @@ export async function insertGroupActivity(
 export async function ensureGroupActivity(
   trx: Transaction<Database>,
   actor: Actor,
-  activity: { id: string; topic: string; title?: string | undefined; occurredOn: string; requestDigest: string },
+  activity: NewGroupActivity,
 ): Promise<UsedId> {
   requirePermission(actor, 'case.write');
   await trx
     .insertInto('group_activity')
-    .values({
-      id: activity.id,
-      organisation_id: actor.organisationId,
-      topic: activity.topic,
-      title: activity.title ?? null,
-      occurred_on: activity.occurredOn,
-      facilitator_id: actor.userId,
-      request_digest: activity.requestDigest,
-    })
+    .values(groupActivityRow(actor, activity))
     .onConflict((conflict) => conflict.column('id').doNothing())
     .execute();
-  return trx
-    .selectFrom('group_activity')
-    .select(['organisation_id', 'request_digest'])
-    .where('id', '=', activity.id)
-    .executeTakeFirstOrThrow();
+  const used = await groupActivityIdUse(trx, activity.id);
+  if (!used) throw new Error('The group session was neither written nor found.');
+  return used;
 }
 
 /** The child's attendance at the session already on her timeline, under whatever id it was written. */
