@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Attachment, CaseDetail, CaseEvent, HeldOperation, PushResponse } from '@homeward/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { verifyAuditChain } from '../src/audit/audit-verify';
+import { keyFromBase64, open as openSealed } from '../src/documents/file-crypto';
+import { resealWithCurrentKey } from '../src/documents/key-rotation.service';
 import { aNewCase } from './support/cases';
 import { describeOnEachEngine } from './support/engines';
 import { attachmentOp, pushAs, registerDevice, sendFile } from './support/sync';
@@ -10,6 +13,7 @@ import {
   api,
   createTestOrganisation,
   startTestServer,
+  testFileKeys,
   TODAY,
   type TestOrganisation,
   type TestServer,
@@ -207,5 +211,24 @@ describeOnEachEngine('offline sync: photos and documents', (engine) => {
     expect((await sendFile(server, worker, otherDevice, randomUUID(), bytes)).status).toBe(404);
     const damaged = await sendFile(server, worker, device, randomUUID(), bytes, 'a'.repeat(64));
     expect([damaged.status, damaged.body.code]).toEqual([400, 'file_damaged']);
+  });
+
+  // Last in this file: after it, the server's configured keys no longer open what was resealed.
+  it('reseals a held photo’s file at a key rotation, readable with the new key alone', async () => {
+    const child = await open('Rotatedkey');
+    const bytes = await photo('#224488');
+    const operation = attachmentOp(child.id, bytes, { kind: 'photo' });
+    await sendFile(server, worker, device, operation.opId, bytes);
+    const held = only(await pushAs(server, worker, device, [operation]));
+    expect(held).toMatchObject({ status: 'attention', held: { reason: 'no_photo_consent' } });
+    const newKey = keyFromBase64(randomBytes(32).toString('base64'));
+    const done = await resealWithCurrentKey(server.db.kysely, { current: newKey, all: [newKey, ...testFileKeys.all] });
+    expect(done.attachments).toBeGreaterThanOrEqual(1);
+    const rows = await server.db.kysely.selectFrom('sync_file').selectAll().execute();
+    expect(new Set(rows.map((row) => row.key_id))).toEqual(new Set([newKey.id]));
+    const kept = rows.find((row) => row.id === operation.opId)!;
+    const sealed = { keyId: kept.key_id, iv: kept.iv, authTag: kept.auth_tag, content: kept.content };
+    expect(openSealed([newKey], sealed)).toEqual(bytes);
+    expect((await resealWithCurrentKey(server.db.kysely, { current: newKey, all: [newKey] })).attachments).toBe(0);
   });
 });

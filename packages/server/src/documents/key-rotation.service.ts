@@ -5,6 +5,7 @@ import { resealSecrets, sealedSecrets } from '../auth/two-factor.repository';
 import { resealInstallationIdentity } from '../bundles/installation.service';
 import type { Database } from '../db/schema';
 import { readLink, resealLinkToken } from '../hub/hub-link.repository';
+import { resealStagedFile, stagedFilesSealedOtherwise } from '../sync/sync-files.repository';
 import type { FileKeys } from './attachments.service';
 import { attachmentsSealedOtherwise, resealAttachment } from './attachments.repository';
 import { open, seal } from './file-crypto';
@@ -12,8 +13,9 @@ import { open, seal } from './file-crypto';
 const BATCH = 50;
 
 /**
- * After a key rotation: every stored file, second-factor secret and the installation's private keys sealed with a retired key is opened and sealed
- * again with the current one, so the retired keys can then be removed from the configuration. Row by row, so a
+ * After a key rotation: every stored file (with the files sent from devices that wait for their operation, or are
+ * held with it), second-factor secret and the installation's private keys sealed with a retired key is opened and
+ * sealed again with the current one, so the retired keys can then be removed from the configuration. Row by row, so a
  * stop half-way leaves each row readable with one of the configured keys; running it again finishes the work.
  */
 export async function resealWithCurrentKey(
@@ -27,6 +29,19 @@ export async function resealWithCurrentKey(
     for (const row of batch) {
       const plain = open(keys.all, { keyId: row.key_id, iv: row.iv, authTag: row.auth_tag, content: row.content });
       await resealAttachment(db, row.id, seal(keys.current, plain));
+      attachments += 1;
+    }
+  }
+  for (;;) {
+    const batch = await stagedFilesSealedOtherwise(db, keys.current.id, BATCH);
+    if (batch.length === 0) break;
+    for (const row of batch) {
+      const plain = open(keys.all, { keyId: row.key_id, iv: row.iv, authTag: row.auth_tag, content: row.content });
+      await resealStagedFile(
+        db,
+        { organisationId: row.organisation_id, id: row.id, sha256: row.sha256 },
+        seal(keys.current, plain),
+      );
       attachments += 1;
     }
   }

@@ -53,3 +53,30 @@ export async function deleteStagedFile(db: Executor, organisationId: string, id:
     .where('sha256', '=', sha256)
     .execute();
 }
+
+/** Files waiting for their operation that are sealed with another key than the current one (a key rotation). */
+export function stagedFilesSealedOtherwise(db: Kysely<Database>, keyId: string, limit: number) {
+  return db
+    .selectFrom('sync_file')
+    .select(['organisation_id', 'id', 'sha256', 'key_id', 'iv', 'auth_tag', 'content'])
+    .where('key_id', '!=', keyId)
+    .orderBy('organisation_id')
+    .orderBy('id')
+    .orderBy('sha256')
+    .limit(limit)
+    .execute();
+}
+
+export async function resealStagedFile(
+  db: Kysely<Database>,
+  file: { organisationId: string; id: string; sha256: string },
+  sealed: Sealed,
+): Promise<void> {
+  await db
+    .updateTable('sync_file')
+    .set({ key_id: sealed.keyId, iv: sealed.iv, auth_tag: sealed.authTag, content: sealed.content })
+    .where('organisation_id', '=', file.organisationId)
+    .where('id', '=', file.id)
+    .where('sha256', '=', file.sha256)
+    .execute();
+}
