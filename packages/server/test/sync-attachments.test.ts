@@ -213,6 +213,27 @@ describeOnEachEngine('offline sync: photos and documents', (engine) => {
     expect([damaged.status, damaged.body.code]).toEqual([400, 'file_damaged']);
   });
 
+  it('forgets, a month on, a file whose push never came, but keeps one held for a person', async () => {
+    const child = await open('Lostphone');
+    const lost = pdf('lost');
+    const lostOp = attachmentOp(child.id, lost);
+    await sendFile(server, worker, device, lostOp.opId, lost);
+    const kept = await photo('#448822');
+    const keptOp = attachmentOp(child.id, kept, { kind: 'photo' });
+    await sendFile(server, worker, device, keptOp.opId, kept);
+    expect(only(await pushAs(server, worker, device, [keptOp])).status).toBe('attention');
+    await server.db.kysely
+      .updateTable('sync_file')
+      .set({ received_at: new Date(Date.now() - 31 * 86_400_000) })
+      .where('id', 'in', [lostOp.opId, keptOp.opId])
+      .execute();
+
+    const fresh = pdf('fresh');
+    await sendFile(server, worker, device, randomUUID(), fresh);
+    expect(await staged(lostOp.opId)).toEqual([]);
+    expect(await staged(keptOp.opId)).toHaveLength(1);
+  });
+
   // Last in this file: after it, the server's configured keys no longer open what was resealed.
   it('reseals a held photo’s file at a key rotation, readable with the new key alone', async () => {
     const child = await open('Rotatedkey');

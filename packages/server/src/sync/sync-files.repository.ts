@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Sealed } from '../documents/file-crypto';
 
@@ -78,5 +78,28 @@ export async function resealStagedFile(
     .where('organisation_id', '=', file.organisationId)
     .where('id', '=', file.id)
     .where('sha256', '=', file.sha256)
+    .execute();
+}
+
+/**
+ * Files sent ahead whose push never came (a phone lost or wiped between the two) and that no open held change
+ * keeps. A device keeps its copy until the server answers the operation, so one that comes back sends it again.
+ */
+export async function dropForgottenStagedFiles(db: Executor, organisationId: string, days: number): Promise<void> {
+  await db
+    .deleteFrom('sync_file')
+    .where('organisation_id', '=', organisationId)
+    .where('received_at', '<', sql<Date>`now() - make_interval(days => ${days})`)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('sync_held')
+            .select('sync_held.id')
+            .whereRef('sync_held.id', '=', 'sync_file.id')
+            .where('sync_held.status', '=', 'open'),
+        ),
+      ),
+    )
     .execute();
 }

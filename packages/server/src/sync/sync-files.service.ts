@@ -6,7 +6,10 @@ import type { Database } from '../db/schema';
 import { attachmentIdUse } from '../documents/attachments.repository';
 import type { FileKeys } from '../documents/attachments.service';
 import { seal } from '../documents/file-crypto';
-import { insertStagedFile } from './sync-files.repository';
+import { dropForgottenStagedFiles, insertStagedFile } from './sync-files.repository';
+
+/** How long a file sent ahead waits for its push before it is taken for forgotten. */
+const STAGED_FILE_DAYS = 30;
 
 const DAMAGED = 'The file arrived other than it was sent (its SHA-256 differs): send it again.';
 
@@ -38,5 +41,6 @@ export async function stageFile(
       sealed: seal(keys.current, file.data),
     });
   }
+  await dropForgottenStagedFiles(db, actor.organisationId, STAGED_FILE_DAYS);
   return { id: file.id, sha256, size: file.data.length };
 }
