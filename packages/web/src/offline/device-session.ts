@@ -211,7 +211,11 @@ export async function unlockOffline(password: string): Promise<CurrentUser> {
     throw new WrongPasswordError('This device store has no user.');
   }
   await begin(opened, await opened.load());
-  if (navigator.onLine) void keepSessionKey(password);
+  // Online (a store that locked after idle minutes), it catches up at once rather than at the next timed sync.
+  if (navigator.onLine) {
+    void keepSessionKey(password);
+    void syncNow();
+  }
   return user;
 }
 
