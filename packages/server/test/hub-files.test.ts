@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { linkHub } from '../src/hub/hub-link.service';
+import { forgetCase, hasUnsentWork } from '../src/hub/hub-replica.repository';
 import { runRound } from '../src/hub/hub-round.service';
 import { aNewCase } from './support/cases';
 import { describeOnEachEngine } from './support/engines';
@@ -170,5 +171,15 @@ describeOnEachEngine('a hub holding the photos and documents added at central', 
     expect((await download(hub, atHub, late.id)).equals(PDF)).toBe(true);
     expect(await round()).toMatchObject({ outcome: 'done', pushed: 0, filesFetched: 0, held: [] });
     expect(await listAt(central, worker.token)).toHaveLength(3);
+  });
+
+  it('lets the case be forgotten with the files it fetched: they are central’s, not work waiting to be sent', async () => {
+    await hub.db.kysely.transaction().execute(async (trx) => {
+      expect(await hasUnsentWork(trx, child.id)).toBe(false);
+      await forgetCase(trx, child.id);
+    });
+    expect(await hub.db.kysely.selectFrom('attachment').select('id').where('case_id', '=', child.id).execute()).toEqual(
+      [],
+    );
   });
 });

@@ -15,10 +15,11 @@ export async function missingFiles(db: Executor): Promise<{ id: string; caseId: 
     .select(['case_id', sql<string>`payload->>'attachmentId'`.as('attachment_id')])
     .where('type', '=', 'document')
     .where(sql<boolean>`payload->>'attachmentId' is not null`)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('attachment')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('attachment')
             .select('attachment.id')
             .where(sql<boolean>`attachment.id::text = case_event.payload->>'attachmentId'`),
         ),
