@@ -390,6 +390,7 @@ const SAMPLES: Record<string, Sample> = {
     path: `/hub/files/${randomUUID()}?deviceId=${randomUUID()}&sha256=${'0'.repeat(64)}`,
     body: {},
   }),
+  'GET /hub/files/:id': () => ({ path: `/hub/files/${randomUUID()}` }),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from '../documents/attachment.schema';
 import { deviceSchema, pullRequestSchema, pullResponseSchema, syncOperationSchema } from './sync.schema';
 
 /**
@@ -85,3 +86,15 @@ export const hubPushRequestSchema = z.object({
   operations: z.array(hubOperationSchema).min(1).max(500),
 });
 export type HubPushRequest = z.infer<typeof hubPushRequestSchema>;
+
+/**
+ * A photo or document of one of the organisation's cases as the central server holds it, for the hub to store under
+ * the same id (decision 0019): who uploaded it by id (the hub knows the organisation's people), its bytes in base64.
+ */
+export const hubFileSchema = attachmentSchema.extend({
+  organisationId: z.uuid(),
+  uploadedById: z.uuid().nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  content: z.base64(),
+});
+export type HubFile = z.infer<typeof hubFileSchema>;

@@ -174,6 +174,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, EndpointPolicy>> = {
   'POST /hub/pull': { access: 'hub' },
   'POST /hub/push': { access: 'hub' },
   'PUT /hub/files/:id': { access: 'hub' },
+  'GET /hub/files/:id': { access: 'hub' },
 };
 
 /** The table's key for a route: its method and its path below the API prefix. */

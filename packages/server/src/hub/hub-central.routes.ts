@@ -1,5 +1,6 @@
 import {
   hubCredentialsSchema,
+  hubFileSchema,
   hubIdentitySchema,
   hubPullRequestSchema,
   hubPullResponseSchema,
@@ -15,7 +16,7 @@ import type { AppContext } from '../http/context';
 import { commonErrors, idParams, problemSchema } from '../http/openapi-shapes';
 import { requireUser } from '../http/session';
 import { acceptRawFiles, fileBodyLimit, rawFile } from '../sync/raw-file-body';
-import { hubIdentity, hubPull, hubPush, hubStageFile } from './hub-central.service';
+import { hubFile, hubIdentity, hubPull, hubPush, hubStageFile } from './hub-central.service';
 import { createHub, hubOfRequest } from './hub-devices.service';
 
 /** The central server's side of a shelter's hub (issue 11 point 7, decision 0019). */
@@ -72,6 +73,23 @@ export function hubCentralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => hubPull(ctx.db, await hubOfRequest(ctx.db, request), request.body),
+    );
+
+    app.get(
+      '/hub/files/:id',
+      {
+        onRequest: asHub,
+        schema: {
+          tags: ['sync'],
+          summary: 'A photo or document of a case the organisation leads, for the hub to hold (its bytes in base64)',
+          description:
+            'With `Authorization: Bearer <hub token>`; audited as a download. A file of a case outside the hub’s ' +
+            'pull is 404, as no file is.',
+          params: idParams,
+          response: { 200: hubFileSchema, ...commonErrors },
+        },
+      },
+      async (request) => hubFile(ctx.db, await hubOfRequest(ctx.db, request), request.params.id, ctx.fileKeys),
     );
 
     acceptRawFiles(app);

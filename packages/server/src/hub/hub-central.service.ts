@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import {
   accessUnder,
   DomainError,
+  type HubFile,
   type HubIdentity,
   type HubPullResponse,
   type HubPushRequest,
@@ -13,7 +15,10 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Clock } from '../cases/cases.service';
 import type { Database } from '../db/schema';
+import { attachmentIdUse, readAttachment } from '../documents/attachments.repository';
 import type { FileKeys } from '../documents/attachments.service';
+import { open } from '../documents/file-crypto';
+import { readCase } from '../cases/case-reads.repository';
 import { caseOf, type ApplyContext } from '../sync/apply-operation';
 import { pull } from '../sync/pull.service';
 import { pushOne, settle } from '../sync/push.service';
@@ -45,6 +50,40 @@ export function hubStageFile(
 ): Promise<StagedFile> {
   ownDevice(hub, deviceId);
   return stageFile(db, hub.actor, deviceId, file, fileKeys);
+}
+
+const NO_FILE = 'No file with this id.';
+
+/**
+ * A photo or document of a case the organisation leads (the hub pull's scope), for the hub to hold under the same id.
+ * The case is read through the one access check and audited, the file's reading too, as a download is; a file of a
+ * case outside the scope, or no file, is 404 alike.
+ */
+export async function hubFile(db: Kysely<Database>, hub: Hub, attachmentId: string, keys: FileKeys): Promise<HubFile> {
+  const use = await attachmentIdUse(db, attachmentId);
+  if (!use) throw new DomainError('not_found', NO_FILE, [], 'not_found');
+  const { reach, organisation_id: lead } = await readCase(db, hub.actor, use.case_id);
+  if (lead !== hub.organisationId) throw new DomainError('not_found', NO_FILE, [], 'not_found');
+  // The hub reads its organisation's files as it reads its cases: for this read only, not for its other requests.
+  const permissions = [...hub.actor.access.permissions, 'attachment.read' as const];
+  const reader = { ...hub.actor, access: { ...hub.actor.access, permissions } };
+  const row = await readAttachment(db, reader, use.case_id, attachmentId, reach);
+  const data = open(keys.all, { keyId: row.key_id, iv: row.iv, authTag: row.auth_tag, content: row.content });
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    organisationId: row.organisation_id,
+    kind: row.kind as HubFile['kind'],
+    title: row.title,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    size: row.size,
+    uploadedBy: null,
+    uploadedById: row.uploaded_by,
+    uploadedAt: row.created_at.toISOString(),
+    sha256: createHash('sha256').update(data).digest('hex'),
+    content: data.toString('base64'),
+  };
 }
 
 /**

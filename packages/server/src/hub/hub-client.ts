@@ -1,8 +1,10 @@
 import {
+  hubFileSchema,
   hubIdentitySchema,
   hubPullResponseSchema,
   pushResponseSchema,
   stagedFileSchema,
+  type HubFile,
   type HubIdentity,
   type HubOperationInput,
   type HubPullResponse,
@@ -48,6 +50,11 @@ export class CentralClient {
   sendFile(deviceId: string, id: string, sha256: string, data: Buffer): Promise<StagedFile> {
     const path = `/hub/files/${id}?deviceId=${deviceId}&sha256=${sha256}`;
     return this.call('PUT', path, new Blob([new Uint8Array(data)]), stagedFileSchema);
+  }
+
+  /** A photo or document of one of the organisation's cases, held at central, for the hub to store. */
+  file(id: string): Promise<HubFile> {
+    return this.call('GET', `/hub/files/${id}`, undefined, hubFileSchema);
   }
 
   private async call<T>(method: string, path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {

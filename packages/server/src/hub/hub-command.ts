@@ -10,15 +10,17 @@ import { runRound } from './hub-round.service';
 function describeRound(round: RoundRecord): string {
   const lines = [
     round.outcome === 'done' ? 'Sync round done.' : `Sync round failed: ${round.error}`,
-    `  sent: ${round.pushed}; received: ${round.pulledCases} cases, ${round.pulledEvents} events`,
+    `  sent: ${round.pushed}; received: ${round.pulledCases} cases, ${round.pulledEvents} events, ${round.filesFetched} files`,
   ];
   for (const held of round.held) {
     const where =
       held.reason === 'forget_after_sending'
         ? 'kept here until what was recorded on it here is sent, then forgotten as the central server asks'
-        : held.kind === 'not_sent'
-          ? 'kept here: the sync protocol does not carry this kind of record'
-          : `held at the central server for a person (${held.kind}, ${held.reason})`;
+        : held.kind === 'not_fetched'
+          ? `a file of the central server's not fetched (${held.reason}); asked for again next round`
+          : held.kind === 'not_sent'
+            ? 'kept here: the sync protocol does not carry this kind of record'
+            : `held at the central server for a person (${held.kind}, ${held.reason})`;
     lines.push(`  ${where}: case ${held.caseNumber ?? 'not yet numbered'}, change ${held.opId}`);
   }
   return lines.join('\n');

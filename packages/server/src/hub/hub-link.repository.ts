@@ -140,10 +140,20 @@ export interface RoundRecord {
   startedAt: Date;
   outcome: 'done' | 'failed';
   pushed: number;
-  /** Changes held at the central server for a person, and those the hub could not send (`not_sent`). */
-  held: { opId: string; kind: HeldOperation['kind'] | 'not_sent'; reason: string; caseNumber: string | null }[];
+  /**
+   * Changes held at the central server for a person, those the hub could not send (`not_sent`), and the central
+   * server's files it could not fetch this round (`not_fetched`, by file id: asked for again next round).
+   */
+  held: {
+    opId: string;
+    kind: HeldOperation['kind'] | 'not_sent' | 'not_fetched';
+    reason: string;
+    caseNumber: string | null;
+  }[];
   pulledCases: number;
   pulledEvents: number;
+  /** Files of the central server's stored here this round; not kept in the round's row, which has no column. */
+  filesFetched: number;
   error: string | null;
 }
 

@@ -6,7 +6,7 @@ import {
   type HubDirectory,
   type PullResponse,
 } from '@homeward/core';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { updateCaseProjection } from '../cases/case-projection.repository';
 import { eventsForRules } from '../cases/case-events.repository';
 import { caseSearchKey } from '../cases/cases.service';
@@ -238,7 +238,7 @@ export async function forgetCase(trx: Trx, caseId: string): Promise<void> {
   await trx.deleteFrom('child_case').where('id', '=', caseId).execute();
 }
 
-export async function caseNumberOf(trx: Trx, caseId: string): Promise<string | null> {
+export async function caseNumberOf(trx: Trx | Kysely<Database>, caseId: string): Promise<string | null> {
   const row = await trx.selectFrom('child_case').select('case_number').where('id', '=', caseId).executeTakeFirst();
   return row?.case_number ?? null;
 }

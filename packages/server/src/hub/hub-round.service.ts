@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { HubOperation, HubPullResponse, KnownCase, PushResult } from '@homeward/core';
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit.repository';
 import { openText } from '../auth/secret-box';
 import type { Database } from '../db/schema';
-import { open, type FileKey } from '../documents/file-crypto';
+import { open, seal, type FileKey } from '../documents/file-crypto';
 import { readCaseSettings } from '../organisations/case-settings.repository';
 import { CentralClient } from './hub-client';
+import { insertCentralFile, knownUser, missingFiles } from './hub-files.repository';
 import {
   intakesOf,
   markKnown,
@@ -59,6 +61,7 @@ export async function runRound(db: Kysely<Database>, keys: readonly FileKey[]): 
     held: [],
     pulledCases: 0,
     pulledEvents: 0,
+    filesFetched: 0,
     error: null,
   };
   try {
@@ -68,12 +71,50 @@ export async function runRound(db: Kysely<Database>, keys: readonly FileKey[]): 
     round.held.push(...(await writePull(db, link, answer)));
     round.pulledCases = answer.cases.length;
     round.pulledEvents = answer.events.length;
+    await fetchFiles(db, keys, central, round);
   } catch (error) {
     round.outcome = 'failed';
     round.error = error instanceof Error ? error.message : String(error);
   }
   await recordRound(db, round);
   return round;
+}
+
+/**
+ * The photos and documents of the hub's cases that the central server holds and the hub does not, each stored under
+ * its id, sealed with the hub's current key (the first of its keys). One that cannot be fetched is named in the
+ * round's log and asked for again next round; the rest of the round stands.
+ */
+async function fetchFiles(db: Kysely<Database>, keys: readonly FileKey[], central: CentralClient, round: RoundRecord) {
+  const [current] = keys;
+  if (!current) throw new Error('No file key is configured.');
+  for (const missing of await missingFiles(db)) {
+    try {
+      const file = await central.file(missing.id);
+      const data = Buffer.from(file.content, 'base64');
+      if (file.caseId !== missing.caseId || createHash('sha256').update(data).digest('hex') !== file.sha256) {
+        throw new Error('The file the central server sent is not the one asked for.');
+      }
+      await db.transaction().execute(async (trx) =>
+        insertCentralFile(trx, {
+          ...file,
+          uploadedBy: await knownUser(trx, file.uploadedById),
+          uploadedAt: new Date(file.uploadedAt),
+          size: data.length,
+          sealed: seal(current, data),
+        }),
+      );
+      round.filesFetched += 1;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      round.held.push({
+        opId: missing.id,
+        kind: 'not_fetched',
+        reason,
+        caseNumber: await caseNumberOf(db, missing.caseId),
+      });
+    }
+  }
 }
 
 async function pendingOperations(db: Kysely<Database>, keys: readonly FileKey[], organisationId: string) {

@@ -34,12 +34,14 @@ export async function scheduleHubRounds(
       held: [],
       pulledCases: 0,
       pulledEvents: 0,
+      filesFetched: 0,
     }));
     const details = {
       pushed: round.pushed,
       held: round.held.map((item) => `${item.kind}:${item.reason}:${item.caseNumber ?? '-'}`),
       pulledCases: round.pulledCases,
       pulledEvents: round.pulledEvents,
+      filesFetched: round.filesFetched,
     };
     if (round.outcome === 'done') log.info(details, 'hub sync round done');
     else log.warn({ ...details, error: round.error }, 'hub sync round failed; it runs again at the next interval');
