@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, EventOrigin, InstallationIdentityTable } from '../db/schema';
+import { attachmentRow } from '../documents/attachments.repository';
 import type { Sealed } from '../documents/file-crypto';
 
 /** The SQL of case files between installations (decision 0012): identity, partners, and what was imported. */
@@ -186,21 +187,7 @@ export async function insertImportedAttachment(
 ): Promise<void> {
   await trx
     .insertInto('attachment')
-    .values({
-      id: file.id,
-      organisation_id: file.organisationId,
-      case_id: file.caseId,
-      kind: file.kind,
-      title: file.title,
-      file_name: file.fileName,
-      media_type: file.mediaType,
-      size: file.size,
-      key_id: file.sealed.keyId,
-      iv: file.sealed.iv,
-      auth_tag: file.sealed.authTag,
-      content: file.sealed.content,
-      uploaded_by: null,
-    })
+    .values(attachmentRow({ ...file, uploadedBy: null }))
     .execute();
 }
 

@@ -25,23 +25,32 @@ export interface NewAttachment {
   sentSha256: string | null;
 }
 
+/** A stored file as its row holds it: the same columns whoever writes it (an upload, a case file, a hub). */
+export function attachmentRow(
+  file: Omit<NewAttachment, 'sentSha256'> & { organisationId: string; uploadedBy: string | null },
+) {
+  return {
+    id: file.id,
+    organisation_id: file.organisationId,
+    case_id: file.caseId,
+    kind: file.kind,
+    title: file.title,
+    file_name: file.fileName,
+    media_type: file.mediaType,
+    size: file.size,
+    key_id: file.sealed.keyId,
+    iv: file.sealed.iv,
+    auth_tag: file.sealed.authTag,
+    content: file.sealed.content,
+    uploaded_by: file.uploadedBy,
+  };
+}
+
 export async function insertAttachment(trx: Transaction<Database>, actor: Actor, file: NewAttachment): Promise<void> {
   await trx
     .insertInto('attachment')
     .values({
-      id: file.id,
-      organisation_id: actor.organisationId,
-      case_id: file.caseId,
-      kind: file.kind,
-      title: file.title,
-      file_name: file.fileName,
-      media_type: file.mediaType,
-      size: file.size,
-      key_id: file.sealed.keyId,
-      iv: file.sealed.iv,
-      auth_tag: file.sealed.authTag,
-      content: file.sealed.content,
-      uploaded_by: actor.userId,
+      ...attachmentRow({ ...file, organisationId: actor.organisationId, uploadedBy: actor.userId }),
       sent_sha256: file.sentSha256,
     })
     .execute();

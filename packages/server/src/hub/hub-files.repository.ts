@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { attachmentRow } from '../documents/attachments.repository';
 import type { Sealed } from '../documents/file-crypto';
 
 /** SQL of the photos and documents a hub copies from its central server (decision 0019). */
@@ -51,22 +52,7 @@ export interface CentralFile {
 export async function insertCentralFile(trx: Transaction<Database>, file: CentralFile): Promise<void> {
   await trx
     .insertInto('attachment')
-    .values({
-      id: file.id,
-      organisation_id: file.organisationId,
-      case_id: file.caseId,
-      kind: file.kind,
-      title: file.title,
-      file_name: file.fileName,
-      media_type: file.mediaType,
-      size: file.size,
-      key_id: file.sealed.keyId,
-      iv: file.sealed.iv,
-      auth_tag: file.sealed.authTag,
-      content: file.sealed.content,
-      uploaded_by: file.uploadedBy,
-      created_at: file.uploadedAt,
-    })
+    .values({ ...attachmentRow(file), created_at: file.uploadedAt })
     .onConflict((conflict) => conflict.column('id').doNothing())
     .execute();
   await trx
