@@ -103,23 +103,10 @@ function sessionKey(raw: string): Promise<CryptoKey> {
 
 /** Extractable for one wrapKey only (a new password, a session's copy); the key kept in memory never is. */
 async function exportableDataKey(password: string, record: WrappedKey): Promise<CryptoKey> {
-  const kek = await passwordKey(password, record.salt, record.iterations);
-  try {
-    return await crypto.subtle.unwrapKey(
-      'raw',
-      record.wrapped,
-      kek,
-      { name: 'AES-GCM', iv: record.iv },
-      { name: 'AES-GCM', length: 256 },
-      true,
-      ['encrypt', 'decrypt'],
-    );
-  } catch {
-    throw new WrongPasswordError('The password does not open this device store.');
-  }
+  return unwrapWith(await passwordKey(password, record.salt, record.iterations), record, true);
 }
 
-async function unwrapWith(kek: CryptoKey, record: SessionWrappedKey): Promise<CryptoKey> {
+async function unwrapWith(kek: CryptoKey, record: SessionWrappedKey, extractable = false): Promise<CryptoKey> {
   try {
     return await crypto.subtle.unwrapKey(
       'raw',
@@ -127,7 +114,7 @@ async function unwrapWith(kek: CryptoKey, record: SessionWrappedKey): Promise<Cr
       kek,
       { name: 'AES-GCM', iv: record.iv },
       { name: 'AES-GCM', length: 256 },
-      false,
+      extractable,
       ['encrypt', 'decrypt'],
     );
   } catch {
